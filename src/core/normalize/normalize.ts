@@ -1,0 +1,134 @@
+import { MappedText, MappedTextBuilder } from './mapped-text.js';
+
+// Characters that render as nothing (or only reorder text) and are used to split
+// words so filters miss them ("Ama\u200Bzon") or to reverse a file extension
+// ("invoice\u202Egpj.exe"). They are removed for matching and recorded as evidence.
+const ZERO_WIDTH = new Set([
+  0x00ad, // soft hyphen
+  0x034f, // combining grapheme joiner
+  0x061c, // Arabic letter mark
+  0x115f, // Hangul choseong filler
+  0x1160, // Hangul jungseong filler
+  0x17b4, // Khmer vowel inherent aq
+  0x17b5, // Khmer vowel inherent aa
+  0x180e, // Mongolian vowel separator
+  0x200b, // zero width space
+  0x200c, // zero width non-joiner
+  0x200d, // zero width joiner (kept inside emoji sequences, see below)
+  0x2060, // word joiner
+  0x2061, // function application
+  0x2062, // invisible times
+  0x2063, // invisible separator
+  0x2064, // invisible plus
+  0x3164, // Hangul filler
+  0xfeff, // zero width no-break space / BOM
+  0xffa0, // half-width Hangul filler
+]);
+
+function isBidiControl(cp: number): boolean {
+  return cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/** Unicode tag characters: invisible ASCII look-alikes used to smuggle hidden text. */
+function isTagCharacter(cp: number): boolean {
+  return cp >= 0xe0000 && cp <= 0xe007f;
+}
+
+/** Variation selectors change a glyph's style, never its meaning; dropped silently
+ * for matching because emoji carry them in ordinary messages. */
+function isVariationSelector(cp: number): boolean {
+  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
+
+const EMOJI = /\p{Extended_Pictographic}/u;
+const COMBINING = /\p{M}/u;
+
+/** Half-width katakana voiced marks are not combining marks (they are Lm), yet NFKC
+ * composes them with the preceding kana: ｶﾞ → ガ. They must stay in one cluster. */
+function continuesCluster(cp: number, ch: string): boolean {
+  return cp === 0xff9e || cp === 0xff9f || (cp >= 0x0300 && COMBINING.test(ch));
+}
+
+export interface InvisibleFinding {
+  /** U+XXXX */
+  codePoint: string;
+  /** Offset in the source. */
+  index: number;
+}
+
+export interface NormalizedText {
+  mapped: MappedText;
+  invisible: InvisibleFinding[];
+}
+
+function codePointLabel(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+// Strings that need no work at all: printable ASCII plus newlines and tabs.
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+
+/**
+ * NFKC for matching — full-width letters, digits and punctuation become ASCII,
+ * half-width katakana becomes full-width, "①" becomes "1" — with zero-width,
+ * bidirectional-control and tag characters removed and recorded. The original
+ * stays untouched; the result maps back to it.
+ */
+export function normalizeForMatching(source: string): NormalizedText {
+  const base = MappedText.identity(source);
+  if (PLAIN_ASCII.test(source)) return { mapped: base, invisible: [] };
+
+  const builder = new MappedTextBuilder(base);
+  const invisible: InvisibleFinding[] = [];
+  let i = 0;
+  let plainFrom = 0;
+  const n = source.length;
+  while (i < n) {
+    const unit = source.charCodeAt(i);
+    if (unit < 0x80) {
+      i++;
+      continue;
+    }
+    builder.copy(plainFrom, i);
+    const cp = source.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (ZERO_WIDTH.has(cp) || isBidiControl(cp) || isTagCharacter(cp) || isVariationSelector(cp)) {
+      const joinsEmoji =
+        cp === 0x200d && EMOJI.test(previousCodePoint(source, i)) && EMOJI.test(nextCodePoint(source, i + 1));
+      if (!isVariationSelector(cp) && !joinsEmoji) invisible.push({ codePoint: codePointLabel(cp), index: i });
+      builder.drop(i, i + width);
+      i += width;
+      plainFrom = i;
+      continue;
+    }
+    let end = i + width;
+    while (end < n) {
+      const next = source.codePointAt(end)!;
+      const nextChar = String.fromCodePoint(next);
+      if (!continuesCluster(next, nextChar) || ZERO_WIDTH.has(next) || isVariationSelector(next)) break;
+      end += next > 0xffff ? 2 : 1;
+    }
+    const cluster = source.slice(i, end);
+    builder.push(cluster.normalize('NFKC'), i, end);
+    i = end;
+    plainFrom = i;
+  }
+  builder.copy(plainFrom, n);
+  return { mapped: builder.build(), invisible };
+}
+
+function previousCodePoint(s: string, index: number): string {
+  if (index === 0) return '';
+  const low = s.charCodeAt(index - 1);
+  const start = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+  return String.fromCodePoint(s.codePointAt(start)!);
+}
+
+function nextCodePoint(s: string, index: number): string {
+  return index < s.length ? String.fromCodePoint(s.codePointAt(index)!) : '';
+}
+
+/** NFKC plus lower case: the form names and aliases are compared in. */
+export function foldForMatching(s: string): string {
+  return s.normalize('NFKC').toLowerCase();
+}

@@ -1,0 +1,102 @@
+import { type MappedText, MappedTextBuilder } from './mapped-text.js';
+
+/** Fewest single letters in a row before we treat them as one spaced-out word.
+ * Three keeps "ヤ マ ト" while leaving "a I" and initials like "J K" alone. */
+const MIN_SPACED_LETTERS = 3;
+
+const LETTER = /[\p{L}\p{N}]/u;
+const ALPHABETIC = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}]/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u;
+const HAN = /\p{Script=Han}/u;
+
+/** Letters of different classes do not form one word: in "ア マ ゾ ンより" the kana ン
+ * ends the spaced word even though a kana follows, and "Ａ ｍ ａ ｚ ｏ ｎより" ends at
+ * "n" because Latin and kana never belong to one word. Cyrillic and Greek count as
+ * Latin so a homoglyph inside a spaced word does not split it. */
+function wordClass(ch: string): number {
+  if (ALPHABETIC.test(ch)) return 1;
+  if (KANA.test(ch)) return 2;
+  if (HAN.test(ch)) return 3;
+  return LETTER.test(ch) ? 4 : 0;
+}
+
+export interface SpacedRun {
+  /** The letters joined: "Amazon". */
+  joined: string;
+  /** [start, end) in the original source. */
+  sourceSpan: [number, number];
+}
+
+function classAt(text: string, index: number): number {
+  if (index < 0 || index >= text.length) return 0;
+  return wordClass(String.fromCodePoint(text.codePointAt(index)!));
+}
+
+/** Whether the character at `index` is a letter of word class `cls` (0: any letter). */
+function isLetterAt(text: string, index: number, cls = 0): boolean {
+  const at = classAt(text, index);
+  return at !== 0 && (cls === 0 || at === cls);
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** Start index of the code point that ends just before `index`. */
+function previousStart(text: string, index: number): number {
+  return index >= 2 && isLowSurrogate(text.charCodeAt(index - 1)) ? index - 2 : index - 1;
+}
+
+/**
+ * Joins words written with a space between every letter ("A m a z o n",
+ * "ア マ ゾ ン") so names hidden that way still match. Linear: one pass, each
+ * character looked at a bounded number of times.
+ */
+export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs: SpacedRun[] } {
+  const text = input.text;
+  if (!text.includes(' ')) return { mapped: input, runs: [] };
+  const builder = new MappedTextBuilder(input);
+  const runs: SpacedRun[] = [];
+  let copiedTo = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // A run starts at a single letter not preceded by a letter.
+    const cls = classAt(text, i);
+    const startsRun = cls !== 0 && (i === 0 || !isLetterAt(text, previousStart(text, i), cls));
+    if (!startsRun) {
+      i++;
+      continue;
+    }
+    const letters: [number, number][] = [];
+    let j = i;
+    for (;;) {
+      const width = text.codePointAt(j)! > 0xffff ? 2 : 1;
+      const afterLetter = j + width;
+      letters.push([j, afterLetter]);
+      // Continue only over exactly one space followed by one isolated letter.
+      if (text[afterLetter] !== ' ' || !isLetterAt(text, afterLetter + 1, cls)) break;
+      const nextWidth = text.codePointAt(afterLetter + 1)! > 0xffff ? 2 : 1;
+      if (isLetterAt(text, afterLetter + 1 + nextWidth, cls)) break;
+      j = afterLetter + 1;
+    }
+    const last = letters[letters.length - 1]!;
+    const runEnd = last[1];
+    if (letters.length >= MIN_SPACED_LETTERS && !isLetterAt(text, runEnd, cls)) {
+      builder.copy(copiedTo, i);
+      const parts: string[] = [];
+      for (const [from, to] of letters) {
+        builder.copy(from, to);
+        parts.push(text.slice(from, to));
+      }
+      for (let k = 1; k < letters.length; k++) builder.drop(letters[k - 1]![1], letters[k]![0]);
+      copiedTo = runEnd;
+      runs.push({ joined: parts.join(''), sourceSpan: input.toSource(i, runEnd) });
+    }
+    // Skip past the current word so a longer word is not re-scanned letter by letter.
+    i = runEnd > i ? runEnd : i + 1;
+    while (i < n && isLetterAt(text, i, cls)) i++;
+  }
+  builder.copy(copiedTo, n);
+  return { mapped: builder.build(), runs };
+}

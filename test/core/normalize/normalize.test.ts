@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  foldForMatching,
+  joinSpacedLetters,
+  MappedText,
+  normalizeForMatching,
+  skeleton,
+  skeletonMapped,
+} from '../../../src/core/normalize/index.js';
+
+function sourceOf(original: string, m: MappedText, start: number, end: number): string {
+  const [s, e] = m.toSource(start, end);
+  return original.slice(s, e);
+}
+
+describe('normalizeForMatching', () => {
+  it('leaves plain ASCII untouched and unmapped', () => {
+    const { mapped, invisible } = normalizeForMatching('Your parcel: https://example.com/a');
+    expect(mapped.text).toBe('Your parcel: https://example.com/a');
+    expect(mapped.isIdentity).toBe(true);
+    expect(invisible).toEqual([]);
+  });
+
+  it('turns full-width URLs and digits into ASCII and maps back to the full-width text', () => {
+    const original = '確認：ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｊｐ／ａ　電話０３－１２３４';
+    const { mapped } = normalizeForMatching(original);
+    expect(mapped.text).toBe('確認:https://example.jp/a 電話03-1234');
+    const at = mapped.text.indexOf('https');
+    const end = mapped.text.indexOf(' ');
+    expect(sourceOf(original, mapped, at, end)).toBe('ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｊｐ／ａ');
+  });
+
+  it('composes half-width katakana with its voiced mark', () => {
+    const original = 'ｶﾞｽ料金ﾊﾟｽﾜｰﾄﾞ';
+    const { mapped } = normalizeForMatching(original);
+    expect(mapped.text).toBe('ガス料金パスワード');
+    // "ガ" came from the two half-width units "ｶﾞ".
+    expect(sourceOf(original, mapped, 0, 1)).toBe('ｶﾞ');
+    expect(sourceOf(original, mapped, 4, 9)).toBe('ﾊﾟｽﾜｰﾄﾞ');
+  });
+
+  it('expands compatibility characters and keeps the span of the source character', () => {
+    const original = '㈱アマゾン①';
+    const { mapped } = normalizeForMatching(original);
+    expect(mapped.text).toBe('(株)アマゾン1');
+    expect(sourceOf(original, mapped, 0, 3)).toBe('㈱');
+    expect(sourceOf(original, mapped, 1, 2)).toBe('㈱');
+  });
+
+  it('removes zero-width and bidi controls and records each', () => {
+    const original = 'Ama\u200Bzon inv\u202Egpj.exe \u2060';
+    const { mapped, invisible } = normalizeForMatching(original);
+    expect(mapped.text).toBe('Amazon invgpj.exe ');
+    expect(invisible.map((f) => f.codePoint)).toEqual(['U+200B', 'U+202E', 'U+2060']);
+    expect(invisible.map((f) => f.index)).toEqual([3, 11, 20]);
+    expect(sourceOf(original, mapped, 0, 6)).toBe('Ama\u200Bzon');
+  });
+
+  it('does not record the joiner inside an emoji sequence, nor variation selectors', () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    const { invisible } = normalizeForMatching(`家族 ${family} ❤\uFE0F`);
+    expect(invisible).toEqual([]);
+  });
+
+  it('removes tag characters used to smuggle hidden text', () => {
+    const { mapped, invisible } = normalizeForMatching('ok\u{E0041}\u{E0042}');
+    expect(mapped.text).toBe('ok');
+    expect(invisible).toHaveLength(2);
+  });
+
+  it('foldForMatching lower-cases after NFKC', () => {
+    expect(foldForMatching('ＡＭＡＺＯＮ ｱﾏｿﾞﾝ')).toBe('amazon アマゾン');
+  });
+});
+
+describe('joinSpacedLetters', () => {
+  it('joins Latin and kana words spelled with spaces', () => {
+    const original = 'Your A m a z o n account / ア マ ゾ ン からの確認 / ヤ マ ト運輸';
+    const { mapped, runs } = joinSpacedLetters(MappedText.identity(original));
+    expect(mapped.text).toBe('Your Amazon account / アマゾン からの確認 / ヤマト運輸');
+    expect(runs.map((r) => r.joined)).toEqual(['Amazon', 'アマゾン', 'ヤマト']);
+    const first = runs[0]!;
+    expect(original.slice(...first.sourceSpan)).toBe('A m a z o n');
+    const at = mapped.text.indexOf('Amazon');
+    expect(sourceOf(original, mapped, at, at + 6)).toBe('A m a z o n');
+  });
+
+  it('leaves ordinary words, pairs of letters and two-letter runs alone', () => {
+    for (const text of ['I am a user', 'a b', 'Q & A', 'au の料金', 'J K Rowling', 'x y1']) {
+      const { mapped, runs } = joinSpacedLetters(MappedText.identity(text));
+      expect(runs, text).toEqual([]);
+      expect(mapped.text).toBe(text);
+    }
+  });
+
+  it('composes with NFKC so full-width spaced letters map to the original', () => {
+    const original = 'Ａ　ｍ　ａ　ｚ　ｏ　ｎより';
+    const { mapped: normalized } = normalizeForMatching(original);
+    const { mapped, runs } = joinSpacedLetters(normalized);
+    expect(mapped.text).toBe('Amazonより');
+    expect(original.slice(...runs[0]!.sourceSpan)).toBe('Ａ　ｍ　ａ　ｚ　ｏ　ｎ');
+  });
+});
+
+describe('skeleton (TR39)', () => {
+  it('gives look-alike strings the same skeleton', () => {
+    expect(skeleton('\u0410mazon')).toBe(skeleton('Amazon')); // Cyrillic А
+    expect(skeleton('arnazon')).toBe(skeleton('amazon'));
+    expect(skeleton('PayPaI')).toBe(skeleton('PayPal'));
+    expect(skeleton('ヤマ卜')).toBe(skeleton('ヤマト')); // kanji 卜 for katakana ト
+    expect(skeleton('amazon')).not.toBe(skeleton('amazen'));
+  });
+
+  it('maps the skeleton of a text back to the original characters', () => {
+    const original = 'Visit \u0430mazon now';
+    const mapped = skeletonMapped(MappedText.identity(original));
+    const target = skeleton('amazon');
+    const at = mapped.text.indexOf(target);
+    expect(at).toBeGreaterThan(0);
+    expect(sourceOf(original, mapped, at, at + target.length)).toBe('\u0430mazon');
+  });
+});
+
+describe('properties', () => {
+  it('every derived character maps inside the source, in order, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        const { mapped } = normalizeForMatching(text);
+        const joined = joinSpacedLetters(mapped).mapped;
+        const skel = skeletonMapped(joined);
+        for (const m of [mapped, joined, skel]) {
+          let previous = 0;
+          for (let i = 0; i < m.text.length; i++) {
+            const [s, e] = m.toSource(i, i + 1);
+            expect(s).toBeGreaterThanOrEqual(previous);
+            expect(e).toBeLessThanOrEqual(text.length);
+            expect(e).toBeGreaterThan(s);
+            previous = s;
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finishes quickly on large hostile input', () => {
+    const hostile = 'a '.repeat(200_000) + '\u200B'.repeat(100_000) + 'ｶﾞ'.repeat(100_000);
+    const started = performance.now();
+    const { mapped } = normalizeForMatching(hostile);
+    joinSpacedLetters(mapped);
+    skeletonMapped(mapped);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
