@@ -14,7 +14,7 @@ const ZERO_WIDTH = new Set([
   0x180e, // Mongolian vowel separator
   0x200b, // zero width space
   0x200c, // zero width non-joiner
-  0x200d, // zero width joiner (kept inside emoji sequences, see below)
+  0x200d, // zero width joiner (removed everywhere, reported only outside emoji sequences)
   0x2060, // word joiner
   0x2061, // function application
   0x2062, // invisible times
@@ -89,10 +89,14 @@ export function normalizeForMatching(source: string): NormalizedText {
       i++;
       continue;
     }
-    builder.copy(plainFrom, i);
     const cp = source.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    if (ZERO_WIDTH.has(cp) || isBidiControl(cp) || isTagCharacter(cp) || isVariationSelector(cp)) {
+    const hidden = ZERO_WIDTH.has(cp) || isBidiControl(cp) || isTagCharacter(cp) || isVariationSelector(cp);
+    // A combining mark right after an ASCII character composes with it (e + U+0301 → é):
+    // start the cluster at that character, which the ASCII fast path has not copied yet.
+    const start = !hidden && i > plainFrom && continuesCluster(cp, String.fromCodePoint(cp)) ? i - 1 : i;
+    builder.copy(plainFrom, start);
+    if (hidden) {
       const joinsEmoji =
         cp === 0x200d && EMOJI.test(previousCodePoint(source, i)) && EMOJI.test(nextCodePoint(source, i + 1));
       if (!isVariationSelector(cp) && !joinsEmoji) invisible.push({ codePoint: codePointLabel(cp), index: i });
@@ -108,8 +112,8 @@ export function normalizeForMatching(source: string): NormalizedText {
       if (!continuesCluster(next, nextChar) || ZERO_WIDTH.has(next) || isVariationSelector(next)) break;
       end += next > 0xffff ? 2 : 1;
     }
-    const cluster = source.slice(i, end);
-    builder.push(cluster.normalize('NFKC'), i, end);
+    const cluster = source.slice(start, end);
+    builder.push(cluster.normalize('NFKC'), start, end);
     i = end;
     plainFrom = i;
   }

@@ -13,8 +13,10 @@ const HAN = /\p{Script=Han}/u;
  * ends the spaced word even though a kana follows, and "Ａ ｍ ａ ｚ ｏ ｎより" ends at
  * "n" because Latin and kana never belong to one word. Cyrillic and Greek count as
  * Latin so a homoglyph inside a spaced word does not split it. */
+const ALPHABETIC_CLASS = 1;
+
 function wordClass(ch: string): number {
-  if (ALPHABETIC.test(ch)) return 1;
+  if (ALPHABETIC.test(ch)) return ALPHABETIC_CLASS;
   if (KANA.test(ch)) return 2;
   if (HAN.test(ch)) return 3;
   return LETTER.test(ch) ? 4 : 0;
@@ -29,6 +31,12 @@ export interface SpacedRun {
 
 function classAt(text: string, index: number): number {
   if (index < 0 || index >= text.length) return 0;
+  const unit = text.charCodeAt(index);
+  // ASCII fast path: most text scanned is English mail.
+  if (unit < 0x80) {
+    const lower = unit | 0x20;
+    return (lower >= 0x61 && lower <= 0x7a) || (unit >= 0x30 && unit <= 0x39) ? ALPHABETIC_CLASS : 0;
+  }
   return wordClass(String.fromCodePoint(text.codePointAt(index)!));
 }
 
@@ -74,15 +82,23 @@ export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs
       const width = text.codePointAt(j)! > 0xffff ? 2 : 1;
       const afterLetter = j + width;
       letters.push([j, afterLetter]);
-      // Continue only over exactly one space followed by one isolated letter.
+      // Continue over exactly one space followed by a letter of the same class.
       if (text[afterLetter] !== ' ' || !isLetterAt(text, afterLetter + 1, cls)) break;
       const nextWidth = text.codePointAt(afterLetter + 1)! > 0xffff ? 2 : 1;
-      if (isLetterAt(text, afterLetter + 1 + nextWidth, cls)) break;
+      if (isLetterAt(text, afterLetter + 1 + nextWidth, cls)) {
+        // Japanese has no spaces between words, so the last spaced letter is often
+        // glued to the words that follow ("ア マ ゾ ンより"): it still ends the spaced
+        // word. In Latin text a glued letter starts the next word ("A m a z o n account").
+        if (cls !== ALPHABETIC_CLASS && letters.length + 1 >= MIN_SPACED_LETTERS) {
+          letters.push([afterLetter + 1, afterLetter + 1 + nextWidth]);
+        }
+        break;
+      }
       j = afterLetter + 1;
     }
     const last = letters[letters.length - 1]!;
     const runEnd = last[1];
-    if (letters.length >= MIN_SPACED_LETTERS && !isLetterAt(text, runEnd, cls)) {
+    if (letters.length >= MIN_SPACED_LETTERS) {
       builder.copy(copiedTo, i);
       const parts: string[] = [];
       for (const [from, to] of letters) {

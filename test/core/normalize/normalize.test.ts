@@ -76,9 +76,9 @@ describe('normalizeForMatching', () => {
 
 describe('joinSpacedLetters', () => {
   it('joins Latin and kana words spelled with spaces', () => {
-    const original = 'Your A m a z o n account / ア マ ゾ ン からの確認 / ヤ マ ト運輸';
+    const original = 'Your A m a z o n account / ア マ ゾ ン 様へ / ヤ マ ト運輸';
     const { mapped, runs } = joinSpacedLetters(MappedText.identity(original));
-    expect(mapped.text).toBe('Your Amazon account / アマゾン からの確認 / ヤマト運輸');
+    expect(mapped.text).toBe('Your Amazon account / アマゾン 様へ / ヤマト運輸');
     expect(runs.map((r) => r.joined)).toEqual(['Amazon', 'アマゾン', 'ヤマト']);
     const first = runs[0]!;
     expect(original.slice(...first.sourceSpan)).toBe('A m a z o n');
@@ -87,11 +87,17 @@ describe('joinSpacedLetters', () => {
   });
 
   it('leaves ordinary words, pairs of letters and two-letter runs alone', () => {
-    for (const text of ['I am a user', 'a b', 'Q & A', 'au の料金', 'J K Rowling', 'x y1']) {
+    for (const text of ['I am a user', 'a b', 'Q & A', 'au の料金', 'J K Rowling', 'x y1', 'a bc']) {
       const { mapped, runs } = joinSpacedLetters(MappedText.identity(text));
       expect(runs, text).toEqual([]);
       expect(mapped.text).toBe(text);
     }
+  });
+
+  it('ends a spaced word at a last letter glued to the next word', () => {
+    const { mapped, runs } = joinSpacedLetters(MappedText.identity('ア マ ゾ ンより連絡'));
+    expect(mapped.text).toBe('アマゾンより連絡');
+    expect(runs.map((r) => r.joined)).toEqual(['アマゾン']);
   });
 
   it('composes with NFKC so full-width spaced letters map to the original', () => {

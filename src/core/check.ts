@@ -1,0 +1,91 @@
+// One entry point for "check what I received": decides whether the input is an
+// email or plain text, parses it into a Message and extracts what matters.
+// Risk, reasons and advice come from the checker (signals + verdict); until it
+// exists the result carries what was extracted and no risk at all, rather than
+// a made-up one.
+import { extract } from './extract/index.js';
+import type { Extracted } from './extract/types.js';
+import { decodeText } from './message/decode-text.js';
+import { looksLikeEmail } from './message/detect.js';
+import { parseEmail } from './message/email.js';
+import { assertInputSize } from './message/errors.js';
+import { messageFromText } from './message/text.js';
+import type { Attachment, AuthResult, Channel, MailAddress, Message, Skipped } from './message/types.js';
+
+export type ChannelHint = Channel | 'auto';
+
+export type CheckInput =
+  | { id: string; text: string; channel?: ChannelHint }
+  | { id: string; eml: string | Uint8Array; channel?: ChannelHint }
+  /** Bytes of unknown kind (a file, stdin): an email if it looks like one, else text. */
+  | { id: string; bytes: Uint8Array; channel?: ChannelHint };
+
+/** The parts of a Message a reader needs to see in a result; never the recipients. */
+export interface MessageSummary {
+  channel: Channel;
+  from: MailAddress | null;
+  replyTo: MailAddress[];
+  returnPath: string | null;
+  subject: string | null;
+  date: string | null;
+  attachments: Attachment[];
+  authResults: AuthResult[];
+  /** Characters of readable text (text body, or the HTML as text). */
+  textLength: number;
+}
+
+export interface CheckResult {
+  id: string;
+  message: MessageSummary;
+  extracted: Extracted;
+  /** What was not looked at because a limit was reached. */
+  skipped: Skipped[];
+}
+
+export async function toMessage(input: CheckInput): Promise<Message> {
+  const hint = input.channel ?? 'auto';
+  assertInputSize('text' in input ? input.text : 'eml' in input ? input.eml : input.bytes);
+  if ('text' in input) return messageFromText(input.text, textChannel(hint));
+  if ('eml' in input) return parseEmail(input.eml, { channel: emailChannel(hint) });
+  if (hint === 'email' || (hint === 'auto' && looksLikeEmail(input.bytes))) {
+    return parseEmail(input.bytes, { channel: emailChannel(hint) });
+  }
+  return messageFromText(decodeText(input.bytes), textChannel(hint));
+}
+
+export async function checkInput(input: CheckInput): Promise<CheckResult> {
+  const message = await toMessage(input);
+  return checkMessage(input.id, message);
+}
+
+export function checkMessage(id: string, message: Message): CheckResult {
+  const extracted = extract(message);
+  return {
+    id,
+    message: summarize(message),
+    extracted: extracted.extracted,
+    skipped: [...message.skipped, ...extracted.skipped],
+  };
+}
+
+function summarize(message: Message): MessageSummary {
+  return {
+    channel: message.channel,
+    from: message.from,
+    replyTo: message.replyTo,
+    returnPath: message.returnPath,
+    subject: message.subject,
+    date: message.date,
+    attachments: message.attachments,
+    authResults: message.authResults,
+    textLength: message.text.length,
+  };
+}
+
+function textChannel(hint: ChannelHint): Channel {
+  return hint === 'auto' ? 'unknown' : hint;
+}
+
+function emailChannel(hint: ChannelHint): Channel {
+  return hint === 'auto' ? 'email' : hint;
+}

@@ -1,0 +1,183 @@
+// Extraction over a whole Message: every readable field (subject, text, HTML text,
+// the sender's display name) and every link target is normalized once and handed to
+// each extractor; what they find is mapped back to the original characters and
+// de-duplicated, first occurrence first.
+import { MAX_ITEMS_PER_KIND, MAX_LINE_CHARS, MAX_SCAN_CHARS, MAX_URLS_PER_MESSAGE } from '../limits.js';
+import type { Message, Skipped } from '../message/types.js';
+import { MappedText, MappedTextBuilder, joinSpacedLetters, normalizeForMatching } from '../normalize/index.js';
+import { extractDeadlines } from './deadlines.js';
+import { extractEmails } from './emails.js';
+import { extractMoney } from './money.js';
+import { extractOrganizations } from './organizations.js';
+import { extractPhones } from './phones.js';
+import type { Extracted, Field, Location } from './types.js';
+import { domainOfVisibleText, extractUrls } from './urls.js';
+
+export interface Extraction {
+  extracted: Extracted;
+  skipped: Skipped[];
+}
+
+/** Items of one kind, distinct by a key, at most `limit`; counts what did not fit. */
+class Collection<T> {
+  readonly items: T[] = [];
+  private readonly keys = new Set<string>();
+  dropped = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get remaining(): number {
+    return Math.max(0, this.limit - this.items.length);
+  }
+
+  add(key: string, item: T): void {
+    if (this.keys.has(key)) return;
+    if (this.items.length >= this.limit) {
+      this.dropped++;
+      return;
+    }
+    this.keys.add(key);
+    this.items.push(item);
+  }
+}
+
+/** Cuts every line longer than MAX_LINE_CHARS at the limit; reports how many were cut. */
+function cutLongLines(input: MappedText): { mapped: MappedText; cut: number } {
+  const text = input.text;
+  if (text.length <= MAX_LINE_CHARS) return { mapped: input, cut: 0 };
+  const builder = new MappedTextBuilder(input);
+  let cut = 0;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const keepEnd = Math.min(lineEnd, lineStart + MAX_LINE_CHARS);
+    builder.copy(lineStart, keepEnd);
+    if (keepEnd < lineEnd) {
+      builder.drop(keepEnd, lineEnd);
+      cut++;
+    }
+    if (newline === -1) break;
+    builder.copy(newline, newline + 1);
+    lineStart = newline + 1;
+  }
+  return { mapped: builder.build(), cut };
+}
+
+export function extract(message: Message): Extraction {
+  const skipped: Skipped[] = [];
+  const urls = new Collection<Extracted['urls'][number]>(MAX_URLS_PER_MESSAGE);
+  const emails = new Collection<Extracted['emails'][number]>(MAX_ITEMS_PER_KIND);
+  const phones = new Collection<Extracted['phones'][number]>(MAX_ITEMS_PER_KIND);
+  const money = new Collection<Extracted['money'][number]>(MAX_ITEMS_PER_KIND);
+  const deadlines = new Collection<Extracted['deadlines'][number]>(MAX_ITEMS_PER_KIND);
+  const organizations = new Collection<Extracted['organizations'][number]>(MAX_ITEMS_PER_KIND);
+  const spacedWords = new Collection<Extracted['spacedWords'][number]>(MAX_ITEMS_PER_KIND);
+  const invisible = new Map<string, number>();
+
+  const scanField = (field: Field, original: string): void => {
+    if (original === '') return;
+    const source = original.length > MAX_SCAN_CHARS ? original.slice(0, MAX_SCAN_CHARS) : original;
+    if (source !== original) {
+      skipped.push({
+        limit: 'MAX_SCAN_CHARS',
+        detail: `${field}: only the first ${MAX_SCAN_CHARS} of ${original.length} characters were scanned`,
+      });
+    }
+    const normalized = normalizeForMatching(source);
+    for (const finding of normalized.invisible) invisible.set(finding.codePoint, (invisible.get(finding.codePoint) ?? 0) + 1);
+    const { mapped, cut } = cutLongLines(normalized.mapped);
+    if (cut > 0) {
+      skipped.push({ limit: 'MAX_LINE_CHARS', detail: `${field}: ${cut} lines were cut at ${MAX_LINE_CHARS} characters` });
+    }
+    const at = (span: [number, number]): Location => ({ field, span });
+    // Extractors other than URLs and emails see only the normalized text; `raw` is
+    // replaced by the characters the reader saw (full-width digits, spaced letters).
+    const seen = <T extends { raw: string; span: [number, number] }>(item: T): Omit<T, 'span'> & { location: Location } => {
+      const { span, ...rest } = item;
+      const location = at(mapped.toSource(span[0], span[1]));
+      return { ...rest, raw: original.slice(location.span[0], location.span[1]), location };
+    };
+
+    const foundUrls = extractUrls(mapped, source, { limit: urls.remaining });
+    urls.dropped += foundUrls.dropped;
+    const addressSpans: [number, number][] = [];
+    for (const { sourceSpan, ...url } of foundUrls.urls) {
+      addressSpans.push(sourceSpan);
+      urls.add(url.url, { ...url, visibleText: null, visibleDomain: null, location: at(sourceSpan) });
+    }
+    const foundEmails = extractEmails(mapped, source, { limit: emails.remaining });
+    emails.dropped += foundEmails.dropped;
+    for (const { sourceSpan, ...email } of foundEmails.emails) {
+      addressSpans.push(sourceSpan);
+      emails.add(email.address, { ...email, location: at(sourceSpan) });
+    }
+    for (const found of extractPhones(mapped.text)) {
+      const phone = seen(found);
+      phones.add(phone.e164, phone);
+    }
+    for (const found of extractMoney(mapped.text)) {
+      const amount = seen(found);
+      money.add(`${amount.currency}${amount.amount}`, amount);
+    }
+    for (const found of extractDeadlines(mapped.text)) {
+      const deadline = seen(found);
+      deadlines.add(`${deadline.kind}${deadline.raw}`, deadline);
+    }
+    for (const found of extractOrganizations(mapped.text)) {
+      const mention = seen(found);
+      // A brand inside a link or address ("sagawa-rxa.top") is not the message naming
+      // the organization; the link checks judge such domains on their own.
+      const [start, end] = mention.location.span;
+      if (addressSpans.some(([s, e]) => start < e && s < end)) continue;
+      organizations.add(`${mention.organizationId}${mention.disguise}${mention.raw}`, mention);
+    }
+    for (const run of joinSpacedLetters(mapped).runs) spacedWords.add(run.joined, { joined: run.joined, location: at(run.sourceSpan) });
+  };
+
+  scanField('subject', message.subject ?? '');
+  scanField('text', message.text);
+  if (message.htmlText !== null && message.htmlText !== message.text) scanField('htmlText', message.htmlText);
+  scanField('fromName', message.from?.name ?? '');
+
+  message.links.forEach((link, linkIndex) => {
+    const { mapped } = normalizeForMatching(link.href);
+    const location = (span: [number, number]): Location => ({ field: 'link', span, linkIndex });
+    const [found] = extractUrls(mapped, link.href, { limit: 1 }).urls;
+    if (found !== undefined) {
+      const { sourceSpan, ...url } = found;
+      const visibleDomain = link.text === null ? null : domainOfVisibleText(link.text);
+      urls.add(`${url.url}\u0000${link.text ?? ''}`, { ...url, visibleText: link.text, visibleDomain, location: location(sourceSpan) });
+    } else if (/^mailto:/i.test(link.href)) {
+      for (const { sourceSpan, ...email } of extractEmails(mapped, link.href).emails) {
+        emails.add(email.address, { ...email, location: location(sourceSpan) });
+      }
+    }
+  });
+
+  for (const [name, collection] of Object.entries({ urls, emails, phones, money, deadlines, organizations })) {
+    if (collection.dropped > 0) {
+      skipped.push({ limit: name === 'urls' ? 'MAX_URLS_PER_MESSAGE' : 'MAX_ITEMS_PER_KIND', detail: `${name}: ${collection.dropped} more not listed` });
+    }
+  }
+
+  const domains = new Collection<string>(Number.POSITIVE_INFINITY);
+  for (const url of urls.items) if (url.registrableDomain !== null) domains.add(url.registrableDomain, url.registrableDomain);
+  for (const email of emails.items) if (email.registrableDomain !== null) domains.add(email.registrableDomain, email.registrableDomain);
+
+  const codePoints = [...invisible].map(([codePoint, count]) => ({ codePoint, count }));
+  return {
+    extracted: {
+      urls: urls.items,
+      domains: domains.items,
+      phones: phones.items,
+      emails: emails.items,
+      money: money.items,
+      deadlines: deadlines.items,
+      organizations: organizations.items,
+      invisible: { codePoints, total: codePoints.reduce((sum, c) => sum + c.count, 0) },
+      spacedWords: spacedWords.items,
+    },
+    skipped,
+  };
+}

@@ -1,0 +1,354 @@
+// Mentions of known organizations (data/organizations.json) in one normalized string,
+// including names hidden from filters by spacing ("A m a z o n", "ヤ マ ト") or by
+// look-alike characters ("Аmazon" with a Cyrillic А, "amaz0n", "arnazon").
+//
+// How: every name, kana reading, English name, alias and official domain is folded
+// once at load (NFKC + lower case) and compiled into one regex that is an
+// alternation of escaped literals, longest first; a second regex holds the
+// confusable skeletons of the same keys. Per message there are at most three scans:
+//   1. the text itself, folded             → disguise null
+//   2. the text with spaced letters joined → disguise 'spaced' (only when something was joined)
+//   3. the TR39 skeleton of (2)            → disguise 'confusable' (only what 1 and 2 missed)
+// An alternation of literals has no nested quantifier: at each position V8 tries
+// each literal once, so a scan is linear in the text (times a constant that grows
+// with the dictionary, not with the input).
+//
+// Word boundaries: a key that begins (ends) with an ASCII letter or digit must not
+// be preceded (followed) by one, so "au" is not found in "because" and "amazon" not
+// in "xamazon"; Japanese text around an ASCII name is fine ("amazonで"), and so is
+// a camel-case join ("AmazonPay"). Japanese keys have no boundary (Japanese has no
+// spaces), but a few known false friends are excluded (楽天的 "optimistic",
+// アマゾン川 "the Amazon river", 宇宙戦艦ヤマト).
+//
+// Very short ASCII names (3 characters or fewer, like "au") are matched only
+// case-sensitively, exactly as written in the data, in scan 1; they are not looked
+// for in joined or skeleton text, where two-letter coincidences are common.
+import { MAX_ITEMS_PER_KIND, MAX_SCAN_CHARS } from '../limits.js';
+import { ORGANIZATIONS, type Organization } from '../knowledge/organizations.js';
+import { foldForMatching, joinSpacedLetters, MappedText, skeleton } from '../normalize/index.js';
+import type { MentionVia, OrganizationMention } from './types.js';
+
+export type FoundMention = Omit<OrganizationMention, 'location'> & { span: [number, number] };
+
+interface Entry {
+  organizationId: string;
+  via: MentionVia;
+}
+
+type Exclusion = { before?: RegExp; after?: RegExp };
+
+interface Dictionary {
+  regex: RegExp | null;
+  entries: Map<string, Entry[]>;
+  /** False friends, by key of this dictionary. */
+  exclusions: Map<string, Exclusion>;
+  /** For each key, the other keys that are its proper prefixes, longest first: when
+   * a long key fails its boundary check a shorter one may still match there. */
+  prefixes: Map<string, string[]>;
+}
+
+const SHORT_ASCII_MAX = 3;
+const ASCII_WORD = /[a-z0-9]/i;
+
+/** Known false friends: a Japanese key followed or preceded by these is not the organization. */
+const EXCLUSIONS = new Map<string, Exclusion>([
+  ['楽天', { after: /^[的家主]/ }],
+  ['アマゾン', { after: /^(?:川|河|流域|熱帯|の森|の奥地)/ }],
+  ['ヤマト', { before: /(?:戦艦|大和)$/, after: /^(?:タケル|シジミ|ナデシコ|王権|朝廷|言葉)/ }],
+]);
+
+/** Lower case without changing the length (so offsets stay valid). */
+function lowerSameLength(s: string): string {
+  const lower = s.toLowerCase();
+  if (lower.length === s.length) return lower;
+  let out = '';
+  for (const ch of s) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+function fold(s: string): string {
+  return foldForMatching(s).replace(/\s+/g, ' ').trim();
+}
+
+/** Memo of skeletonChar. Bounded: random input cannot grow it past this size. */
+const skeletonCache = new Map<string, string>();
+const SKELETON_CACHE_MAX = 20_000;
+const ASCII_SKELETON: string[] = [];
+
+/** Folded skeleton of one code point: lower(skeleton(lower(ch))). Lower-casing
+ * before and after makes "А" (Cyrillic) and "a" and "0"/"o" meet in one form. */
+function skeletonChar(ch: string): string {
+  const unit = ch.charCodeAt(0);
+  if (unit < 0x80) {
+    const known = ASCII_SKELETON[unit];
+    if (known !== undefined) return known;
+    return (ASCII_SKELETON[unit] = skeleton(ch.toLowerCase()).toLowerCase());
+  }
+  let s = skeletonCache.get(ch);
+  if (s === undefined) {
+    s = skeleton(ch.toLowerCase()).toLowerCase();
+    if (skeletonCache.size < SKELETON_CACHE_MAX) skeletonCache.set(ch, s);
+  }
+  return s;
+}
+
+function skeletonKey(folded: string): string {
+  let out = '';
+  for (const ch of folded) out += skeletonChar(ch);
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function addEntry(map: Map<string, Entry[]>, key: string, entry: Entry): void {
+  if (key.length === 0) return;
+  const list = map.get(key);
+  if (list === undefined) {
+    map.set(key, [entry]);
+    return;
+  }
+  // One entry per organization per key; the first `via` registered wins.
+  if (!list.some((e) => e.organizationId === entry.organizationId)) list.push(entry);
+}
+
+function compile(entries: Map<string, Entry[]>, exclusions: Map<string, Exclusion>): Dictionary {
+  const keys = [...entries.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const prefixes = new Map<string, string[]>();
+  for (const key of keys) {
+    const shorter = keys.filter((k) => k.length < key.length && key.startsWith(k));
+    if (shorter.length > 0) prefixes.set(key, shorter);
+  }
+  const regex = keys.length === 0 ? null : new RegExp(keys.map(escapeRegExp).join('|'), 'g');
+  return { regex, entries, exclusions, prefixes };
+}
+
+/** Name variants worth matching: as written, without 株式会社, without the
+ * middle dot of spelled-out letters (エヌ・ティ・ティ → エヌティティ). */
+function variants(name: string): string[] {
+  const out = new Set<string>([name]);
+  const noKabushiki = name.replace(/株式会社|\(株\)|㈱/g, '').trim();
+  if (noKabushiki.length > 0) out.add(noKabushiki);
+  for (const v of [...out]) if (v.includes('・')) out.add(v.replace(/・/g, ''));
+  return [...out];
+}
+
+function namesOf(org: Organization): [string, MentionVia][] {
+  const list: [string, MentionVia][] = [];
+  for (const d of org.domains) list.push([d.domain, 'domain']);
+  for (const n of org.names.ja) list.push([n, 'name']);
+  for (const n of org.names.kana) list.push([n, 'kana']);
+  for (const n of org.names.en) list.push([n, 'english']);
+  for (const n of org.aliases) list.push([n, 'alias']);
+  return list;
+}
+
+function isShortAscii(s: string): boolean {
+  return s.length <= SHORT_ASCII_MAX && /^[\x20-\x7e]+$/.test(s);
+}
+
+function buildDictionaries(orgs: readonly Organization[]): { folded: Dictionary; skeleton: Dictionary; short: Dictionary } {
+  const folded = new Map<string, Entry[]>();
+  const skeletons = new Map<string, Entry[]>();
+  const short = new Map<string, Entry[]>();
+  for (const org of orgs) {
+    for (const [name, via] of namesOf(org)) {
+      for (const variant of variants(name)) {
+        const entry = { organizationId: org.id, via };
+        const nfkc = variant.normalize('NFKC').trim();
+        if (isShortAscii(nfkc)) {
+          addEntry(short, nfkc, entry);
+          continue;
+        }
+        const key = fold(variant);
+        addEntry(folded, key, entry);
+        addEntry(skeletons, skeletonKey(key), entry);
+      }
+    }
+  }
+  const skeletonExclusions = new Map([...EXCLUSIONS].map(([k, rule]) => [skeletonKey(k), rule] as const));
+  return {
+    folded: compile(folded, EXCLUSIONS),
+    skeleton: compile(skeletons, skeletonExclusions),
+    short: compile(short, new Map()),
+  };
+}
+
+const DICTIONARIES = buildDictionaries(ORGANIZATIONS);
+
+interface Hit {
+  start: number;
+  end: number;
+  key: string;
+}
+
+function boundaryOk(dict: Dictionary, hay: string, original: string, start: number, end: number, key: string): boolean {
+  if (ASCII_WORD.test(key[0]!) && start > 0 && ASCII_WORD.test(hay[start - 1]!)) return false;
+  if (ASCII_WORD.test(key[key.length - 1]!) && end < hay.length && ASCII_WORD.test(hay[end]!)) {
+    // "AmazonPay": a lower-case letter followed by an upper-case one starts a new word.
+    const last = original[end - 1];
+    const next = original[end];
+    const camel = last !== undefined && next !== undefined && /[a-z]/.test(last) && /[A-Z]/.test(next);
+    if (!camel) return false;
+  }
+  const rule = dict.exclusions.get(key);
+  if (rule !== undefined) {
+    if (rule.before && rule.before.test(hay.slice(Math.max(0, start - 4), start))) return false;
+    if (rule.after && rule.after.test(hay.slice(end, end + 4))) return false;
+  }
+  return true;
+}
+
+/**
+ * Calls `onHit` for each dictionary hit in `hay` that passes the boundary rules,
+ * until it returns false. `original` is the text before lower-casing (same length
+ * as `hay`), used for the camel-case rule.
+ */
+function scan(dict: Dictionary, hay: string, original: string, onHit: (hit: Hit) => boolean): void {
+  const re = dict.regex;
+  if (re === null) return;
+  re.lastIndex = 0;
+  for (let m = re.exec(hay); m !== null; m = re.exec(hay)) {
+    const start = m.index;
+    let key: string | undefined = m[0];
+    if (!boundaryOk(dict, hay, original, start, start + key.length, key)) {
+      key = dict.prefixes.get(key)?.find((k) => boundaryOk(dict, hay, original, start, start + k.length, k));
+      if (key === undefined) {
+        re.lastIndex = start + 1;
+        continue;
+      }
+    }
+    re.lastIndex = start + key.length;
+    if (!onHit({ start, end: start + key.length, key })) return;
+  }
+}
+
+/** Per BMP code unit: 0 not yet known, 1 its folded skeleton is itself lower-cased,
+ * 2 it changes (or is a surrogate). Filled lazily, so most characters of a text
+ * are copied without a Map look-up. */
+const SKELETON_FLAGS = new Uint8Array(0x10000);
+
+function skeletonFlag(unit: number): number {
+  let flag = SKELETON_FLAGS[unit]!;
+  if (flag === 0) {
+    if (unit >= 0xd800 && unit <= 0xdfff) flag = 2;
+    else {
+      const ch = String.fromCharCode(unit);
+      flag = skeletonChar(ch) === lowerSameLength(ch) ? 1 : 2;
+    }
+    SKELETON_FLAGS[unit] = flag;
+  }
+  return flag;
+}
+
+/** Folded skeleton of `text` (`lowered` is lowerSameLength(text)) with, for each
+ * derived UTF-16 unit, the [start, end) of the code point of `text` it came from. */
+function skeletonWithMap(text: string, lowered: string): { skel: string; from: Int32Array; to: Int32Array } {
+  const parts: string[] = [];
+  let from = new Int32Array(text.length + 16);
+  let to = new Int32Array(text.length + 16);
+  let length = 0;
+  let copiedTo = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (skeletonFlag(text.charCodeAt(i)) === 1) {
+      from[length] = i;
+      to[length] = i + 1;
+      length++;
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const s = skeletonChar(width === 1 ? text[i]! : text.slice(i, i + 2));
+    if (length + s.length > from.length - 1) {
+      const grow = Math.max(from.length * 2, length + s.length + 16);
+      const f = new Int32Array(grow);
+      const t = new Int32Array(grow);
+      f.set(from.subarray(0, length));
+      t.set(to.subarray(0, length));
+      from = f;
+      to = t;
+    }
+    for (let k = 0; k < s.length; k++) {
+      from[length] = i;
+      to[length] = i + width;
+      length++;
+    }
+    parts.push(lowered.slice(copiedTo, i), s);
+    i += width;
+    copiedTo = i;
+  }
+  parts.push(lowered.slice(copiedTo));
+  return { skel: parts.join(''), from: from.subarray(0, length), to: to.subarray(0, length) };
+}
+
+/** Necessary for joinSpacedLetters to find anything: a letter, a space, a letter, a
+ * space, a letter. Fixed length and starting with a literal space, so linear and
+ * quick to rule out. */
+const MAYBE_SPACED = /(?<=[\p{L}\p{N}]) [\p{L}\p{N}] (?=[\p{L}\p{N}])/u;
+
+function overlaps(a: [number, number], b: [number, number]): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
+
+/**
+ * Organization mentions in `text` (already NFKC-normalized, invisible characters
+ * removed), in text order, each with its span in `text` and how it was disguised.
+ * At most MAX_ITEMS_PER_KIND.
+ */
+export function extractOrganizations(text: string): FoundMention[] {
+  const t = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
+  const found: FoundMention[] = [];
+  // Bounded by MAX_ITEMS_PER_KIND, so the overlap check stays cheap.
+  const seen = (orgId: string, span: [number, number]): boolean =>
+    found.some((f) => f.organizationId === orgId && overlaps(f.span, span));
+  /** Records a hit; false once the result is full. */
+  const add = (key: string, dict: Dictionary, span: [number, number], disguise: FoundMention['disguise']): boolean => {
+    for (const entry of dict.entries.get(key) ?? []) {
+      if (seen(entry.organizationId, span)) continue;
+      found.push({ organizationId: entry.organizationId, raw: t.slice(span[0], span[1]), via: entry.via, disguise, span });
+      if (found.length >= MAX_ITEMS_PER_KIND) return false;
+    }
+    return true;
+  };
+  const full = (): boolean => found.length >= MAX_ITEMS_PER_KIND;
+
+  // 1. The text as it is (folded), and short names case-sensitively.
+  scan(DICTIONARIES.folded, lowerSameLength(t), t, (h) => add(h.key, DICTIONARIES.folded, [h.start, h.end], null));
+  if (!full()) scan(DICTIONARIES.short, t, t, (h) => add(h.key, DICTIONARIES.short, [h.start, h.end], null));
+
+  // 2. Spaced-out letters joined: only hits that take in a joined run are new.
+  // joinSpacedLetters is skipped when no three letters stand spaced in a row (the
+  // usual case for Japanese text), which saves most of the time on long texts.
+  const joined = t.includes(' ') && MAYBE_SPACED.test(t)
+    ? joinSpacedLetters(MappedText.identity(t))
+    : { mapped: MappedText.identity(t), runs: [] };
+  const runs = joined.runs.map((r) => r.sourceSpan);
+  if (runs.length > 0 && !full()) {
+    const jText = joined.mapped.text;
+    scan(DICTIONARIES.folded, lowerSameLength(jText), jText, (h) => {
+      const span = joined.mapped.toSource(h.start, h.end);
+      return runs.some((r) => overlaps(r, span)) ? add(h.key, DICTIONARIES.folded, span, 'spaced') : true;
+    });
+  }
+
+  // 3. Confusable skeleton of the joined text: only what scans 1 and 2 missed.
+  if (!full()) {
+    const base = joined.mapped.text;
+    // Always scanned, even when no character changed: "arnazon" is made only of
+    // plain letters, yet its skeleton is the skeleton of "amazon".
+    const { skel, from, to } = skeletonWithMap(base, lowerSameLength(base));
+    scan(DICTIONARIES.skeleton, skel, skel, (h) => {
+      const span = joined.mapped.toSource(from[h.start]!, to[h.end - 1]!);
+      return add(h.key, DICTIONARIES.skeleton, span, 'confusable');
+    });
+  }
+
+  found.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  return found;
+}

@@ -1,0 +1,221 @@
+// URL extraction from (normalized) message text.
+//
+// Pipeline: normalized text (NFKC, invisible characters removed; see
+// ../normalize) → refang (hxxps, [.]) → scan text (Japanese text and punctuation
+// blanked, see ./scan.ts) → linkify-it 6 with the full IANA TLD list → each match
+// parsed with the WHATWG URL parser (browser and Node alike) → host facts via tldts.
+//
+// Decisions:
+// - `raw` is always the ORIGINAL characters (full-width, defanged, with zero-width
+//   characters): the caller passes the original source string next to the mapped
+//   text, and `sourceSpan` locates `raw` in it.
+// - A link written without a scheme gets "http://", as linkify-it and browsers do.
+//   "//host/path" counts as schemeless too.
+// - `path` and `url` are as the WHATWG URL parser normalizes them ("/" for an empty
+//   path, percent-encoding of spaces and non-ASCII).
+// - A URL the WHATWG parser rejects (bad IDN label such as "xn--zz", IPv4 out of
+//   range) is not returned: no browser would open it.
+// - A schemeless match directly followed by "@" (sales.info@example.com) is the local
+//   part of an email address, not a link; it is skipped.
+// - mailto: links are left to the email extractor.
+import { LinkifyIt } from 'linkify-it';
+import { MAX_URLS_PER_MESSAGE } from '../limits.js';
+import type { MappedText } from '../normalize/index.js';
+import { normalizeForMatching } from '../normalize/index.js';
+import type { ExtractedUrl } from './types.js';
+import { IANA_TLDS, describeHost, stripTrailingDot } from './host.js';
+import { buildScanText, overlapsRepair, refang } from './scan.js';
+import { extractEmails } from './emails.js';
+
+/** A URL found in one string, before the caller attaches its Location. */
+export type FoundUrl = Omit<ExtractedUrl, 'location' | 'visibleText' | 'visibleDomain'> & {
+  /** [start, end) in the ORIGINAL source string; `source.slice(...sourceSpan) === raw`. */
+  sourceSpan: [number, number];
+};
+
+export interface UrlExtraction {
+  /** In order of appearance, at most `limit`. */
+  urls: FoundUrl[];
+  /** URLs found past the limit and not returned (the caller records the skip). */
+  dropped: number;
+}
+
+export interface ExtractUrlsOptions {
+  /** Most URLs to return; default MAX_URLS_PER_MESSAGE. Pass what is left of the
+   * per-message budget when scanning several fields of one message. */
+  limit?: number;
+}
+
+// linkify-it 6: fuzzyLink with the full IANA TLD list (tlds package) so .top, .xyz,
+// .wang, .shop, .jp … work without a scheme; fuzzyEmail off (./emails.ts does that);
+// fuzzyIP on; urlAuth on, or "https://amazon.co.jp@evil.example/" would end at the "@"
+// and lose the real host. Its patterns are the library's own; their repeats are all
+// bounded (labels {0,61}, auth {1,50}, path {1,maxLength}) and linear time on hostile
+// input is checked by test/core/extract/urls.property.test.ts (20K characters).
+let linkifier: LinkifyIt | null = null;
+
+function getLinkifier(): LinkifyIt {
+  if (linkifier === null) {
+    linkifier = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: true, urlAuth: true })
+      .tlds([...IANA_TLDS])
+      .add('mailto:', null);
+  }
+  return linkifier;
+}
+
+// Full-width forms of ASCII (U+FF01–U+FF5E) and the ideographic space. A single
+// character class: no repetition, cannot backtrack.
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
+// The scheme at the start of a match: a letter then at most 15 scheme characters and
+// ":". Anchored, bounded, a single quantifier: linear.
+const SCHEME_PREFIX = /^[a-z][a-z0-9+.-]{0,15}:/i;
+
+/**
+ * Finds URLs in `input`, a text derived from `source` (normally
+ * `normalizeForMatching(source).mapped`; `MappedText.identity(source)` works too).
+ * `source` is the original string: each result's `raw` is `source.slice(...sourceSpan)`,
+ * the characters as the reader saw them.
+ */
+export function extractUrls(input: MappedText, source: string, options: ExtractUrlsOptions = {}): UrlExtraction {
+  const limit = Math.max(0, options.limit ?? MAX_URLS_PER_MESSAGE);
+  const urls: FoundUrl[] = [];
+  let dropped = 0;
+  if (input.text.length === 0) return { urls, dropped };
+
+  const { text: refanged, repairs } = refang(input);
+  const text = refanged.text;
+  const scan = buildScanText(refanged, source);
+  const linkify = getLinkifier();
+
+  for (let from = nextCandidate(scan, 0); from < scan.length; ) {
+    const to = tokenEnd(scan, from);
+    const matches = linkify.match(scan.slice(from, to));
+    for (const match of matches ?? []) {
+      const start = from + match.index;
+      const end = from + match.lastIndex;
+      const schemeless = match.schema === '' || match.schema === '//';
+      if (schemeless && text.charCodeAt(end) === 0x40) continue; // local part of an email
+      if (urls.length >= limit) {
+        dropped++;
+        continue;
+      }
+      const found = toFoundUrl(text.slice(start, end), schemeless);
+      if (found === null) continue;
+      const sourceSpan = refanged.toSource(start, end);
+      const raw = source.slice(sourceSpan[0], sourceSpan[1]);
+      if (raw === '') continue;
+      urls.push({
+        raw,
+        ...found,
+        defanged: overlapsRepair(repairs, start, end),
+        fullWidth: FULL_WIDTH.test(raw),
+        sourceSpan,
+      });
+    }
+    from = nextCandidate(scan, to);
+  }
+  return { urls, dropped };
+}
+
+// linkify-it tries its schemeless-link pattern at every word start, which costs far
+// more than the rest of extraction. A link never spans whitespace (the scan text has
+// already turned every other separator into a space), and linkify-it treats the start
+// of a string exactly like a preceding space, so only whitespace-delimited tokens that
+// could hold a link are handed to it: tokens with "//" or with a "." followed by a
+// host character. The results are the same as for the whole text.
+
+function isSpaceLike(u: number): boolean {
+  return u <= 0x20 || u === 0x7f;
+}
+
+function tokenEnd(scan: string, from: number): number {
+  let i = from;
+  while (i < scan.length && !isSpaceLike(scan.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Start of the next token at or after `from` that could contain a link (or scan.length). */
+function nextCandidate(scan: string, from: number): number {
+  const n = scan.length;
+  let i = from;
+  while (i < n) {
+    while (i < n && isSpaceLike(scan.charCodeAt(i))) i++;
+    const start = i;
+    let candidate = false;
+    for (; i < n; i++) {
+      const u = scan.charCodeAt(i);
+      if (isSpaceLike(u)) break;
+      if (candidate || i + 1 >= n) continue;
+      const next = scan.charCodeAt(i + 1);
+      if (u === 0x2f ? next === 0x2f : u === 0x2e && isHostStart(next)) candidate = true;
+    }
+    if (candidate) return start;
+  }
+  return n;
+}
+
+function isHostStart(u: number): boolean {
+  return (u >= 0x30 && u <= 0x39) || ((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7a) || u >= 0x80;
+}
+
+type ParsedUrl = Omit<FoundUrl, 'raw' | 'defanged' | 'fullWidth' | 'sourceSpan'>;
+
+function toFoundUrl(matched: string, schemeless: boolean): ParsedUrl | null {
+  const absolute = schemeless ? (matched.startsWith('//') ? `http:${matched}` : `http://${matched}`) : matched;
+  let url: URL;
+  try {
+    url = new URL(absolute);
+  } catch {
+    return null;
+  }
+  const scheme = url.protocol.slice(0, -1);
+  if (scheme !== 'http' && scheme !== 'https' && scheme !== 'ftp') return null;
+  const host = stripTrailingDot(url.hostname);
+  if (host === null) return null;
+  if (host !== url.hostname) url.hostname = host;
+  const info = describeHost(host);
+  return {
+    url: url.href,
+    scheme,
+    host: info.host,
+    hostUnicode: info.hostUnicode,
+    registrableDomain: info.registrableDomain,
+    publicSuffix: info.publicSuffix,
+    isIp: info.isIp,
+    userinfo: userinfoOf(matched),
+    port: url.port === '' ? null : Number(url.port),
+    path: url.pathname + url.search + url.hash,
+    schemeless,
+  };
+}
+
+/** Everything before the last "@" of the authority, as written; null when absent or empty. */
+function userinfoOf(matched: string): string | null {
+  let from = 0;
+  const scheme = SCHEME_PREFIX.exec(matched);
+  if (scheme !== null) from = scheme[0].length;
+  while (from < matched.length && (matched[from] === '/' || matched[from] === '\\')) from++;
+  let to = from;
+  while (to < matched.length && !'/?#\\'.includes(matched[to]!)) to++;
+  const at = matched.lastIndexOf('@', to - 1);
+  if (at < from) return null;
+  return at > from ? matched.slice(from, at) : null;
+}
+
+/**
+ * Registrable domain shown in an anchor's visible text, when the text contains
+ * something that looks like a URL or a domain ("https://www.amazon.co.jp/",
+ * "Amazon.co.jp ログイン" → "amazon.co.jp"); an email address counts too
+ * ("support@amazon.co.jp"). Null for "こちら", "Click here", IP addresses.
+ */
+export function domainOfVisibleText(text: string): string | null {
+  const { mapped } = normalizeForMatching(text);
+  for (const url of extractUrls(mapped, text, { limit: 5 }).urls) {
+    if (url.registrableDomain !== null) return url.registrableDomain;
+  }
+  for (const email of extractEmails(mapped, text, { limit: 5 }).emails) {
+    if (email.registrableDomain !== null) return email.registrableDomain;
+  }
+  return null;
+}

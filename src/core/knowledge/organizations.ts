@@ -1,0 +1,140 @@
+// Organizations that messages claim to come from (and that phishing imitates), with
+// their official channels. The knowledge is data (data/organizations.json); this
+// module validates it once at load and offers lookups. Every domain, SMS sender and
+// phone number carries the URL it was sourced from and the date it was checked:
+// an official channel the product shows must never be invented.
+import { getDomain } from 'tldts';
+import { z } from 'zod';
+import data from '../../../data/organizations.json' with { type: 'json' };
+
+export const ORGANIZATION_CATEGORIES = [
+  'carrier', // mobile carriers
+  'telecom', // fixed-line and other telecoms
+  'parcel',
+  'card',
+  'bank',
+  'payment',
+  'ecommerce',
+  'government',
+  'utility',
+  'tech',
+  'other',
+] as const;
+
+const nonEmpty = z.string().trim().min(1);
+const isoDate = z.iso.date();
+const sourceUrl = z.url({ protocol: /^https?$/ });
+
+/** A lower-case ASCII registrable domain (eTLD+1) as tldts computes it. */
+const registrableDomain = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, 'lower-case ASCII domain')
+  .refine((d) => getDomain(d) === d, { message: 'not a registrable domain (eTLD+1) per tldts' });
+
+/** Japanese national format with hyphens: 0120-23-28-86, 03-1234-5678, 0570-046-666. */
+const nationalNumber = z.string().regex(/^0\d{1,4}(?:-\d{1,4}){1,3}$/, 'national format like 03-1234-5678');
+
+const sourced = {
+  source: sourceUrl,
+  checked: isoDate,
+  /** Where the source is weak or indirect, say so. */
+  note: nonEmpty.optional(),
+};
+
+export const OrganizationSchema = z.strictObject({
+  /** Slug: ntt-west, japan-post. */
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case slug'),
+  /** Short name for display in each language. */
+  display: z.strictObject({ ja: nonEmpty, en: nonEmpty }),
+  names: z.strictObject({
+    /** Official Japanese names, including the 株式会社 form. */
+    ja: z.array(nonEmpty).min(1),
+    kana: z.array(nonEmpty),
+    en: z.array(nonEmpty),
+  }),
+  /** Common short or alternative names (ドコモ, au, 郵便局). */
+  aliases: z.array(nonEmpty),
+  category: z.enum(ORGANIZATION_CATEGORIES),
+  domains: z.array(
+    z.strictObject({
+      domain: registrableDomain,
+      ...sourced,
+      /** Customers get mail addresses on this domain too (docomo.ne.jp, au.com): a
+       * sender address here does not show the organization sent the message. */
+      customerMailboxes: z.boolean().optional(),
+    }),
+  ),
+  smsSenders: z.array(z.strictObject({ sender: nonEmpty, ...sourced })),
+  phones: z.array(z.strictObject({ number: nationalNumber, purpose: nonEmpty, ...sourced })),
+});
+
+export type Organization = z.infer<typeof OrganizationSchema>;
+export type OrganizationCategory = (typeof ORGANIZATION_CATEGORIES)[number];
+
+const OrganizationsFileSchema = z
+  .strictObject({ organizations: z.array(OrganizationSchema) })
+  .superRefine((file, ctx) => {
+    const ids = new Set<string>();
+    const domainOwner = new Map<string, string>();
+    file.organizations.forEach((org, i) => {
+      if (ids.has(org.id)) ctx.addIssue({ code: 'custom', message: `duplicate id ${org.id}`, path: ['organizations', i, 'id'] });
+      ids.add(org.id);
+      org.domains.forEach((d, j) => {
+        const owner = domainOwner.get(d.domain);
+        if (owner !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `domain ${d.domain} listed for both ${owner} and ${org.id}`,
+            path: ['organizations', i, 'domains', j, 'domain'],
+          });
+        }
+        domainOwner.set(d.domain, org.id);
+      });
+    });
+  });
+
+/** Validates organization data; throws with every problem listed. Exported for tests
+ * and for tools that check a data change before it is committed. */
+export function parseOrganizations(input: unknown): Organization[] {
+  const result = OrganizationsFileSchema.safeParse(input);
+  if (!result.success) throw new Error(`data/organizations.json is invalid:\n${z.prettifyError(result.error)}`);
+  return result.data.organizations;
+}
+
+export const ORGANIZATIONS: readonly Organization[] = Object.freeze(parseOrganizations(data));
+
+const byId = new Map<string, Organization>(ORGANIZATIONS.map((o) => [o.id, o]));
+const byDomain = new Map<string, Organization>();
+for (const org of ORGANIZATIONS) for (const d of org.domains) byDomain.set(d.domain, org);
+
+export function getOrganization(id: string): Organization | undefined {
+  return byId.get(id);
+}
+
+/**
+ * The organization that owns a domain, given a registrable domain or any host name
+ * under it ("www.ntt-west.co.jp", "E-TAX.NTA.GO.JP."). ASCII (punycode) input only:
+ * callers normalize hosts with url.domainToASCII first.
+ */
+export function organizationForDomain(domainOrHost: string): Organization | undefined {
+  const host = domainOrHost.trim().toLowerCase().replace(/\.$/, '');
+  const registrable = getDomain(host);
+  return registrable === null ? undefined : byDomain.get(registrable);
+}
+
+/** The domain entry (with its source) when `domainOrHost` is under an official
+ * domain of `organizationId`. */
+export function officialDomain(
+  organizationId: string,
+  domainOrHost: string,
+): Organization['domains'][number] | undefined {
+  const org = organizationForDomain(domainOrHost);
+  if (org === undefined || org.id !== organizationId) return undefined;
+  const registrable = getDomain(domainOrHost.trim().toLowerCase().replace(/\.$/, ''));
+  return org.domains.find((d) => d.domain === registrable);
+}
+
+/** Display name for an id in the given language; the id itself when unknown. */
+export function organizationName(id: string, lang: 'ja' | 'en'): string {
+  return byId.get(id)?.display[lang] ?? id;
+}

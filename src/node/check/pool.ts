@@ -1,0 +1,57 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { CheckInput } from '../../core/check.js';
+import { checkToOutcome, type Outcome } from './outcome.js';
+
+/** Checks inputs in this thread, or spread over worker threads. */
+export interface Checker {
+  check(input: CheckInput): Promise<Outcome>;
+  close(): Promise<void>;
+}
+
+/** More workers than cores only adds contention; this caps `--workers`. */
+export const MAX_WORKERS = Math.max(1, availableParallelism() * 2);
+
+export function createChecker(workers: number): Checker {
+  return workers <= 1 ? { check: checkToOutcome, close: async () => {} } : new WorkerPool(workers);
+}
+
+class WorkerPool implements Checker {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<number, { id: string; resolve: (outcome: Outcome) => void }>();
+  private readonly load: number[] = [];
+  private seq = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url));
+      worker.on('message', ({ seq, outcome }: { seq: number; outcome: Outcome }) => {
+        this.load[i]!--;
+        this.waiting.get(seq)?.resolve(outcome);
+        this.waiting.delete(seq);
+      });
+      worker.on('error', (error) => {
+        // A crashed worker fails the jobs it had rather than hanging the batch.
+        for (const { id, resolve } of this.waiting.values()) resolve({ ok: false, id, error: error.message });
+        this.waiting.clear();
+      });
+      this.workers.push(worker);
+      this.load.push(0);
+    }
+  }
+
+  check(input: CheckInput): Promise<Outcome> {
+    const seq = this.seq++;
+    let target = 0;
+    for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[target]!) target = i;
+    this.load[target]!++;
+    return new Promise((resolve) => {
+      this.waiting.set(seq, { id: input.id, resolve });
+      this.workers[target]!.postMessage({ seq, input });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,121 @@
+import { stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { SingleBar } from 'cli-progress';
+import type { ChannelHint } from '../../core/check.js';
+import { organizationName } from '../../core/knowledge/organizations.js';
+import { runBatch, type BatchItem } from '../check/batch.js';
+import { fileItems, jsonlItems } from '../check/sources.js';
+import type { Outcome } from '../check/outcome.js';
+import { createChecker, MAX_WORKERS } from '../check/pool.js';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { formatResult, type Lang } from './format.js';
+
+export interface CheckOptions {
+  text?: string;
+  jsonl?: string;
+  channel: ChannelHint;
+  lang: Lang;
+  json?: boolean;
+  workers: number;
+}
+
+export async function runCheckCommand(files: string[], options: CheckOptions): Promise<number> {
+  if (options.workers > MAX_WORKERS) throw new UsageError(`--workers can be at most ${MAX_WORKERS} on this machine`);
+  const sources = [options.text !== undefined, options.jsonl !== undefined, files.length > 0].filter(Boolean).length;
+  if (sources > 1) throw new UsageError('give files, --text or --jsonl, not more than one of them');
+  const readsStdin = files.includes('-') || options.jsonl === '-' || (sources === 0 && !process.stdin.isTTY);
+  if (sources === 0 && process.stdin.isTTY) {
+    throw new UsageError('nothing to check: give a file, --text "...", --jsonl FILE, or pipe text in');
+  }
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('"-" (standard input) can be given only once');
+
+  const json = options.json === true || options.jsonl !== undefined;
+  const progress = await startProgress(files, options, readsStdin);
+  const items = itemsFor(files, options, (bytes) => progress?.read(bytes));
+  const checker = createChecker(options.workers);
+  const write = (text: string): void => {
+    process.stdout.write(text);
+  };
+  let first = true;
+  const emit = (outcome: Outcome): void => {
+    progress?.checked();
+    if (!outcome.ok) {
+      process.stderr.write(`leakaid: ${outcome.id}: ${outcome.error}\n`);
+      if (json) write(JSON.stringify({ id: outcome.id, error: outcome.error }) + '\n');
+      return;
+    }
+    if (json) {
+      write(JSON.stringify(outcome.result) + '\n');
+      return;
+    }
+    write((first ? '' : '\n') + formatResult(outcome.result, options.lang, (id) => organizationName(id, options.lang)) + '\n');
+    first = false;
+  };
+  let summary: { checked: number; failed: number };
+  try {
+    summary = await runBatch(items, checker, options.workers, emit);
+  } finally {
+    progress?.bar.stop();
+    await checker.close();
+  }
+  if (summary.failed > 0) {
+    const total = summary.checked + summary.failed;
+    if (total > 1) process.stderr.write(`leakaid: ${summary.failed} of ${total} inputs could not be checked\n`);
+    return EXIT_USAGE;
+  }
+  return EXIT_OK;
+}
+
+interface Progress {
+  bar: SingleBar;
+  checked(): void;
+  read(bytes: number): void;
+}
+
+/**
+ * A progress bar on stderr for batches, only when a person is watching a terminal:
+ * the share of input bytes read when the inputs are files of known size, and always
+ * the number of inputs checked.
+ */
+async function startProgress(files: string[], options: CheckOptions, readsStdin: boolean): Promise<Progress | null> {
+  const batch = options.jsonl !== undefined || files.length > 1;
+  // With results printing to the same terminal, the results themselves show progress.
+  if (!batch || !process.stderr.isTTY || process.stdout.isTTY) return null;
+  const paths = options.jsonl !== undefined ? [options.jsonl] : files;
+  let total = 0;
+  if (!readsStdin) {
+    for (const path of paths) total += await stat(path).then((info) => info.size, () => 0);
+  }
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: total > 0 ? '{bar} {percentage}% | {checked}' : '{checked}',
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  let checked = 0;
+  let read = 0;
+  bar.start(Math.max(total, 1), 0, { checked: '0' });
+  return {
+    bar,
+    checked: () => bar.update(read, { checked: `${++checked}` }),
+    read: (bytes) => {
+      read += bytes;
+    },
+  };
+}
+
+function itemsFor(files: string[], options: CheckOptions, onBytes: (n: number) => void): AsyncIterable<BatchItem> {
+  const channel = options.channel;
+  if (options.text !== undefined) return single({ id: 'text', text: options.text, channel });
+  if (options.jsonl !== undefined) {
+    const stream: Readable = options.jsonl === '-' ? process.stdin : createReadStream(options.jsonl);
+    return jsonlItems(stream, options.jsonl === '-' ? 'stdin' : options.jsonl, channel, onBytes);
+  }
+  if (files.length === 0) return fileItems(['-'], process.stdin, channel, onBytes);
+  return fileItems(files, process.stdin, channel, onBytes);
+}
+
+async function* single(item: BatchItem): AsyncGenerator<BatchItem> {
+  yield item;
+}

@@ -1,0 +1,7 @@
+/** Bad usage: the CLI prints the message on one line and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 2;

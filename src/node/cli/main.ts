@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { InputError } from '../input/read.js';
+import { runCheckCommand } from './check-command.js';
+import { EXIT_USAGE, UsageError } from './errors.js';
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
+  return n;
+}
+
+const program = new Command()
+  .name('leakaid')
+  .description('Help for people whose personal data has leaked: check notices and messages.')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
+
+program
+  .command('check')
+  .description('Show what a message contains: links and where they really go, phone numbers, money, deadlines, attachments.')
+  .argument('[files...]', 'files to check (.eml, mbox, or text); "-" reads standard input')
+  .option('--text <text>', 'check this text instead of a file')
+  .option('--jsonl <file>', 'batch: one JSON object per line, {"id","text"} or {"id","eml"}; "-" reads standard input')
+  .addOption(
+    new Option('--channel <channel>', 'how it was received').choices(['auto', 'email', 'sms', 'letter', 'call', 'web']).default('auto'),
+  )
+  .addOption(new Option('--lang <lang>', 'language of the output').choices(['ja', 'en']).default('ja'))
+  .option('--json', 'print one JSON result object per input')
+  .option('--workers <n>', 'check with this many worker threads (batches)', positiveInteger, 1)
+  .action(async (files: string[], options) => {
+    process.exitCode = await runCheckCommand(files, options);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else if (error instanceof UsageError || error instanceof InputError) {
+    process.stderr.write(`leakaid: ${error.message}\n`);
+    process.exitCode = EXIT_USAGE;
+  } else {
+    throw error;
+  }
+}

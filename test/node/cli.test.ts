@@ -1,0 +1,125 @@
+// The CLI as a person runs it: the built bin, real files, real pipes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/leakaid.js');
+const work = mkdtempSync(join(tmpdir(), 'leakaid-cli-'));
+
+function leakaid(args: string[], input?: string | Buffer) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const SMS = '【ヤマト運輸】お荷物をお届けに伺いましたが不在のため持ち帰りました。本日中にこちらからご確認ください：ｈｔｔｐｓ：／／ｙａｍａｔｏ－ｃｈｅｃｋ．ｔｏｐ／ｒ。';
+
+describe('leakaid check', () => {
+  it('shows what the bundled example contains, in Japanese by default', () => {
+    const run = leakaid(['check', 'examples/sms-fake-delivery.txt']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('■ examples/sms-fake-delivery.txt');
+    expect(run.stdout).toContain('https://sagawa-rxa.top/t?no=5582');
+    expect(run.stdout).toContain('行き先のドメイン: sagawa-rxa.top');
+    expect(run.stdout).toContain('0570-000-000 — ナビダイヤル');
+    expect(run.stdout).toContain('330円');
+    expect(run.stdout).toContain('本日中');
+    expect(run.stdout).toContain('佐川急便');
+    expect(run.stdout).toContain('危険かどうかの判定はまだ行いません');
+  });
+
+  it('speaks English with --lang en', () => {
+    const run = leakaid(['check', '--lang', 'en', 'examples/sms-fake-delivery.txt']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('goes to the domain: sagawa-rxa.top');
+    expect(run.stdout).toContain('navi-dial');
+    expect(run.stdout).toContain('does not yet judge');
+  });
+
+  it('checks --text and standard input, and prints JSON result objects', () => {
+    const fromText = leakaid(['check', '--json', '--channel', 'sms', '--text', SMS]);
+    expect(fromText.status).toBe(0);
+    const result = JSON.parse(fromText.stdout);
+    expect(result.id).toBe('text');
+    expect(result.message.channel).toBe('sms');
+    expect(result.extracted.urls.map((u: { url: string }) => u.url)).toEqual(['https://yamato-check.top/r']);
+    expect(result.extracted.urls[0].raw).toBe('ｈｔｔｐｓ：／／ｙａｍａｔｏ－ｃｈｅｃｋ．ｔｏｐ／ｒ');
+    expect(result.extracted.domains).toEqual(['yamato-check.top']);
+    expect(result).not.toHaveProperty('risk');
+
+    const fromStdin = leakaid(['check', '--json', '--channel', 'sms', '-'], SMS);
+    expect(fromStdin.status).toBe(0);
+    expect(JSON.parse(fromStdin.stdout).extracted.urls[0].url).toBe('https://yamato-check.top/r');
+  });
+
+  it('checks every message of an mbox file', () => {
+    const mbox = [1, 2, 3]
+      .map((n) => `From sender@example.com Mon Jan  1 00:00:0${n} 2024\nFrom: a${n}@example.com\nSubject: m${n}\n\nsee https://shop${n}.co.jp/\n`)
+      .join('\n');
+    const path = join(work, 'three.mbox');
+    writeFileSync(path, mbox);
+    const run = leakaid(['check', '--json', path]);
+    expect(run.status).toBe(0);
+    const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(results.map((r: { message: { subject: string } }) => r.message.subject)).toEqual(['m1', 'm2', 'm3']);
+    expect(results.map((r: { extracted: { domains: string[] } }) => r.extracted.domains[0])).toEqual([
+      'shop1.co.jp',
+      'shop2.co.jp',
+      'shop3.co.jp',
+    ]);
+  });
+
+  it('runs a JSON Lines batch in order with workers, reporting bad lines without stopping', () => {
+    const lines = [];
+    for (let i = 0; i < 40; i++) lines.push(JSON.stringify({ id: `m${i}`, text: `お支払いは https://pay${i}.example.com/ へ ${i}000円` }));
+    lines.splice(5, 0, '{not json');
+    lines.splice(9, 0, JSON.stringify({ id: 'no-body' }));
+    lines.push(JSON.stringify({ id: 'mail', eml: 'From: Shop <shop@example.jp>\nSubject: hello\n\nhttps://example.jp/x\n' }));
+    const path = join(work, 'batch.jsonl');
+    writeFileSync(path, lines.join('\n') + '\n');
+    const run = leakaid(['check', '--jsonl', path, '--workers', '2']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('2 of 43 inputs could not be checked');
+    const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(results).toHaveLength(43);
+    expect(results[5]).toEqual({ id: 'line 6', error: expect.stringContaining('JSON') });
+    expect(results[9]).toEqual({ id: 'no-body', error: expect.stringContaining('"text" or "eml"') });
+    const good = results.filter((r: { error?: string }) => !r.error);
+    expect(good.slice(0, 40).map((r: { id: string }) => r.id)).toEqual(Array.from({ length: 40 }, (_, i) => `m${i}`));
+    expect(good[7].extracted.money[0].amount).toBe(7000);
+    expect(results.at(-1).message.from.address).toBe('shop@example.jp');
+  });
+
+  it('refuses an input over 25 MB with one clear line and exit 2', () => {
+    const path = join(work, 'huge.eml');
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, 30 * 1024 * 1024);
+    closeSync(fd);
+    const run = leakaid(['check', path]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('too large (30.0 MB, over the 25 MB limit');
+    const piped = leakaid(['check', '-'], Buffer.alloc(26 * 1024 * 1024, 0x61));
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toContain('too large');
+  });
+
+  it('gives a one-line error and exit 2 for bad usage and unreadable files', () => {
+    const folder = join(work, 'folder');
+    mkdirSync(folder, { recursive: true });
+    for (const args of [
+      ['check', '--nope'],
+      ['check', '--lang', 'fr', '--text', 'x'],
+      ['check', '--workers', '0', '--text', 'x'],
+      ['check', join(work, 'missing.txt')],
+      ['check', folder],
+      ['check', '--text', 'x', 'file.txt'],
+    ]) {
+      const run = leakaid(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,133 @@
+// DKIM, SPF and DMARC against a fake DNS zone: a key made here, a message signed here,
+// records served by an in-memory resolver that also records every query, so the test
+// proves that no real DNS was used.
+import { generateKeyPairSync } from 'node:crypto';
+import { dkimSign } from 'mailauth';
+import type { DKIMSignOptions } from 'mailauth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAuthenticationResults } from '../../src/core/message/auth-results.js';
+import { InputTooLargeError } from '../../src/core/message/errors.js';
+import { verifyMailAuth } from '../../src/node/mail-auth.js';
+import type { DnsResolver, MailConnection } from '../../src/node/mail-auth.js';
+
+const DOMAIN = 'shop-example.jp';
+const SELECTOR = 'mail2025';
+const CLIENT_IP = '192.0.2.10';
+
+const MESSAGE = [
+  `From: Shop <info@${DOMAIN}>`,
+  'To: customer@example.org',
+  'Subject: =?UTF-8?B?5rOo5paH44Gu44GU56K66KqN?=',
+  'Date: Mon, 9 Jun 2025 12:00:00 +0900',
+  `Message-ID: <20250609120000.1@${DOMAIN}>`,
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=UTF-8',
+  '',
+  'ご注文ありがとうございます。',
+  '',
+].join('\r\n');
+
+const CONNECTION: MailConnection = { ip: CLIENT_IP, helo: `mail.${DOMAIN}`, sender: `info@${DOMAIN}`, mta: 'mx.test.example' };
+
+function fakeZone(records: Record<string, string[][]>): { resolver: DnsResolver; queries: string[] } {
+  const queries: string[] = [];
+  const resolver: DnsResolver = async (name, rrtype) => {
+    queries.push(`${name} ${rrtype}`);
+    const found = records[`${name} ${rrtype}`];
+    if (found) return found;
+    throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+  };
+  return { resolver, queries };
+}
+
+let signed = '';
+let zone: Record<string, string[][]> = {};
+
+beforeAll(async () => {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const publicDer = publicKey.export({ type: 'spki', format: 'der' });
+  // mailauth's types require top-level signingDomain/selector/privateKey, but the
+  // library signs with `signatureData`; the cast bridges the wrong declaration.
+  const options = {
+    canonicalization: 'relaxed/relaxed',
+    algorithm: 'rsa-sha256',
+    signTime: new Date('2025-06-09T03:00:00Z'),
+    signatureData: [{ signingDomain: DOMAIN, selector: SELECTOR, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }) }],
+  } as unknown as DKIMSignOptions;
+  const result = await dkimSign(MESSAGE, options);
+  expect(result.errors).toEqual([]);
+  signed = result.signatures + MESSAGE;
+  zone = {
+    [`${SELECTOR}._domainkey.${DOMAIN} TXT`]: [[`v=DKIM1; k=rsa; p=${publicDer.toString('base64')}`]],
+    [`${DOMAIN} TXT`]: [[`v=spf1 ip4:${CLIENT_IP} -all`]],
+    [`_dmarc.${DOMAIN} TXT`]: [['v=DMARC1; p=reject; adkim=s; aspf=s']],
+  };
+});
+
+describe('verifyMailAuth', () => {
+  it('passes DKIM, SPF and DMARC for a correctly signed message from an allowed IP', async () => {
+    const { resolver, queries } = fakeZone(zone);
+    const summary = await verifyMailAuth(signed, CONNECTION, resolver);
+    expect(summary.dkim).toEqual([{ result: 'pass', comment: null, domain: DOMAIN, selector: SELECTOR, alignedTo: DOMAIN }]);
+    expect(summary.spf).toEqual({ result: 'pass', domain: DOMAIN, alignedTo: DOMAIN });
+    expect(summary.dmarc).toEqual({ result: 'pass', domain: DOMAIN, policy: 'reject' });
+    expect(summary.arc).toEqual({ result: 'none' });
+    expect([...queries].sort()).toEqual(
+      [`${SELECTOR}._domainkey.${DOMAIN} TXT`, `${DOMAIN} TXT`, `_dmarc.${DOMAIN} TXT`].sort(),
+    );
+  });
+
+  it('writes an Authentication-Results header that our own parser reads back', async () => {
+    const { resolver } = fakeZone(zone);
+    const summary = await verifyMailAuth(new TextEncoder().encode(signed), CONNECTION, resolver);
+    expect(summary.authenticationResults.startsWith('Authentication-Results: mx.test.example;\r\n ')).toBe(true);
+    const value = summary.authenticationResults.slice('Authentication-Results:'.length).replace(/\r\n/g, '');
+    const results = parseAuthenticationResults(value);
+    expect(results.map((r) => [r.authservId, r.methodName, r.result])).toEqual([
+      ['mx.test.example', 'dkim', 'pass'],
+      ['mx.test.example', 'spf', 'pass'],
+      ['mx.test.example', 'dmarc', 'pass'],
+    ]);
+    expect(results[0]?.properties['header.s']).toBe(SELECTOR);
+    expect(results[1]?.properties['smtp.mailfrom']).toBe(`info@${DOMAIN}`);
+    expect(results[2]?.properties['header.from']).toBe(DOMAIN);
+  });
+
+  it('does not pass DKIM once the body is changed', async () => {
+    const { resolver } = fakeZone(zone);
+    const tampered = signed.replace('ありがとうございます', 'を取り消しました');
+    const summary = await verifyMailAuth(tampered, CONNECTION, resolver);
+    // mailauth reports a body hash mismatch as neutral (RFC 6376 calls it a permanent failure).
+    expect(summary.dkim).toEqual([
+      { result: 'neutral', comment: 'body hash did not verify', domain: DOMAIN, selector: SELECTOR, alignedTo: null },
+    ]);
+    // SPF still passes and aligns, so DMARC passes on SPF alone.
+    expect(summary.dmarc.result).toBe('pass');
+  });
+
+  it('fails DKIM when a signed header is changed, and DMARC with it when SPF fails too', async () => {
+    const { resolver } = fakeZone(zone);
+    const tampered = signed.replace('Subject: =?UTF-8?B?5rOo5paH44Gu44GU56K66KqN?=', 'Subject: urgent');
+    const summary = await verifyMailAuth(tampered, { ...CONNECTION, ip: '203.0.113.66' }, resolver);
+    expect(summary.dkim.map((d) => [d.result, d.alignedTo])).toEqual([['fail', null]]);
+    expect(summary.spf).toEqual({ result: 'fail', domain: DOMAIN, alignedTo: null });
+    expect(summary.dmarc).toEqual({ result: 'fail', domain: DOMAIN, policy: 'reject' });
+  });
+
+  it('reports no key, no SPF record and no DMARC record when the zone is empty', async () => {
+    const { resolver, queries } = fakeZone({});
+    const summary = await verifyMailAuth(signed, CONNECTION, resolver);
+    expect(summary.dkim.map((d) => [d.result, d.comment])).toEqual([['neutral', 'no key']]);
+    expect(summary.spf.result).toBe('none');
+    expect(summary.dmarc.result).toBe('none');
+    expect(queries.every((q) => q.endsWith(' TXT'))).toBe(true);
+  });
+
+  it('rejects input over MAX_INPUT_BYTES before calling the resolver', async () => {
+    const { resolver, queries } = fakeZone(zone);
+    await expect(verifyMailAuth(new Uint8Array(26 * 1024 * 1024), CONNECTION, resolver)).rejects.toBeInstanceOf(
+      InputTooLargeError,
+    );
+    expect(queries).toEqual([]);
+  });
+});
