@@ -7,11 +7,12 @@
 // can fetch logo certificates over HTTPS, and nothing here needs it.
 
 import { authenticate } from 'mailauth';
-import type { AuthenticateOptions, DNSResolver } from 'mailauth';
+import type { AuthenticateOptions, DKIMResult, DNSResolver } from 'mailauth';
 import { assertInputSize } from '../core/message/errors.js';
 
 export interface MailConnection {
-  /** IP address of the SMTP client that delivered the message. */
+  /** IP address of the SMTP client that delivered the message. SPF needs it: without
+   * it the SPF result is none (DKIM and DMARC are still checked). */
   ip?: string;
   /** Its HELO/EHLO name. */
   helo?: string;
@@ -33,8 +34,8 @@ export interface DkimSummary {
   result: string;
   /** mailauth's reason for a result other than pass, or null. */
   comment: string | null;
-  /** The signing domain (d=). */
-  domain: string;
+  /** The signing domain (d=), null when the signature does not name one. */
+  domain: string | null;
   selector: string | null;
   /** The From-header domain a passing signature is aligned with, or null. */
   alignedTo: string | null;
@@ -52,13 +53,14 @@ export interface SpfSummary {
 export interface DmarcSummary {
   /** pass, fail, none, temperror, permerror. */
   result: string;
-  /** The From-header domain the policy was looked up for, or null. */
+  /** The organizational domain of the From header, whose policy applies, or null. */
   domain: string | null;
   /** none, quarantine or reject, when a record was found. */
   policy: string | null;
 }
 
 export interface MailAuthSummary {
+  /** One entry per DKIM-Signature header; empty for an unsigned message. */
   dkim: DkimSummary[];
   spf: SpfSummary;
   dmarc: DmarcSummary;
@@ -87,26 +89,35 @@ export async function verifyMailAuth(
   const alignment = dmarc ? dmarc.alignment : null;
   const spf = result.spf;
   return {
-    dkim: result.dkim.results.map((signature) => {
-      const { status } = signature;
-      const passed = status.result === 'pass';
-      return {
-        result: status.result,
-        comment: !passed && typeof status.comment === 'string' ? status.comment : null,
-        domain: signature.signingDomain,
-        selector: signature.selector ?? null,
-        // mailauth computes alignment for failed signatures too; only a pass counts.
-        alignedTo: passed && typeof status.aligned === 'string' ? status.aligned : null,
-      };
-    }),
-    spf: spf
-      ? { result: spf.status.result, domain: spf.domain || null, alignedTo: alignedDomain(alignment?.spf.result) }
-      : { result: 'none', domain: null, alignedTo: null },
+    dkim: result.dkim.results.filter(isSignature).map(dkimSummary),
+    // Without the client IP mailauth still runs SPF, for "postmaster@undefined".
+    spf:
+      spf && connection.ip
+        ? { result: spf.status.result, domain: spf.domain || null, alignedTo: alignedDomain(alignment?.spf.result) }
+        : { result: 'none', domain: null, alignedTo: null },
     dmarc: dmarc
       ? { result: dmarc.status.result, domain: dmarc.domain || null, policy: dmarc.policy || null }
       : { result: 'none', domain: null, policy: null },
     arc: { result: result.arc ? result.arc.status.result : 'none' },
     authenticationResults: authenticationResultsHeader(result.headers),
+  };
+}
+
+// mailauth lists an unsigned message as one result without a signing domain.
+function isSignature(signature: DKIMResult): boolean {
+  return Boolean(signature.signingDomain) || signature.status.result !== 'none';
+}
+
+function dkimSummary(signature: DKIMResult): DkimSummary {
+  const { status } = signature;
+  const passed = status.result === 'pass';
+  return {
+    result: status.result,
+    comment: !passed && typeof status.comment === 'string' ? status.comment : null,
+    domain: signature.signingDomain || null,
+    selector: signature.selector ?? null,
+    // mailauth computes alignment for failed signatures too; only a pass counts.
+    alignedTo: passed && typeof status.aligned === 'string' ? status.aligned : null,
   };
 }
 

@@ -123,6 +123,15 @@ describe('verifyMailAuth', () => {
     expect(queries.every((q) => q.endsWith(' TXT'))).toBe(true);
   });
 
+  it('lists no DKIM signature for an unsigned message and no SPF result without a client IP', async () => {
+    const { resolver, queries } = fakeZone(zone);
+    const summary = await verifyMailAuth(MESSAGE, { mta: 'mx.test.example' }, resolver);
+    expect(summary.dkim).toEqual([]);
+    expect(summary.spf).toEqual({ result: 'none', domain: null, alignedTo: null });
+    expect(summary.dmarc).toEqual({ result: 'fail', domain: DOMAIN, policy: 'reject' });
+    expect(queries).toEqual([`_dmarc.${DOMAIN} TXT`]);
+  });
+
   it('rejects input over MAX_INPUT_BYTES before calling the resolver', async () => {
     const { resolver, queries } = fakeZone(zone);
     await expect(verifyMailAuth(new Uint8Array(26 * 1024 * 1024), CONNECTION, resolver)).rejects.toBeInstanceOf(

@@ -136,6 +136,9 @@ function hoursFor(n: number, unit: string): number {
   return n * 24; // 日, 日間, 営業日, day(s), business day(s)
 }
 
+/** One character class, no repetition: cannot backtrack. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Range starts before a date: "10月1日から10月31日まで" is a period. */
 const RANGE_BEFORE = /(?:から|より|~|〜|-|–|—|ー)[ ]?$/;
 
@@ -162,33 +165,38 @@ function item(m: RegExpExecArray, kind: DeadlineKind, extra: { hours?: number; d
 export function extractDeadlines(text: string): FoundDeadline[] {
   const t = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
   const found: FoundDeadline[] = [];
+  // Each Japanese pattern needs a kana or kanji; most English mail has none, so one
+  // test saves four scans of it.
+  const hasJapanese = NON_ASCII.test(t);
 
-  pushAll(found, JA_DAY, t, (m) => item(m, m[1] === '明日' ? 'tomorrow' : 'today'));
-  pushAll(found, JA_WITHIN, t, (m) => {
-    const n = smallNumber(m[1]!);
-    if (n === null || n === 0) return null;
-    return item(m, 'within', { hours: hoursFor(n, m[2]!) });
-  });
-  pushAll(found, JA_IMMEDIATE, t, (m) => item(m, 'immediately'));
-  pushAll(found, JA_DATE, t, (m) => {
-    const pre = m[1];
-    const post = m[10];
-    if (pre === undefined && post === undefined) return null;
-    let date: string | null;
-    if (m[5] !== undefined) {
-      let year: number | null = m[2] !== undefined ? Number(m[2]) : null;
-      if (m[3] !== undefined) year = ERA_START[m[3]]! + (m[4] === '元' ? 1 : Number(m[4]));
-      date = formatDate(year, Number(m[5]), Number(m[6]));
-    } else {
-      // Yearless numeric dates need "/" (10/31); "10-31" or "10.31" could be anything.
-      const sep = m[0].slice(m[0].search(/\d/)).match(/\d[/.\-]/)?.[0]?.[1];
-      if (m[7] === undefined && sep !== '/') return null;
-      date = formatDate(m[7] !== undefined ? Number(m[7]) : null, Number(m[8]), Number(m[9]));
-    }
-    if (date === null) return null;
-    if (pre === undefined && RANGE_BEFORE.test(t.slice(Math.max(0, m.index - 3), m.index))) return null;
-    return item(m, 'date', { date });
-  });
+  if (hasJapanese) {
+    pushAll(found, JA_DAY, t, (m) => item(m, m[1] === '明日' ? 'tomorrow' : 'today'));
+    pushAll(found, JA_WITHIN, t, (m) => {
+      const n = smallNumber(m[1]!);
+      if (n === null || n === 0) return null;
+      return item(m, 'within', { hours: hoursFor(n, m[2]!) });
+    });
+    pushAll(found, JA_IMMEDIATE, t, (m) => item(m, 'immediately'));
+    pushAll(found, JA_DATE, t, (m) => {
+      const pre = m[1];
+      const post = m[10];
+      if (pre === undefined && post === undefined) return null;
+      let date: string | null;
+      if (m[5] !== undefined) {
+        let year: number | null = m[2] !== undefined ? Number(m[2]) : null;
+        if (m[3] !== undefined) year = ERA_START[m[3]]! + (m[4] === '元' ? 1 : Number(m[4]));
+        date = formatDate(year, Number(m[5]), Number(m[6]));
+      } else {
+        // Yearless numeric dates need "/" (10/31); "10-31" or "10.31" could be anything.
+        const sep = m[0].slice(m[0].search(/\d/)).match(/\d[/.\-]/)?.[0]?.[1];
+        if (m[7] === undefined && sep !== '/') return null;
+        date = formatDate(m[7] !== undefined ? Number(m[7]) : null, Number(m[8]), Number(m[9]));
+      }
+      if (date === null) return null;
+      if (pre === undefined && RANGE_BEFORE.test(t.slice(Math.max(0, m.index - 3), m.index))) return null;
+      return item(m, 'date', { date });
+    });
+  }
 
   pushAll(found, EN_DAY, t, (m) => {
     const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase();

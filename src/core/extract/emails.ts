@@ -19,7 +19,7 @@ import { MAX_ITEMS_PER_KIND } from '../limits.js';
 import type { MappedText } from '../normalize/index.js';
 import type { ExtractedEmail } from './types.js';
 import { describeHost, isKnownTld, toAsciiHost } from './host.js';
-import { SPACE, buildScanText, refang } from './scan.js';
+import { SPACE, prepareScan, type PreparedScan } from './scan.js';
 
 /** An address found in one string, before the caller attaches its Location. */
 export type FoundEmail = Omit<ExtractedEmail, 'location'> & {
@@ -37,6 +37,8 @@ export interface EmailExtraction {
 export interface ExtractEmailsOptions {
   /** Most addresses to return; default MAX_ITEMS_PER_KIND. */
   limit?: number;
+  /** prepareScan(input, source), when the caller shares it with extractUrls. */
+  prepared?: PreparedScan;
 }
 
 const MAX_LOCAL = 64;
@@ -76,9 +78,11 @@ export function extractEmails(input: MappedText, source: string, options: Extrac
     return { emails, dropped };
   }
 
-  const { text: refanged } = refang(input);
+  const {
+    refanged: { text: refanged },
+    scan,
+  } = options.prepared ?? prepareScan(input, source);
   const text = refanged.text;
-  const scan = buildScanText(refanged, source);
   const n = scan.length;
   let lastEnd = 0;
   const userinfo = new UserinfoCheck();

@@ -10,6 +10,7 @@ import { extractEmails } from './emails.js';
 import { extractMoney } from './money.js';
 import { extractOrganizations } from './organizations.js';
 import { extractPhones } from './phones.js';
+import { prepareScan } from './scan.js';
 import type { Extracted, Field, Location } from './types.js';
 import { domainOfVisibleText, extractUrls } from './urls.js';
 
@@ -99,14 +100,15 @@ export function extract(message: Message): Extraction {
       return { ...rest, raw: original.slice(location.span[0], location.span[1]), location };
     };
 
-    const foundUrls = extractUrls(mapped, source, { limit: urls.remaining });
+    const prepared = prepareScan(mapped, source);
+    const foundUrls = extractUrls(mapped, source, { limit: urls.remaining, prepared });
     urls.dropped += foundUrls.dropped;
     const addressSpans: [number, number][] = [];
     for (const { sourceSpan, ...url } of foundUrls.urls) {
       addressSpans.push(sourceSpan);
       urls.add(url.url, { ...url, visibleText: null, visibleDomain: null, location: at(sourceSpan) });
     }
-    const foundEmails = extractEmails(mapped, source, { limit: emails.remaining });
+    const foundEmails = extractEmails(mapped, source, { limit: emails.remaining, prepared });
     emails.dropped += foundEmails.dropped;
     for (const { sourceSpan, ...email } of foundEmails.emails) {
       addressSpans.push(sourceSpan);
@@ -124,7 +126,11 @@ export function extract(message: Message): Extraction {
       const deadline = seen(found);
       deadlines.add(`${deadline.kind}${deadline.raw}`, deadline);
     }
-    for (const found of extractOrganizations(mapped.text)) {
+    const spaced = joinSpacedLetters(MappedText.identity(mapped.text));
+    for (const run of spaced.runs) {
+      spacedWords.add(run.joined, { joined: run.joined, location: at(mapped.toSource(...run.sourceSpan)) });
+    }
+    for (const found of extractOrganizations(mapped.text, spaced)) {
       const mention = seen(found);
       // A brand inside a link or address ("sagawa-rxa.top") is not the message naming
       // the organization; the link checks judge such domains on their own.
@@ -132,7 +138,6 @@ export function extract(message: Message): Extraction {
       if (addressSpans.some(([s, e]) => start < e && s < end)) continue;
       organizations.add(`${mention.organizationId}${mention.disguise}${mention.raw}`, mention);
     }
-    for (const run of joinSpacedLetters(mapped).runs) spacedWords.add(run.joined, { joined: run.joined, location: at(run.sourceSpan) });
   };
 
   scanField('subject', message.subject ?? '');

@@ -25,7 +25,9 @@
 // for in joined or skeleton text, where two-letter coincidences are common.
 import { MAX_ITEMS_PER_KIND, MAX_SCAN_CHARS } from '../limits.js';
 import { ORGANIZATIONS, type Organization } from '../knowledge/organizations.js';
-import { foldForMatching, joinSpacedLetters, MappedText, skeleton } from '../normalize/index.js';
+import { foldForMatching, joinSpacedLetters, MappedText, skeleton, type SpacedRun } from '../normalize/index.js';
+
+type SpacedJoin = { mapped: MappedText; runs: SpacedRun[] };
 import type { MentionVia, OrganizationMention } from './types.js';
 
 export type FoundMention = Omit<OrganizationMention, 'location'> & { span: [number, number] };
@@ -287,11 +289,6 @@ function skeletonWithMap(text: string, lowered: string): { skel: string; from: I
   return { skel: parts.join(''), from: from.subarray(0, length), to: to.subarray(0, length) };
 }
 
-/** Necessary for joinSpacedLetters to find anything: a letter, a space, a letter, a
- * space, a letter. Fixed length and starting with a literal space, so linear and
- * quick to rule out. */
-const MAYBE_SPACED = /(?<=[\p{L}\p{N}]) [\p{L}\p{N}] (?=[\p{L}\p{N}])/u;
-
 function overlaps(a: [number, number], b: [number, number]): boolean {
   return a[0] < b[1] && b[0] < a[1];
 }
@@ -299,9 +296,10 @@ function overlaps(a: [number, number], b: [number, number]): boolean {
 /**
  * Organization mentions in `text` (already NFKC-normalized, invisible characters
  * removed), in text order, each with its span in `text` and how it was disguised.
- * At most MAX_ITEMS_PER_KIND.
+ * At most MAX_ITEMS_PER_KIND. `spaced` is `joinSpacedLetters(MappedText.identity(text))`
+ * when the caller has already computed it.
  */
-export function extractOrganizations(text: string): FoundMention[] {
+export function extractOrganizations(text: string, spaced?: SpacedJoin): FoundMention[] {
   const t = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
   const found: FoundMention[] = [];
   // Bounded by MAX_ITEMS_PER_KIND, so the overlap check stays cheap.
@@ -323,11 +321,7 @@ export function extractOrganizations(text: string): FoundMention[] {
   if (!full()) scan(DICTIONARIES.short, t, t, (h) => add(h.key, DICTIONARIES.short, [h.start, h.end], null));
 
   // 2. Spaced-out letters joined: only hits that take in a joined run are new.
-  // joinSpacedLetters is skipped when no three letters stand spaced in a row (the
-  // usual case for Japanese text), which saves most of the time on long texts.
-  const joined = t.includes(' ') && MAYBE_SPACED.test(t)
-    ? joinSpacedLetters(MappedText.identity(t))
-    : { mapped: MappedText.identity(t), runs: [] };
+  const joined = spaced !== undefined && t === text ? spaced : joinSpacedLetters(MappedText.identity(t));
   const runs = joined.runs.map((r) => r.sourceSpan);
   if (runs.length > 0 && !full()) {
     const jText = joined.mapped.text;

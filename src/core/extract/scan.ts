@@ -135,6 +135,22 @@ export function overlapsRepair(repairs: readonly number[], from: number, to: num
 }
 
 // ---------------------------------------------------------------------------
+// Both steps at once
+
+/** A text refanged and turned into scan text: what URL and email extraction share. */
+export interface PreparedScan {
+  refanged: Refanged;
+  scan: string;
+}
+
+/** Refangs `input` and builds its scan text; pass the result to both extractUrls and
+ * extractEmails so the work is done once per text. */
+export function prepareScan(input: MappedText, source: string): PreparedScan {
+  const refanged = refang(input);
+  return { refanged, scan: buildScanText(refanged.text, source) };
+}
+
+// ---------------------------------------------------------------------------
 // Scan text
 
 /** Kana, kanji and the marks that belong to them (not Japanese punctuation). */

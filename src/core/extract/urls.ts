@@ -24,7 +24,7 @@ import type { MappedText } from '../normalize/index.js';
 import { normalizeForMatching } from '../normalize/index.js';
 import type { ExtractedUrl } from './types.js';
 import { IANA_TLDS, describeHost, stripTrailingDot } from './host.js';
-import { buildScanText, overlapsRepair, refang } from './scan.js';
+import { overlapsRepair, prepareScan, type PreparedScan } from './scan.js';
 import { extractEmails } from './emails.js';
 
 /** A URL found in one string, before the caller attaches its Location. */
@@ -44,6 +44,8 @@ export interface ExtractUrlsOptions {
   /** Most URLs to return; default MAX_URLS_PER_MESSAGE. Pass what is left of the
    * per-message budget when scanning several fields of one message. */
   limit?: number;
+  /** prepareScan(input, source), when the caller shares it with extractEmails. */
+  prepared?: PreparedScan;
 }
 
 // linkify-it 6: fuzzyLink with the full IANA TLD list (tlds package) so .top, .xyz,
@@ -83,9 +85,11 @@ export function extractUrls(input: MappedText, source: string, options: ExtractU
   let dropped = 0;
   if (input.text.length === 0) return { urls, dropped };
 
-  const { text: refanged, repairs } = refang(input);
+  const {
+    refanged: { text: refanged, repairs },
+    scan,
+  } = options.prepared ?? prepareScan(input, source);
   const text = refanged.text;
-  const scan = buildScanText(refanged, source);
   const linkify = getLinkifier();
 
   for (let from = nextCandidate(scan, 0); from < scan.length; ) {

@@ -29,7 +29,8 @@ const EXTENSIONS: Record<AttachmentFlag, readonly string[]> = {
   'encrypted-archive': [],
 };
 
-const MEDIA_TYPES: Record<string, AttachmentFlag> = {
+// A Map, not an object: a media type such as "constructor" must not find a prototype member.
+const MEDIA_TYPES = new Map<string, AttachmentFlag>(Object.entries({
   'application/x-msdownload': 'executable',
   'application/x-msdos-program': 'executable',
   'application/x-dosexec': 'executable',
@@ -71,7 +72,7 @@ const MEDIA_TYPES: Record<string, AttachmentFlag> = {
   'application/x-tar': 'archive',
   'application/x-lzh-compressed': 'archive',
   'application/vnd.ms-cab-compressed': 'archive',
-};
+} satisfies Record<string, AttachmentFlag>));
 
 const FLAG_BY_EXTENSION = new Map<string, AttachmentFlag>();
 for (const [flag, extensions] of Object.entries(EXTENSIONS) as [AttachmentFlag, readonly string[]][]) {
@@ -118,7 +119,7 @@ export function attachmentFlags(name: string | null, mediaType: string, content?
   const extension = name === null ? '' : realExtension(name);
   const byExtension = FLAG_BY_EXTENSION.get(extension);
   if (byExtension) flags.add(byExtension);
-  const byMediaType = MEDIA_TYPES[mediaType.trim().toLowerCase()];
+  const byMediaType = MEDIA_TYPES.get(mediaType.trim().toLowerCase());
   if (byMediaType) flags.add(byMediaType);
 
   if (content && content.length >= 4) {

@@ -47,10 +47,10 @@ export function looksLikeEmail(input: string | Uint8Array): boolean {
   return known.size >= 2;
 }
 
+// WHATWG's "latin1" is windows-1252: bytes 0x80–0x9F become other characters, which
+// does not matter here, since only ASCII header names are looked at.
+const LATIN1 = new TextDecoder('latin1');
+
 function latin1(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += 8192) {
-    parts.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
-  }
-  return parts.join('');
+  return LATIN1.decode(bytes);
 }

@@ -1,4 +1,4 @@
-// A cheap pass over the raw message, before postal-mime sees it, that enforces the MIME
+// A cheap pass over the raw message, before postal-mime sees it, that enforces the
 // limits postal-mime does not have or enforces by throwing:
 //
 // - postal-mime rejects the whole message when multipart nesting passes its depth limit.
@@ -8,13 +8,15 @@
 // - postal-mime has no limit on the number of parts (300,000 parts: 9 s, 480 MB). The
 //   message is cut at the boundary line that would open part MAX_MIME_PARTS + 1, and in
 //   any case after MAX_BOUNDARY_LINES lines starting with "--", which needs no parsing.
+// - A top-level header field longer than MAX_HEADER_FIELD_BYTES is cut there (postal-mime's
+//   address parser needs 7 s for a 2 MB To: made of colons).
 //
 // The scan tracks boundaries the way postal-mime does (mime-node.ts, postal-mime.ts in
 // postal-mime 4.0.0): lines split at LF with trailing CRs dropped, boundaries matched
 // innermost first, a boundary registered when its part's header block ends, the first
 // Content-Type header of a part deciding its type.
 
-import { MAX_BOUNDARY_LINES, MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../limits.js';
+import { MAX_BOUNDARY_LINES, MAX_HEADER_FIELD_BYTES, MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../limits.js';
 import type { Skipped } from './types.js';
 
 export interface ScanResult {
@@ -28,14 +30,27 @@ interface Boundary {
   depth: number;
 }
 
+/** Bytes [from, to) of the input are replaced by `insert`. */
+interface Edit {
+  from: number;
+  to: number;
+  insert: Uint8Array;
+}
+
 const encoder = new TextEncoder();
 const headerDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const CONTENT_TYPE = encoder.encode('content-type');
+const CRLF = encoder.encode('\r\n');
 
 /** `leafHeader` is inserted in front of the headers of parts that nest too deep. */
 export function scanMime(input: Uint8Array, leafHeader: string): ScanResult {
+  const leaf = encoder.encode(leafHeader);
   const stack: Boundary[] = [];
-  const inserts: number[] = [];
+  const edits: Edit[] = [];
+  const longFields: string[] = [];
+  // The top-level header field being read: where it starts and where its last line ends.
+  let fieldStart = -1;
+  let fieldEnd = 0;
   let depth = 0;
   let inHeader = true;
   let headerStart = 0;
@@ -49,12 +64,24 @@ export function scanMime(input: Uint8Array, leafHeader: string): ScanResult {
   let cutByLines = false;
   let partsAfterCut = 0;
 
+  const endOfField = (): void => {
+    if (fieldStart >= 0 && fieldEnd - fieldStart > MAX_HEADER_FIELD_BYTES) {
+      let keep = fieldStart + MAX_HEADER_FIELD_BYTES;
+      // A kept line break would end the header block early.
+      while (keep > fieldStart && (input[keep - 1] === 0x0a || input[keep - 1] === 0x0d)) keep--;
+      edits.push({ from: keep, to: fieldEnd, insert: CRLF });
+      longFields.push(fieldName(input, fieldStart));
+    }
+    fieldStart = -1;
+  };
+
   const endOfHeader = (): void => {
+    if (depth === 0) endOfField();
     if (contentType === null) return;
     const boundary = multipartBoundary(contentType.join(''));
     if (boundary === null) return;
     if (depth >= MAX_MIME_DEPTH) {
-      inserts.push(headerStart);
+      edits.push({ from: headerStart, to: headerStart, insert: leaf });
       deepParts++;
     } else {
       stack.push({ value: encoder.encode(boundary), depth });
@@ -109,13 +136,25 @@ export function scanMime(input: Uint8Array, leafHeader: string): ScanResult {
       } else {
         collecting = contentType === null && isContentTypeLine(input, pos, end);
         if (collecting) contentType = [headerDecoder.decode(input.subarray(pos, end))];
+        if (depth === 0) {
+          endOfField();
+          fieldStart = pos;
+        }
       }
+      if (depth === 0) fieldEnd = next;
       headerLines++;
     }
     pos = next;
   }
+  if (depth === 0 && inHeader) endOfField();
 
   const skipped: Skipped[] = [];
+  for (const name of longFields) {
+    skipped.push({
+      limit: 'MAX_HEADER_FIELD_BYTES',
+      detail: `the ${name} header was cut at ${MAX_HEADER_FIELD_BYTES} bytes`,
+    });
+  }
   if (deepParts > 0) {
     skipped.push({
       limit: 'MAX_MIME_DEPTH',
@@ -133,22 +172,33 @@ export function scanMime(input: Uint8Array, leafHeader: string): ScanResult {
       detail: `MIME parts after the first ${MAX_MIME_PARTS} were not parsed (${partsAfterCut} more)`,
     });
   }
-  if (inserts.length === 0 && cut < 0) return { bytes: input, skipped };
+  if (edits.length === 0 && cut < 0) return { bytes: input, skipped };
+  return { bytes: applyEdits(input, edits, cut < 0 ? n : cut), skipped };
+}
 
-  const leaf = encoder.encode(leafHeader);
-  const stop = cut < 0 ? n : cut;
-  const output = new Uint8Array(stop + inserts.length * leaf.length);
+// Edits are in input order and do not overlap (they are made in one forward pass).
+function applyEdits(input: Uint8Array, edits: Edit[], stop: number): Uint8Array {
+  let size = stop;
+  for (const edit of edits) size += edit.insert.length - (edit.to - edit.from);
+  const output = new Uint8Array(size);
   let from = 0;
   let at = 0;
-  for (const insert of inserts) {
-    output.set(input.subarray(from, insert), at);
-    at += insert - from;
-    output.set(leaf, at);
-    at += leaf.length;
-    from = insert;
+  for (const edit of edits) {
+    output.set(input.subarray(from, edit.from), at);
+    at += edit.from - from;
+    output.set(edit.insert, at);
+    at += edit.insert.length;
+    from = edit.to;
   }
   output.set(input.subarray(from, stop), at);
-  return { bytes: output, skipped };
+  return output;
+}
+
+// The name of the header field starting at `start`, for messages.
+function fieldName(input: Uint8Array, start: number): string {
+  const colon = input.indexOf(0x3a, start);
+  const end = colon < 0 ? start + 40 : Math.min(colon, start + 40);
+  return String.fromCharCode(...input.subarray(start, end)).trim();
 }
 
 function matchBoundary(
@@ -198,7 +248,7 @@ function isContentTypeLine(line: Uint8Array, from: number, end: number): boolean
 }
 
 /** The boundary of a multipart Content-Type header line (folded lines joined), or null. */
-export function multipartBoundary(headerLine: string): string | null {
+function multipartBoundary(headerLine: string): string | null {
   const value = headerLine.slice(headerLine.indexOf(':') + 1).replace(/[\r\n]+/g, ' ');
   const { type, params } = parseStructuredHeader(stripComments(value));
   if (!type.startsWith('multipart/')) return null;

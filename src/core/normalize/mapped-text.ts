@@ -43,6 +43,19 @@ export class MappedText {
     return [this.starts[s]!, this.ends[e - 1]!];
   }
 
+  /** Writes the source ranges of text[from, to) into `starts`/`ends` at `offset`. */
+  copyMap(from: number, to: number, starts: Int32Array, ends: Int32Array, offset: number): void {
+    if (this.starts === null || this.ends === null) {
+      for (let i = from; i < to; i++) {
+        starts[offset + i - from] = i;
+        ends[offset + i - from] = i + 1;
+      }
+      return;
+    }
+    starts.set(this.starts.subarray(from, to), offset);
+    ends.set(this.ends.subarray(from, to), offset);
+  }
+
   /** The source range of the derived character at `index`. */
   sourceRangeAt(index: number): [number, number] {
     return this.toSource(index, index + 1);
@@ -51,44 +64,29 @@ export class MappedText {
 
 /**
  * Builds a MappedText piece by piece. Each `push` appends derived text that came
- * from one source range; `copy` appends source text unchanged.
+ * from one source range; `copy` appends source text unchanged. Most texts pass
+ * through a transform unchanged, so the pieces are only recorded, and the maps are
+ * built in `build()` only when something did change.
  */
 export class MappedTextBuilder {
   private readonly parts: string[] = [];
-  private starts: Int32Array;
-  private ends: Int32Array;
-  private length = 0;
+  /** Per part: [from, to) in base.text, and whether it is a copy of that range. */
+  private readonly ranges: number[] = [];
+  private readonly copies: boolean[] = [];
   private changed = false;
 
   /**
    * @param base the text being transformed; its own map is composed in, so the
    *             result maps straight back to the original source.
    */
-  constructor(private readonly base: MappedText) {
-    const capacity = Math.max(16, base.text.length);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-  }
+  constructor(private readonly base: MappedText) {}
 
   /** Appends base.text[from, to) unchanged. */
   copy(from: number, to: number): void {
     if (to <= from) return;
     this.parts.push(this.base.text.slice(from, to));
-    this.reserve(to - from);
-    if (this.base.isIdentity) {
-      for (let i = from; i < to; i++) {
-        this.starts[this.length] = i;
-        this.ends[this.length] = i + 1;
-        this.length++;
-      }
-      return;
-    }
-    for (let i = from; i < to; i++) {
-      const [s, e] = this.base.sourceRangeAt(i);
-      this.starts[this.length] = s;
-      this.ends[this.length] = e;
-      this.length++;
-    }
+    this.ranges.push(from, to);
+    this.copies.push(true);
   }
 
   /** Appends `derived`, all of which came from base.text[from, to). */
@@ -96,13 +94,8 @@ export class MappedTextBuilder {
     if (derived !== this.base.text.slice(from, to)) this.changed = true;
     if (derived.length === 0) return;
     this.parts.push(derived);
-    this.reserve(derived.length);
-    const [s, e] = this.base.toSource(from, to);
-    for (let i = 0; i < derived.length; i++) {
-      this.starts[this.length] = s;
-      this.ends[this.length] = e;
-      this.length++;
-    }
+    this.ranges.push(from, to);
+    this.copies.push(false);
   }
 
   /** Records that base.text[from, to) was dropped. */
@@ -113,18 +106,22 @@ export class MappedTextBuilder {
   build(): MappedText {
     if (!this.changed) return this.base;
     const text = this.parts.join('');
-    return MappedText.derived(text, this.starts.subarray(0, this.length), this.ends.subarray(0, this.length));
-  }
-
-  private reserve(extra: number): void {
-    const need = this.length + extra;
-    if (need <= this.starts.length) return;
-    const capacity = Math.max(need, this.starts.length * 2);
-    const starts = new Int32Array(capacity);
-    const ends = new Int32Array(capacity);
-    starts.set(this.starts.subarray(0, this.length));
-    ends.set(this.ends.subarray(0, this.length));
-    this.starts = starts;
-    this.ends = ends;
+    const starts = new Int32Array(text.length);
+    const ends = new Int32Array(text.length);
+    let offset = 0;
+    for (let k = 0; k < this.parts.length; k++) {
+      const from = this.ranges[2 * k]!;
+      const to = this.ranges[2 * k + 1]!;
+      const length = this.parts[k]!.length;
+      if (this.copies[k]) {
+        this.base.copyMap(from, to, starts, ends, offset);
+      } else {
+        const [s, e] = this.base.toSource(from, to);
+        starts.fill(s, offset, offset + length);
+        ends.fill(e, offset, offset + length);
+      }
+      offset += length;
+    }
+    return MappedText.derived(text, starts, ends);
   }
 }

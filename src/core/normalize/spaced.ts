@@ -57,23 +57,23 @@ function previousStart(text: string, index: number): number {
 
 /**
  * Joins words written with a space between every letter ("A m a z o n",
- * "ア マ ゾ ン") so names hidden that way still match. Linear: one pass, each
- * character looked at a bounded number of times.
+ * "ア マ ゾ ン") so names hidden that way still match. Linear: one pass over the
+ * spaces, each character looked at a bounded number of times.
  */
 export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs: SpacedRun[] } {
   const text = input.text;
-  if (!text.includes(' ')) return { mapped: input, runs: [] };
   const builder = new MappedTextBuilder(input);
   const runs: SpacedRun[] = [];
   let copiedTo = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    // A run starts at a single letter not preceded by a letter.
+  // Every run has a single letter right before a space: jump from space to space
+  // instead of classifying every character.
+  for (let space = text.indexOf(' '); space !== -1; ) {
+    const i = previousStart(text, space);
     const cls = classAt(text, i);
-    const startsRun = cls !== 0 && (i === 0 || !isLetterAt(text, previousStart(text, i), cls));
+    const startsRun =
+      i >= copiedTo && cls !== 0 && !isLetterAt(text, previousStart(text, i), cls) && isLetterAt(text, space + 1, cls);
     if (!startsRun) {
-      i++;
+      space = text.indexOf(' ', space + 1);
       continue;
     }
     const letters: [number, number][] = [];
@@ -96,8 +96,7 @@ export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs
       }
       j = afterLetter + 1;
     }
-    const last = letters[letters.length - 1]!;
-    const runEnd = last[1];
+    const runEnd = letters[letters.length - 1]![1];
     if (letters.length >= MIN_SPACED_LETTERS) {
       builder.copy(copiedTo, i);
       const parts: string[] = [];
@@ -109,10 +108,9 @@ export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs
       copiedTo = runEnd;
       runs.push({ joined: parts.join(''), sourceSpan: input.toSource(i, runEnd) });
     }
-    // Skip past the current word so a longer word is not re-scanned letter by letter.
-    i = runEnd > i ? runEnd : i + 1;
-    while (i < n && isLetterAt(text, i, cls)) i++;
+    space = text.indexOf(' ', Math.max(space + 1, runEnd));
   }
+  const n = text.length;
   builder.copy(copiedTo, n);
   return { mapped: builder.build(), runs };
 }

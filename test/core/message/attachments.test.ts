@@ -82,6 +82,13 @@ describe('realExtension', () => {
     expect(realExtension('C:\\Users\\a\\b.v1\\report')).toBe('');
   });
 
+  it('handles a long run of dots and spaces in linear time', () => {
+    const started = performance.now();
+    expect(realExtension(`a${'. '.repeat(500_000)}x`)).toBe(' x');
+    expect(realExtension(`a.exe${'. '.repeat(500_000)}`)).toBe('exe');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it('sees through RLO overrides, zero-width characters, full-width letters and trailing dots', () => {
     expect(realExtension('invoice\u202Efdp.exe')).toBe('exe');
     expect(realExtension('photo.e\u200bxe')).toBe('exe');
@@ -122,6 +129,12 @@ describe('attachmentFlags by name and media type', () => {
   ];
   it.each(cases)('%s (%s) → %j', (name, mediaType, flags) => {
     expect(attachmentFlags(name, mediaType)).toEqual(flags);
+  });
+
+  it('finds no flag for names and media types that are Object.prototype members', () => {
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(attachmentFlags(`file.${word}`, word)).toEqual([]);
+    }
   });
 
   it('uses the media type when there is no name', () => {

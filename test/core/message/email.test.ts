@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_BOUNDARY_LINES, MAX_INPUT_BYTES, MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../../../src/core/limits.js';
+import {
+  MAX_BOUNDARY_LINES,
+  MAX_HEADER_FIELD_BYTES,
+  MAX_INPUT_BYTES,
+  MAX_MESSAGE_NESTING,
+  MAX_MIME_DEPTH,
+  MAX_MIME_PARTS,
+} from '../../../src/core/limits.js';
 import { parseEmail } from '../../../src/core/message/email.js';
 import { InputTooLargeError } from '../../../src/core/message/errors.js';
 
@@ -342,6 +349,61 @@ describe('parseEmail: attached messages', () => {
   });
 });
 
+describe('parseEmail: attached message limits', () => {
+  it(`parses attached messages ${MAX_MESSAGE_NESTING} deep and keeps deeper ones as attachments`, async () => {
+    let raw = 'Subject: level 7\r\n\r\nbottom text\r\n';
+    for (let level = 6; level >= 0; level--) {
+      raw = [
+        `Subject: level ${level}`,
+        `Content-Type: multipart/mixed; boundary="L${level}"`,
+        '',
+        `--L${level}`,
+        'Content-Type: message/rfc822',
+        '',
+        raw,
+        `--L${level}--`,
+        '',
+      ].join('\r\n');
+    }
+    const message = await parseEmail(raw);
+    expect(message.subject).toBe('level 0');
+    expect(message.text).toContain(`Subject: level ${MAX_MESSAGE_NESTING}`);
+    expect(message.text).not.toContain(`Subject: level ${MAX_MESSAGE_NESTING + 1}`);
+    expect(message.text).not.toContain('bottom text');
+    expect(message.attachments.map((a) => a.mediaType)).toEqual(['message/rfc822']);
+    expect(message.skipped).toEqual([
+      {
+        limit: 'MAX_MESSAGE_NESTING',
+        detail: `a message attached ${MAX_MESSAGE_NESTING + 1} levels deep was kept as an attachment, not parsed`,
+      },
+    ]);
+  });
+
+  it('applies the part limit inside a base64-encoded attached message', async () => {
+    const parts = Array.from({ length: 50_000 }, () => '--b\r\n\r\nx\r\n').join('');
+    const inner = `Subject: inner\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n${parts}--b--\r\n`;
+    const encoded = (Buffer.from(inner).toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+    const raw = [
+      'Subject: outer',
+      'Content-Type: multipart/mixed; boundary=o',
+      '',
+      '--o',
+      'Content-Type: message/rfc822',
+      'Content-Transfer-Encoding: base64',
+      '',
+      encoded,
+      '--o--',
+      '',
+    ].join('\r\n');
+    const started = performance.now();
+    const message = await parseEmail(raw);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(message.subject).toBe('outer');
+    expect(message.text).toContain('Subject: inner');
+    expect(message.skipped.map((s) => s.limit)).toEqual(['MAX_MIME_PARTS']);
+  });
+});
+
 describe('parseEmail: limits and hostile input', () => {
   it(`parses a 100-level nested multipart down to depth ${MAX_MIME_DEPTH} and records the rest as skipped`, async () => {
     const started = performance.now();
@@ -408,6 +470,30 @@ describe('parseEmail: limits and hostile input', () => {
     expect(message.from?.address).toBe('a@example.jp');
     expect(message.text).toBe('');
     expect(message.skipped.map((s) => s.limit)).toEqual(['MAX_HEADER_BYTES']);
+  });
+
+  it(`cuts a top-level header field at ${MAX_HEADER_FIELD_BYTES} bytes (2 MB of ":" in To: took 14 s)`, async () => {
+    const raw = `From: a@example.jp\r\nTo: x${':'.repeat(2_000_000)}y\r\n folded@example.jp\r\nSubject: after\r\n\r\nbody`;
+    const started = performance.now();
+    const message = await parseEmail(raw);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(message.subject).toBe('after');
+    expect(message.text).toBe('body\n');
+    expect(message.skipped).toEqual([
+      { limit: 'MAX_HEADER_FIELD_BYTES', detail: `the To header was cut at ${MAX_HEADER_FIELD_BYTES} bytes` },
+    ]);
+  });
+
+  it('stays fast on long runs of syntax characters in every header that gets parsed', async () => {
+    const runs = [' ', '(', '"', '<', '@', ',', ';', ':', '\\', '=?', '. '].map((c) => c.repeat(Math.ceil(300_000 / c.length)));
+    for (const header of ['From', 'Reply-To', 'To', 'Return-Path', 'Subject', 'Content-Type', 'Authentication-Results', 'Date']) {
+      for (const run of runs) {
+        const raw = `${header}: a${run}b\r\nContent-Disposition: attachment; filename="x${run}y"\r\n\r\nbody`;
+        const started = performance.now();
+        await parseEmail(raw);
+        expect(performance.now() - started, `${header}: ${run.slice(0, 2)}`).toBeLessThan(1000);
+      }
+    }
   });
 
   it('never throws on garbage and returns a Message', async () => {
