@@ -135,7 +135,8 @@ function authenticationResultsHeader(headers: string): string {
   return lines.slice(start, end).join('\r\n');
 }
 
-async function systemResolver(): Promise<DnsResolver> {
+/** The operating system's DNS, for verifying real mail. */
+export async function systemResolver(): Promise<DnsResolver> {
   const { Resolver } = await import('node:dns/promises');
   const dns = new Resolver({ timeout: 5_000, tries: 2 });
   return (name, rrtype) => dns.resolve(name, rrtype) as Promise<DnsRecords>;

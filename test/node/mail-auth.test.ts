@@ -1,67 +1,20 @@
 // DKIM, SPF and DMARC against a fake DNS zone: a key made here, a message signed here,
 // records served by an in-memory resolver that also records every query, so the test
 // proves that no real DNS was used.
-import { generateKeyPairSync } from 'node:crypto';
-import { dkimSign } from 'mailauth';
-import type { DKIMSignOptions } from 'mailauth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAuthenticationResults } from '../../src/core/message/auth-results.js';
 import { InputTooLargeError } from '../../src/core/message/errors.js';
 import { verifyMailAuth } from '../../src/node/mail-auth.js';
-import type { DnsResolver, MailConnection } from '../../src/node/mail-auth.js';
-
-const DOMAIN = 'shop-example.jp';
-const SELECTOR = 'mail2025';
-const CLIENT_IP = '192.0.2.10';
-
-const MESSAGE = [
-  `From: Shop <info@${DOMAIN}>`,
-  'To: customer@example.org',
-  'Subject: =?UTF-8?B?5rOo5paH44Gu44GU56K66KqN?=',
-  'Date: Mon, 9 Jun 2025 12:00:00 +0900',
-  `Message-ID: <20250609120000.1@${DOMAIN}>`,
-  'MIME-Version: 1.0',
-  'Content-Type: text/plain; charset=UTF-8',
-  '',
-  'ご注文ありがとうございます。',
-  '',
-].join('\r\n');
+import { CLIENT_IP, DOMAIN, fakeZone, MESSAGE, SELECTOR, signMessage } from './signed-mail.js';
+import type { MailConnection } from '../../src/node/mail-auth.js';
 
 const CONNECTION: MailConnection = { ip: CLIENT_IP, helo: `mail.${DOMAIN}`, sender: `info@${DOMAIN}`, mta: 'mx.test.example' };
-
-function fakeZone(records: Record<string, string[][]>): { resolver: DnsResolver; queries: string[] } {
-  const queries: string[] = [];
-  const resolver: DnsResolver = async (name, rrtype) => {
-    queries.push(`${name} ${rrtype}`);
-    const found = records[`${name} ${rrtype}`];
-    if (found) return found;
-    throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
-  };
-  return { resolver, queries };
-}
 
 let signed = '';
 let zone: Record<string, string[][]> = {};
 
 beforeAll(async () => {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const publicDer = publicKey.export({ type: 'spki', format: 'der' });
-  // mailauth's types require top-level signingDomain/selector/privateKey, but the
-  // library signs with `signatureData`; the cast bridges the wrong declaration.
-  const options = {
-    canonicalization: 'relaxed/relaxed',
-    algorithm: 'rsa-sha256',
-    signTime: new Date('2025-06-09T03:00:00Z'),
-    signatureData: [{ signingDomain: DOMAIN, selector: SELECTOR, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }) }],
-  } as unknown as DKIMSignOptions;
-  const result = await dkimSign(MESSAGE, options);
-  expect(result.errors).toEqual([]);
-  signed = result.signatures + MESSAGE;
-  zone = {
-    [`${SELECTOR}._domainkey.${DOMAIN} TXT`]: [[`v=DKIM1; k=rsa; p=${publicDer.toString('base64')}`]],
-    [`${DOMAIN} TXT`]: [[`v=spf1 ip4:${CLIENT_IP} -all`]],
-    [`_dmarc.${DOMAIN} TXT`]: [['v=DMARC1; p=reject; adkim=s; aspf=s']],
-  };
+  ({ signed, zone } = await signMessage());
 });
 
 describe('verifyMailAuth', () => {

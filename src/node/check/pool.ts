@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
+import { systemResolver } from '../mail-auth.js';
 import { checkToOutcome, type Outcome } from './outcome.js';
 
 /** Checks inputs in this thread, or spread over worker threads. */
@@ -12,8 +13,11 @@ export interface Checker {
 /** More workers than cores only adds contention; this caps `--workers`. */
 export const MAX_WORKERS = Math.max(1, availableParallelism() * 2);
 
-export function createChecker(workers: number): Checker {
-  return workers <= 1 ? { check: checkToOutcome, close: async () => {} } : new WorkerPool(workers);
+/** `verifyAuth`: also verify DKIM, DMARC and ARC of emails with the system's DNS. */
+export async function createChecker(workers: number, verifyAuth: boolean): Promise<Checker> {
+  if (workers > 1) return new WorkerPool(workers, verifyAuth);
+  const options = verifyAuth ? { authResolver: await systemResolver() } : {};
+  return { check: (input) => checkToOutcome(input, options), close: async () => {} };
 }
 
 class WorkerPool implements Checker {
@@ -22,9 +26,9 @@ class WorkerPool implements Checker {
   private readonly load: number[] = [];
   private seq = 0;
 
-  constructor(size: number) {
+  constructor(size: number, verifyAuth: boolean) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url));
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { verifyAuth } });
       worker.on('message', ({ seq, outcome }: { seq: number; outcome: Outcome }) => {
         this.load[i]!--;
         this.waiting.get(seq)?.resolve(outcome);

@@ -1,10 +1,15 @@
 // Runs checks for the pool in pool.ts, one worker thread per core.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
-import { checkToOutcome } from './outcome.js';
+import { systemResolver } from '../mail-auth.js';
+import { checkToOutcome, type CheckOptions } from './outcome.js';
 
 const port = parentPort;
 if (port === null) throw new Error('check worker must run in a worker thread');
+// A resolver is a function and cannot cross threads: each worker makes its own.
+const options: CheckOptions = (workerData as { verifyAuth: boolean }).verifyAuth
+  ? { authResolver: await systemResolver() }
+  : {};
 port.on('message', (job: { seq: number; input: CheckInput }) => {
-  void checkToOutcome(job.input).then((outcome) => port.postMessage({ seq: job.seq, outcome }));
+  void checkToOutcome(job.input, options).then((outcome) => port.postMessage({ seq: job.seq, outcome }));
 });

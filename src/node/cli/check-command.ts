@@ -11,16 +11,17 @@ import { createChecker, MAX_WORKERS } from '../check/pool.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { formatResult, type Lang } from './format.js';
 
-export interface CheckOptions {
+export interface CheckCommandOptions {
   text?: string;
   jsonl?: string;
   channel: ChannelHint;
   lang: Lang;
   json?: boolean;
   workers: number;
+  verifyAuth?: boolean;
 }
 
-export async function runCheckCommand(files: string[], options: CheckOptions): Promise<number> {
+export async function runCheckCommand(files: string[], options: CheckCommandOptions): Promise<number> {
   if (options.workers > MAX_WORKERS) throw new UsageError(`--workers can be at most ${MAX_WORKERS} on this machine`);
   const sources = [options.text !== undefined, options.jsonl !== undefined, files.length > 0].filter(Boolean).length;
   if (sources > 1) throw new UsageError('give files, --text or --jsonl, not more than one of them');
@@ -33,7 +34,7 @@ export async function runCheckCommand(files: string[], options: CheckOptions): P
   const json = options.json === true || options.jsonl !== undefined;
   const progress = await startProgress(files, options, readsStdin);
   const items = itemsFor(files, options, (bytes) => progress?.read(bytes));
-  const checker = createChecker(options.workers);
+  const checker = await createChecker(options.workers, options.verifyAuth === true);
   const write = (text: string): void => {
     process.stdout.write(text);
   };
@@ -78,7 +79,7 @@ interface Progress {
  * the share of input bytes read when the inputs are files of known size, and always
  * the number of inputs checked.
  */
-async function startProgress(files: string[], options: CheckOptions, readsStdin: boolean): Promise<Progress | null> {
+async function startProgress(files: string[], options: CheckCommandOptions, readsStdin: boolean): Promise<Progress | null> {
   const batch = options.jsonl !== undefined || files.length > 1;
   // With results printing to the same terminal, the results themselves show progress.
   if (!batch || !process.stderr.isTTY || process.stdout.isTTY) return null;
@@ -105,7 +106,7 @@ async function startProgress(files: string[], options: CheckOptions, readsStdin:
   };
 }
 
-function itemsFor(files: string[], options: CheckOptions, onBytes: (n: number) => void): AsyncIterable<BatchItem> {
+function itemsFor(files: string[], options: CheckCommandOptions, onBytes: (n: number) => void): AsyncIterable<BatchItem> {
   const channel = options.channel;
   if (options.text !== undefined) return single({ id: 'text', text: options.text, channel });
   if (options.jsonl !== undefined) {

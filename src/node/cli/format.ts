@@ -1,6 +1,6 @@
 // Human-readable output of `leakaid check`, in Japanese (default) or English, for a
 // reader who is not technical: plain labels, one item per line.
-import type { CheckResult } from '../../core/check.js';
+import type { NodeCheckResult } from '../check/outcome.js';
 import type { DeadlineKind, PhoneType } from '../../core/extract/types.js';
 import type { AttachmentFlag, Channel, MailAddress } from '../../core/message/types.js';
 
@@ -73,6 +73,8 @@ const LABEL = {
   invisible: { ja: '見えない文字', en: 'Invisible characters' },
   attachments: { ja: '添付ファイル', en: 'Attachments' },
   auth: { ja: '送信元の確認結果(メールサーバーの記録)', en: 'Sender checks recorded by the mail server' },
+  signatures: { ja: '電子署名の確認(いま DNS で確認)', en: 'Signatures verified now (through DNS)' },
+  unsigned: { ja: '署名なし', en: 'not signed' },
   skipped: { ja: '大きすぎて確認しなかった部分', en: 'Not checked because it was too large' },
   nothing: { ja: 'リンク・電話番号・金額などは見つかりませんでした。', en: 'No links, phone numbers, amounts or the like were found.' },
   noRisk: {
@@ -92,7 +94,7 @@ function size(bytes: number): string {
   return kb < 1024 ? `${kb.toFixed(0)} KB` : `${(kb / 1024).toFixed(1)} MB`;
 }
 
-export function formatResult(result: CheckResult, lang: Lang, organizationName: (id: string) => string): string {
+export function formatResult(result: NodeCheckResult, lang: Lang, organizationName: (id: string) => string): string {
   const out: string[] = [`■ ${result.id}`];
   const line = (label: Text, value: string): void => {
     out.push(`  ${label[lang]}: ${value}`);
@@ -150,6 +152,11 @@ export function formatResult(result: CheckResult, lang: Lang, organizationName: 
   );
   if (m.authResults.length > 0) {
     line(LABEL.auth, m.authResults.map((r) => `${r.methodName}=${r.result}`).join(', '));
+  }
+  const auth = result.authentication;
+  if (auth !== undefined) {
+    const dkim = auth.dkim.length === 0 ? LABEL.unsigned[lang] : auth.dkim.map((d) => `${d.result} (${d.domain ?? '?'})`).join(', ');
+    line(LABEL.signatures, `DKIM ${dkim} / DMARC ${auth.dmarc.result} / ARC ${auth.arc.result}`);
   }
   list(LABEL.skipped, result.skipped.map((s) => s.detail));
   const found = x.urls.length + x.phones.length + x.emails.length + x.money.length + x.deadlines.length;

@@ -28,6 +28,10 @@ program
   .addOption(new Option('--lang <lang>', 'language of the output').choices(['ja', 'en']).default('ja'))
   .option('--json', 'print one JSON result object per input')
   .option('--workers <n>', 'check with this many worker threads (batches)', positiveInteger, 1)
+  .option(
+    '--verify-auth',
+    "verify emails' DKIM, DMARC and ARC signatures with DNS lookups of the sender's domain (nothing of the message is sent)",
+  )
   .action(async (files: string[], options) => {
     process.exitCode = await runCheckCommand(files, options);
   });

@@ -1,0 +1,35 @@
+// The Node check path: signature verification is added to email results when asked,
+// through the injected resolver, and never for text.
+import { describe, expect, it } from 'vitest';
+import { checkToOutcome } from '../../src/node/check/outcome.js';
+import { DOMAIN, fakeZone, SELECTOR, signMessage } from './signed-mail.js';
+
+describe('checkToOutcome', () => {
+  it('adds DKIM and DMARC results for an email when a resolver is given', async () => {
+    const { signed, zone } = await signMessage();
+    const { resolver, queries } = fakeZone(zone);
+    const outcome = await checkToOutcome({ id: 'm', bytes: new TextEncoder().encode(signed) }, { authResolver: resolver });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.result.message.from?.address).toBe(`info@${DOMAIN}`);
+    expect(outcome.result.authentication?.dkim).toEqual([
+      { result: 'pass', comment: null, domain: DOMAIN, selector: SELECTOR, alignedTo: DOMAIN },
+    ]);
+    expect(outcome.result.authentication?.dmarc).toEqual({ result: 'pass', domain: DOMAIN, policy: 'reject' });
+    expect(queries.length).toBeGreaterThan(0);
+  });
+
+  it('does not verify without a resolver, nor for text', async () => {
+    const { signed, zone } = await signMessage();
+    const plain = await checkToOutcome({ id: 'm', eml: signed });
+    expect(plain.ok && plain.result.authentication).toBe(undefined);
+    const { resolver, queries } = fakeZone(zone);
+    const sms = await checkToOutcome({ id: 's', text: 'お荷物のお届け https://example.com/' }, { authResolver: resolver });
+    expect(sms.ok && sms.result.authentication).toBe(undefined);
+    expect(queries).toEqual([]);
+  });
+
+  it('turns an input over the size limit into a one-line error', async () => {
+    const outcome = await checkToOutcome({ id: 'big', text: 'a'.repeat(26 * 1024 * 1024) });
+    expect(outcome).toEqual({ ok: false, id: 'big', error: expect.stringContaining('too large') });
+  });
+});
