@@ -68,6 +68,8 @@ export async function runCheckCommand(files: string[], options: CheckCommandOpti
   return EXIT_OK;
 }
 
+const CHECKED: Record<Lang, string> = { ja: '{checked} 件を確認', en: '{checked} checked' };
+
 interface Progress {
   bar: SingleBar;
   checked(): void;
@@ -90,7 +92,7 @@ async function startProgress(files: string[], options: CheckCommandOptions, read
   }
   const bar = new SingleBar({
     stream: process.stderr,
-    format: total > 0 ? '{bar} {percentage}% | {checked}' : '{checked}',
+    format: (total > 0 ? '{bar} {percentage}% | ' : '') + CHECKED[options.lang],
     hideCursor: true,
     clearOnComplete: true,
   });
