@@ -31,3 +31,10 @@ export async function checkToOutcome(input: CheckInput, options: CheckOptions = 
     return { ok: false, id: input.id, error: `could not be checked: ${(error as Error).message}` };
   }
 }
+
+/** Checks inputs one after another; outcomes in input order. */
+export async function checkAllToOutcomes(inputs: CheckInput[], options: CheckOptions = {}): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const input of inputs) outcomes.push(await checkToOutcome(input, options));
+  return outcomes;
+}

@@ -2,11 +2,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
 import { systemResolver } from '../mail-auth.js';
-import { checkToOutcome, type Outcome } from './outcome.js';
+import { checkAllToOutcomes, type Outcome } from './outcome.js';
 
 /** Checks inputs in this thread, or spread over worker threads. */
 export interface Checker {
-  check(input: CheckInput): Promise<Outcome>;
+  /** Outcomes in the order of `inputs`. */
+  checkAll(inputs: CheckInput[]): Promise<Outcome[]>;
   close(): Promise<void>;
 }
 
@@ -17,26 +18,28 @@ export const MAX_WORKERS = Math.max(1, availableParallelism() * 2);
 export async function createChecker(workers: number, verifyAuth: boolean): Promise<Checker> {
   if (workers > 1) return new WorkerPool(workers, verifyAuth);
   const options = verifyAuth ? { authResolver: await systemResolver() } : {};
-  return { check: (input) => checkToOutcome(input, options), close: async () => {} };
+  return { checkAll: (inputs) => checkAllToOutcomes(inputs, options), close: async () => {} };
 }
 
 class WorkerPool implements Checker {
   private readonly workers: Worker[] = [];
-  private readonly waiting = new Map<number, { id: string; resolve: (outcome: Outcome) => void }>();
+  private readonly waiting = new Map<number, { inputs: CheckInput[]; resolve: (outcomes: Outcome[]) => void }>();
   private readonly load: number[] = [];
   private seq = 0;
 
   constructor(size: number, verifyAuth: boolean) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { verifyAuth } });
-      worker.on('message', ({ seq, outcome }: { seq: number; outcome: Outcome }) => {
+      worker.on('message', ({ seq, outcomes }: { seq: number; outcomes: Outcome[] }) => {
         this.load[i]!--;
-        this.waiting.get(seq)?.resolve(outcome);
+        this.waiting.get(seq)?.resolve(outcomes);
         this.waiting.delete(seq);
       });
       worker.on('error', (error) => {
         // A crashed worker fails the jobs it had rather than hanging the batch.
-        for (const { id, resolve } of this.waiting.values()) resolve({ ok: false, id, error: error.message });
+        for (const { inputs, resolve } of this.waiting.values()) {
+          resolve(inputs.map((input) => ({ ok: false, id: input.id, error: error.message })));
+        }
         this.waiting.clear();
       });
       this.workers.push(worker);
@@ -44,14 +47,14 @@ class WorkerPool implements Checker {
     }
   }
 
-  check(input: CheckInput): Promise<Outcome> {
+  checkAll(inputs: CheckInput[]): Promise<Outcome[]> {
     const seq = this.seq++;
     let target = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[target]!) target = i;
     this.load[target]!++;
     return new Promise((resolve) => {
-      this.waiting.set(seq, { id: input.id, resolve });
-      this.workers[target]!.postMessage({ seq, input });
+      this.waiting.set(seq, { inputs, resolve });
+      this.workers[target]!.postMessage({ seq, inputs });
     });
   }
 

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
 import { systemResolver } from '../mail-auth.js';
-import { checkToOutcome, type CheckOptions } from './outcome.js';
+import { checkAllToOutcomes, type CheckOptions } from './outcome.js';
 
 const port = parentPort;
 if (port === null) throw new Error('check worker must run in a worker thread');
@@ -10,6 +10,6 @@ if (port === null) throw new Error('check worker must run in a worker thread');
 const options: CheckOptions = (workerData as { verifyAuth: boolean }).verifyAuth
   ? { authResolver: await systemResolver() }
   : {};
-port.on('message', (job: { seq: number; input: CheckInput }) => {
-  void checkToOutcome(job.input, options).then((outcome) => port.postMessage({ seq: job.seq, outcome }));
+port.on('message', (job: { seq: number; inputs: CheckInput[] }) => {
+  void checkAllToOutcomes(job.inputs, options).then((outcomes) => port.postMessage({ seq: job.seq, outcomes }));
 });

@@ -1,0 +1,99 @@
+// The CLI as a whole process: batch throughput and memory with --workers 1 and 2 on
+// JSON Lines batches of two sizes (peak memory must not grow with the batch), and how
+// fast an oversized input is refused.
+import { spawn } from 'node:child_process';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = new URL('../bin/leakaid.js', import.meta.url).pathname;
+
+export interface ProcessRun {
+  seconds: number;
+  /** Peak resident memory in MB, sampled from /proc every 20 ms (null off Linux). */
+  peakRssMb: number | null;
+  status: number | null;
+}
+
+function rssMb(pid: number): number | null {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export function runCli(args: string[]): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
+    let peak: number | null = null;
+    const sampler = setInterval(() => {
+      const rss = child.pid === undefined ? null : rssMb(child.pid);
+      if (rss !== null) peak = Math.max(peak ?? 0, rss);
+    }, 20);
+    child.on('error', reject);
+    child.on('exit', (status) => {
+      clearInterval(sampler);
+      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peak, status });
+    });
+  });
+}
+
+const SMS = [
+  '【ヤマト運輸】お荷物をお届けに伺いましたが不在のため持ち帰りました。本日中にご確認ください：https://yamato-{n}.top/r?id={n}',
+  '【重要】docomoご利用料金の未払いがあります。24時間以内に０５７０－０００－０００へご連絡ください。',
+  'Your Amazon account is on hold. Verify within 24 hours: hxxps://amazon-verify-{n}[.]xyz/login',
+  '国民生活センターを名乗る電話がありました。個人情報の削除費用として5万円を求められました。',
+];
+
+function writeBatch(dir: string, lines: number): string {
+  const path = join(dir, `batch-${lines}.jsonl`);
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) out.push(JSON.stringify({ id: `m${i}`, text: SMS[i % SMS.length]!.replaceAll('{n}', String(i)) }));
+  writeFileSync(path, out.join('\n') + '\n');
+  return path;
+}
+
+export interface BatchRow {
+  lines: number;
+  workers: number;
+  run: ProcessRun;
+}
+
+export async function batchRows(sizes: number[], workers: number[]): Promise<BatchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'leakaid-bench-'));
+  try {
+    const rows: BatchRow[] = [];
+    for (const lines of sizes) {
+      const path = writeBatch(dir, lines);
+      for (const w of workers) rows.push({ lines, workers: w, run: await runCli(['check', '--jsonl', path, '--workers', String(w)]) });
+    }
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Seconds (median of `runs`) for `leakaid check` to refuse a 30 MB file, Node start-up included. */
+export async function refuseLargeInput(runs: number): Promise<{ seconds: number; status: number | null }> {
+  const dir = mkdtempSync(join(tmpdir(), 'leakaid-bench-'));
+  try {
+    const path = join(dir, 'huge.eml');
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, 30 * 1024 * 1024);
+    closeSync(fd);
+    const times: number[] = [];
+    let status: number | null = null;
+    for (let i = 0; i < runs; i++) {
+      const run = await runCli(['check', path]);
+      times.push(run.seconds);
+      status = run.status;
+    }
+    times.sort((a, b) => a - b);
+    return { seconds: times[Math.floor(times.length / 2)]!, status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
