@@ -331,8 +331,7 @@ const JA_SPECS: TextSpec[] = [
     money: [yen('5万円', 50000)],
     // "6月12日 14時ごろ" is when the call came, not a deadline.
     deadlines: [{ raw: '今日中', kind: 'today' }],
-    // 国民生活センター is not in data/organizations.json (yet).
-    organizations: [org('ntt-west', 'NTT西日本', 'name')],
+    organizations: [org('kokusen', '国民生活センター', 'name'), org('ntt-west', 'NTT西日本', 'name')],
     invisible: 0,
     spacedWords: [],
   },
@@ -434,8 +433,8 @@ const EN_SPECS: TextSpec[] = [
     emails: [],
     money: [{ raw: '$1.99', amount: 1.99, currency: 'USD' }],
     deadlines: [{ raw: 'within 24 hours', kind: 'within', hours: 24 }],
-    // PayPal is not in data/organizations.json.
-    organizations: [],
+    // "paypal.com" inside the URL is its userinfo, not the message naming PayPal.
+    organizations: [org('paypal', 'PayPal', 'name')],
     invisible: 0,
     spacedWords: [],
   },

@@ -247,14 +247,32 @@ function skeletonFlag(unit: number): number {
   return flag;
 }
 
-/** Folded skeleton of `text` (`lowered` is lowerSameLength(text)) with, for each
- * derived UTF-16 unit, the [start, end) of the code point of `text` it came from. */
-function skeletonWithMap(text: string, lowered: string): { skel: string; from: Int32Array; to: Int32Array } {
-  const parts: string[] = [];
+/** Folded skeleton of `text` (`lowered` is lowerSameLength(text)), without offsets:
+ * what the skeleton regex scans. Most characters are their own folded skeleton, so
+ * only the ones that change cost more than a flag look-up. */
+function skeletonText(text: string, lowered: string): string {
+  let out = '';
+  let copiedTo = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (skeletonFlag(text.charCodeAt(i)) === 1) {
+      i++;
+      continue;
+    }
+    const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
+    out += lowered.slice(copiedTo, i) + skeletonChar(width === 1 ? text[i]! : text.slice(i, i + 2));
+    i += width;
+    copiedTo = i;
+  }
+  return copiedTo === 0 ? lowered : out + lowered.slice(copiedTo);
+}
+
+/** For each UTF-16 unit of skeletonText(text, lowered), the [start, end) of the code
+ * point of `text` it came from. Built only when the skeleton scan has a hit. */
+function skeletonOffsets(text: string): { from: Int32Array; to: Int32Array } {
   let from = new Int32Array(text.length + 16);
   let to = new Int32Array(text.length + 16);
   let length = 0;
-  let copiedTo = 0;
   let i = 0;
   while (i < text.length) {
     if (skeletonFlag(text.charCodeAt(i)) === 1) {
@@ -264,8 +282,7 @@ function skeletonWithMap(text: string, lowered: string): { skel: string; from: I
       i++;
       continue;
     }
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
+    const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
     const s = skeletonChar(width === 1 ? text[i]! : text.slice(i, i + 2));
     if (length + s.length > from.length - 1) {
       const grow = Math.max(from.length * 2, length + s.length + 16);
@@ -281,12 +298,9 @@ function skeletonWithMap(text: string, lowered: string): { skel: string; from: I
       to[length] = i + width;
       length++;
     }
-    parts.push(lowered.slice(copiedTo, i), s);
     i += width;
-    copiedTo = i;
   }
-  parts.push(lowered.slice(copiedTo));
-  return { skel: parts.join(''), from: from.subarray(0, length), to: to.subarray(0, length) };
+  return { from: from.subarray(0, length), to: to.subarray(0, length) };
 }
 
 function overlaps(a: [number, number], b: [number, number]): boolean {
