@@ -1,8 +1,5 @@
 // One entry point for "check what I received": decides whether the input is an
-// email or plain text, parses it into a Message and extracts what matters.
-// Risk, reasons and advice come from the checker (signals + verdict); until it
-// exists the result carries what was extracted and no risk at all, rather than
-// a made-up one.
+// email or plain text, parses it into a Message, extracts what matters and judges it.
 import { extract } from './extract/index.js';
 import type { Extracted } from './extract/types.js';
 import { decodeText } from './message/decode-text.js';
@@ -11,6 +8,8 @@ import { parseEmail } from './message/email.js';
 import { assertInputSize } from './message/errors.js';
 import { messageFromText } from './message/text.js';
 import type { Attachment, AuthResult, Channel, MailAddress, Message, Skipped } from './message/types.js';
+import { judge } from './verdict/index.js';
+import type { Advice, Reason, Risk } from './verdict/types.js';
 
 export type ChannelHint = Channel | 'auto';
 
@@ -34,8 +33,18 @@ export interface MessageSummary {
   textLength: number;
 }
 
+/** The result object of design.md §4. */
 export interface CheckResult {
   id: string;
+  risk: Risk;
+  /** 0–100. */
+  score: number;
+  kind: 'breach-notice' | 'message';
+  claimed: { organizations: string[] };
+  /** The incident on record the message refers to; null until the registry matches one. */
+  incident: null;
+  reasons: Reason[];
+  advice: Advice[];
   message: MessageSummary;
   extracted: Extracted;
   /** What was not looked at because a limit was reached. */
@@ -60,8 +69,16 @@ export async function checkInput(input: CheckInput): Promise<CheckResult> {
 
 export function checkMessage(id: string, message: Message): CheckResult {
   const extracted = extract(message);
+  const verdict = judge(message, extracted.extracted);
   return {
     id,
+    risk: verdict.risk,
+    score: verdict.score,
+    kind: verdict.breachNotice ? 'breach-notice' : 'message',
+    claimed: verdict.claimed,
+    incident: null,
+    reasons: verdict.reasons,
+    advice: verdict.advice,
     message: summarize(message),
     extracted: extracted.extracted,
     skipped: [...message.skipped, ...extracted.skipped],

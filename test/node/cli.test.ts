@@ -21,21 +21,25 @@ describe('leakaid check', () => {
     const run = leakaid(['check', 'examples/sms-fake-delivery.txt']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('■ examples/sms-fake-delivery.txt');
+    expect(run.stdout).toContain('⛔ 危険');
+    expect(run.stdout).toContain('佐川急便を名乗っていますが、リンク先 sagawa-rxa.top は佐川急便の公式ドメインではありません。');
+    expect(run.stdout).toContain('メッセージの中のリンクは開かないでください。');
     expect(run.stdout).toContain('https://sagawa-rxa.top/t?no=5582');
     expect(run.stdout).toContain('行き先のドメイン: sagawa-rxa.top');
     expect(run.stdout).toContain('0570-000-000 — ナビダイヤル');
     expect(run.stdout).toContain('330円');
     expect(run.stdout).toContain('本日中');
     expect(run.stdout).toContain('佐川急便');
-    expect(run.stdout).toContain('危険かどうかの判定はまだ行いません');
   });
 
   it('speaks English with --lang en', () => {
     const run = leakaid(['check', '--lang', 'en', 'examples/sms-fake-delivery.txt']);
     expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Dangerous');
+    expect(run.stdout).toContain('It claims to be from Sagawa Express, but the link goes to sagawa-rxa.top');
+    expect(run.stdout).toContain('Do not open the links in this message.');
     expect(run.stdout).toContain('goes to the domain: sagawa-rxa.top');
     expect(run.stdout).toContain('navi-dial');
-    expect(run.stdout).toContain('does not yet judge');
   });
 
   it('checks --text and standard input, and prints JSON result objects', () => {
@@ -47,7 +51,10 @@ describe('leakaid check', () => {
     expect(result.extracted.urls.map((u: { url: string }) => u.url)).toEqual(['https://yamato-check.top/r']);
     expect(result.extracted.urls[0].raw).toBe('ｈｔｔｐｓ：／／ｙａｍａｔｏ－ｃｈｅｃｋ．ｔｏｐ／ｒ');
     expect(result.extracted.domains).toEqual(['yamato-check.top']);
-    expect(result).not.toHaveProperty('risk');
+    expect(result.risk).toBe('high');
+    expect(result.claimed.organizations).toEqual(['yamato']);
+    expect(result.reasons.map((r: { code: string }) => r.code)).toContain('link.not-official');
+    expect(result.incident).toBe(null);
 
     const fromStdin = leakaid(['check', '--json', '--channel', 'sms', '-'], SMS);
     expect(fromStdin.status).toBe(0);

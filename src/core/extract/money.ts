@@ -1,11 +1,11 @@
 // Money amounts in one normalized string (NFKC: "￥１，０００" is already "¥1,000").
 //
-// One regex finds a run of number characters with an optional currency marker
-// before it (¥ $ € £ US$ JPY USD EUR GBP, and "\" which Shift_JIS mail shows as a
-// yen sign) and an optional one after it (円 yen JPY ドル dollars € …); a hand
-// parser then reads the run, which may mix Arabic digits with Japanese numerals
-// and multipliers (3万5千円, 1億2000万円, 五千円). A run with no currency marker
-// on either side is not money.
+// Two regexes find a run of number characters with a currency marker before it
+// (¥ $ € £ US$ JPY USD EUR GBP, and "\" which Shift_JIS mail shows as a yen sign)
+// and an optional one after it, or with a marker only after it (円 yen JPY ドル
+// dollars € …); a hand parser then reads the run, which may mix Arabic digits with
+// Japanese numerals and multipliers (3万5千円, 1億2000万円, 五千円). A run with no
+// currency marker on either side is not money.
 import { MAX_ITEMS_PER_KIND, MAX_SCAN_CHARS } from '../limits.js';
 import type { ExtractedMoney } from './types.js';
 
@@ -24,21 +24,43 @@ const NOT_BEFORE_RUN = `${RUN_CLASS}数何幾`;
 
 // "\" stands for ¥ only where a yen sign could stand: not inside a path or an
 // escape sequence (C:\Users\1000), so not after a letter, digit, "\", ":" or "/".
-const PREFIX = String.raw`US\$|\$|¥|(?<![A-Za-z0-9\\:/])\\|€|£|(?<![A-Za-z])(?:JPY|USD|EUR|GBP)`;
+// Each lookbehind comes after the characters it guards and looks back over them
+// ("\\(?<!X\\)" is "\" not preceded by X): an alternative that starts with a
+// concrete character lets V8 skip positions that cannot start it, where a leading
+// lookbehind would be tried at every position.
+const PREFIX = String.raw`US\$|\$|¥|\\(?<![A-Za-z0-9\\:/]\\)|€|£|(?:JPY|USD|EUR|GBP)(?<![A-Za-z]...)`;
 // A sign after the number ("100€") is a suffix only when no number follows, so in
 // "$100 $200" the second "$" stays the prefix of 200.
 const SUFFIX = String.raw`円|米ドル|ドル|ユーロ|ポンド|(?:€|£|\$)(?![ \t]?\d)|yen|JPY|USD|EUR|GBP|dollars?|euros?|pounds?`;
 
-// Why this regex is linear: every part but the run is a bounded literal or an
+// A run of number characters. It may begin only at the first character of a run of
+// number characters (the lookbehind), so each run is read from one position only.
+const RUN = String.raw`(?<![${NOT_BEFORE_RUN}])([${RUN_START}][${RUN_CLASS}]*)`;
+/** The same, with the lookbehind after the first character (see PREFIX). */
+const RUN_FIRST = String.raw`([${RUN_START}](?<![${NOT_BEFORE_RUN}][${RUN_START}])[${RUN_CLASS}]*)`;
+const SUFFIX_AFTER_RUN = String.raw`[ \t]?(${SUFFIX})(?![A-Za-z])`;
+
+// An amount is
+//   1. a prefix, the run, an optional suffix  (WITH_PREFIX: groups 1, 2, 3), or
+//   2. the run and a suffix                   (WITH_SUFFIX: groups 1, 2).
+// extractMoney walks both as one global regex `1|2` would (the leftmost match, and
+// from its end on), so that a bare number (a date, a count: most runs in a message)
+// is never a match at all. This finds the same amounts as the single regex
+// `(?:prefix[ \t]?)?run(?:suffix)?` did: at a run start with no prefix before it,
+// that regex matched the bare run and went on after it; here nothing matches there,
+// nor inside the run (the lookbehind; no prefix is a number character), so the
+// search resumes after the run all the same. No position can start both 1 and 2.
+//
+// Why these regexes are linear: every part but the run is a bounded literal or an
 // optional single character. The run `[START][CLASS]*` is one character class
 // repeated, and the lookbehind lets it begin only at the first character of a run
-// of number characters, so each run is read once; the suffix group is optional and
-// greedy, so a missing suffix ends the match without backtracking into the run.
-// Attempts at positions inside a run fail at the lookbehind in O(1).
-const MONEY = new RegExp(
-  String.raw`(?:(${PREFIX})[ \t]?)?(?<![${NOT_BEFORE_RUN}])([${RUN_START}][${RUN_CLASS}]*)(?:[ \t]?(${SUFFIX})(?![A-Za-z]))?`,
-  'gi',
-);
+// of number characters. In 1 the suffix group is optional and greedy, so a missing
+// suffix ends the match without backtracking into the run. In 2 a missing suffix
+// backtracks through the run once, one character at a time (no suffix starts with
+// a number character), which is O(run length) for the one position the run can
+// start at. Attempts at positions inside a run fail at the lookbehind in O(1).
+const WITH_PREFIX = new RegExp(String.raw`(${PREFIX})[ \t]?${RUN}(?:${SUFFIX_AFTER_RUN})?`, 'gi');
+const WITH_SUFFIX = new RegExp(`${RUN_FIRST}${SUFFIX_AFTER_RUN}`, 'gi');
 
 function currencyOf(marker: string | undefined): Currency | null {
   if (marker === undefined) return null;
@@ -117,12 +139,28 @@ const HAS_MULTIPLIER = /[十百千万億兆]/;
 export function extractMoney(text: string): FoundMoney[] {
   const scanned = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
   const out: FoundMoney[] = [];
-  MONEY.lastIndex = 0;
-  for (let m = MONEY.exec(scanned); m !== null; m = MONEY.exec(scanned)) {
-    const prefix = m[1];
-    const suffix = m[3];
-    if (prefix === undefined && suffix === undefined) continue;
-    let run = m[2]!;
+  let from = 0;
+  WITH_PREFIX.lastIndex = 0;
+  WITH_SUFFIX.lastIndex = 0;
+  let withPrefix = WITH_PREFIX.exec(scanned);
+  let withSuffix = WITH_SUFFIX.exec(scanned);
+  for (;;) {
+    // Each regex's next match at or after `from` (a match found earlier that starts
+    // there still is its leftmost one).
+    if (withPrefix !== null && withPrefix.index < from) {
+      WITH_PREFIX.lastIndex = from;
+      withPrefix = WITH_PREFIX.exec(scanned);
+    }
+    if (withSuffix !== null && withSuffix.index < from) {
+      WITH_SUFFIX.lastIndex = from;
+      withSuffix = WITH_SUFFIX.exec(scanned);
+    }
+    const m = withPrefix !== null && (withSuffix === null || withPrefix.index <= withSuffix.index) ? withPrefix : withSuffix;
+    if (m === null) break;
+    from = m.index + m[0].length;
+    const prefix = m === withPrefix ? m[1] : undefined;
+    const suffix = m === withPrefix ? m[3] : m[2];
+    let run = (m === withPrefix ? m[2] : m[1])!;
     let end = m.index + m[0].length;
     if (suffix === undefined) {
       // "¥1,000." — the sentence's full stop is not part of the amount.

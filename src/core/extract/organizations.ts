@@ -3,15 +3,16 @@
 // look-alike characters ("Аmazon" with a Cyrillic А, "amaz0n", "arnazon").
 //
 // How: every name, kana reading, English name, alias and official domain is folded
-// once at load (NFKC + lower case) and compiled into one regex that is an
-// alternation of escaped literals, longest first; a second regex holds the
-// confusable skeletons of the same keys. Per message there are at most three scans:
+// once at load (NFKC + lower case) into a dictionary of keys; a second dictionary
+// holds the confusable skeletons of the same keys. Each is searched with a
+// KeyMatcher (./key-matcher.ts: Aho–Corasick, one pass, linear in the text whatever
+// the dictionary size), which finds what the alternation `key1|key2|…` of the keys,
+// longest first, would match. Per message there are at most three scans:
 //   1. the text itself, folded             → disguise null
 //   2. the text with spaced letters joined → disguise 'spaced' (only when something was joined)
 //   3. the TR39 skeleton of (2)            → disguise 'confusable' (only what 1 and 2 missed)
-// An alternation of literals has no nested quantifier: at each position V8 tries
-// each literal once, so a scan is linear in the text (times a constant that grows
-// with the dictionary, not with the input).
+// No regex is involved in the scans; the few regexes left (false-friend rules, word
+// characters) are single classes or short literal alternations on at most 4 characters.
 //
 // Word boundaries: a key that begins (ends) with an ASCII letter or digit must not
 // be preceded (followed) by one, so "au" is not found in "because" and "amazon" not
@@ -28,6 +29,7 @@ import { ORGANIZATIONS, type Organization } from '../knowledge/organizations.js'
 import { foldForMatching, joinSpacedLetters, MappedText, skeleton, type SpacedRun } from '../normalize/index.js';
 
 type SpacedJoin = { mapped: MappedText; runs: SpacedRun[] };
+import { KeyMatcher, type KeyStarts } from './key-matcher.js';
 import type { MentionVia, OrganizationMention } from './types.js';
 
 export type FoundMention = Omit<OrganizationMention, 'location'> & { span: [number, number] };
@@ -40,7 +42,9 @@ interface Entry {
 type Exclusion = { before?: RegExp; after?: RegExp };
 
 interface Dictionary {
-  regex: RegExp | null;
+  /** Finds the keys: the longest key at each position, as the alternation
+   * `key1|key2|…` (longest first) would match them. */
+  matcher: KeyMatcher;
   entries: Map<string, Entry[]>;
   /** False friends, by key of this dictionary. */
   exclusions: Map<string, Exclusion>;
@@ -103,10 +107,6 @@ function skeletonKey(folded: string): string {
   return out;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function addEntry(map: Map<string, Entry[]>, key: string, entry: Entry): void {
   if (key.length === 0) return;
   const list = map.get(key);
@@ -125,8 +125,7 @@ function compile(entries: Map<string, Entry[]>, exclusions: Map<string, Exclusio
     const shorter = keys.filter((k) => k.length < key.length && key.startsWith(k));
     if (shorter.length > 0) prefixes.set(key, shorter);
   }
-  const regex = keys.length === 0 ? null : new RegExp(keys.map(escapeRegExp).join('|'), 'g');
-  return { regex, entries, exclusions, prefixes };
+  return { matcher: new KeyMatcher(keys), entries, exclusions, prefixes };
 }
 
 /** Name variants worth matching: as written, without 株式会社, without the
@@ -182,6 +181,16 @@ function buildDictionaries(orgs: readonly Organization[]): { folded: Dictionary;
 
 const DICTIONARIES = buildDictionaries(ORGANIZATIONS);
 
+/** One character class, no repetition: cannot backtrack. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Every ASCII folded key has its skeleton among the skeleton keys (true by
+ * construction unless a skeleton came out empty); the shortcut in
+ * extractOrganizations relies on it, so it is checked rather than assumed. */
+const SKELETON_COVERS_ASCII_KEYS = [...DICTIONARIES.folded.entries.keys()].every(
+  (key) => NON_ASCII.test(key) || DICTIONARIES.skeleton.entries.has(skeletonKey(key)),
+);
+
 interface Hit {
   start: number;
   end: number;
@@ -208,23 +217,26 @@ function boundaryOk(dict: Dictionary, hay: string, original: string, start: numb
 /**
  * Calls `onHit` for each dictionary hit in `hay` that passes the boundary rules,
  * until it returns false. `original` is the text before lower-casing (same length
- * as `hay`), used for the camel-case rule.
+ * as `hay`), used for the camel-case rule. `found` is dict.matcher.find(hay) when
+ * the caller already has it. Walks the key starts as a global regex walks its
+ * matches: after a hit the search goes on at its end, after a rejected match at the
+ * next position.
  */
-function scan(dict: Dictionary, hay: string, original: string, onHit: (hit: Hit) => boolean): void {
-  const re = dict.regex;
-  if (re === null) return;
-  re.lastIndex = 0;
-  for (let m = re.exec(hay); m !== null; m = re.exec(hay)) {
-    const start = m.index;
-    let key: string | undefined = m[0];
+function scan(dict: Dictionary, hay: string, original: string, onHit: (hit: Hit) => boolean, found?: KeyStarts): void {
+  const { starts, lengths } = found ?? dict.matcher.find(hay);
+  let searchFrom = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
+    if (start < searchFrom) continue;
+    let key: string | undefined = hay.slice(start, start + lengths[k]!);
     if (!boundaryOk(dict, hay, original, start, start + key.length, key)) {
-      key = dict.prefixes.get(key)?.find((k) => boundaryOk(dict, hay, original, start, start + k.length, k));
+      key = dict.prefixes.get(key)?.find((p) => boundaryOk(dict, hay, original, start, start + p.length, p));
       if (key === undefined) {
-        re.lastIndex = start + 1;
+        searchFrom = start + 1;
         continue;
       }
     }
-    re.lastIndex = start + key.length;
+    searchFrom = start + key.length;
     if (!onHit({ start, end: start + key.length, key })) return;
   }
 }
@@ -251,7 +263,9 @@ function skeletonFlag(unit: number): number {
  * what the skeleton regex scans. Most characters are their own folded skeleton, so
  * only the ones that change cost more than a flag look-up. */
 function skeletonText(text: string, lowered: string): string {
-  let out = '';
+  // Pieces joined at the end: one flat string, cheap for the character-by-character
+  // search that follows (a chain of `+=` would be read through its rope nodes).
+  let parts: string[] | null = null;
   let copiedTo = 0;
   let i = 0;
   while (i < text.length) {
@@ -260,11 +274,13 @@ function skeletonText(text: string, lowered: string): string {
       continue;
     }
     const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
-    out += lowered.slice(copiedTo, i) + skeletonChar(width === 1 ? text[i]! : text.slice(i, i + 2));
+    (parts ??= []).push(lowered.slice(copiedTo, i), skeletonChar(width === 1 ? text[i]! : text.slice(i, i + 2)));
     i += width;
     copiedTo = i;
   }
-  return copiedTo === 0 ? lowered : out + lowered.slice(copiedTo);
+  if (parts === null) return lowered;
+  parts.push(lowered.slice(copiedTo));
+  return parts.join('');
 }
 
 /** For each UTF-16 unit of skeletonText(text, lowered), the [start, end) of the code
@@ -330,31 +346,58 @@ export function extractOrganizations(text: string, spaced?: SpacedJoin): FoundMe
   };
   const full = (): boolean => found.length >= MAX_ITEMS_PER_KIND;
 
+  const lowered = lowerSameLength(t);
+  const joined = spaced !== undefined && t === text ? spaced : joinSpacedLetters(MappedText.identity(t));
+  const runs = joined.runs.map((r) => r.sourceSpan);
+  // The base of scan 3: the joined text, which is `t` itself when nothing was joined.
+  const base = joined.mapped.text;
+  const baseLowered = base === t ? lowered : lowerSameLength(base);
+  let skel: string | null = null;
+
+  // Shortcut for the usual message (ASCII, no spaced letters) that names no
+  // organization: scans 1 to 3 find nothing, and one skeleton search proves it. In ASCII
+  // text a folded key K found by scan 1 turns, in the skeleton, into skeletonKey(K),
+  // which is a key of the skeleton dictionary (SKELETON_COVERS_ASCII_KEYS); scan 2
+  // needs a joined run and scan 3 a skeleton key. So when no skeleton key occurs in
+  // the skeleton text at all, only the short names can be found. (The search is
+  // not wasted otherwise: scan 3 reuses it.)
+  let skelKeys: KeyStarts | null = null;
+  if (runs.length === 0 && SKELETON_COVERS_ASCII_KEYS && !NON_ASCII.test(t)) {
+    skel = skeletonText(base, baseLowered);
+    skelKeys = DICTIONARIES.skeleton.matcher.find(skel);
+  }
+  const anyKey = skelKeys === null || skelKeys.starts.length > 0;
+
   // 1. The text as it is (folded), and short names case-sensitively.
-  scan(DICTIONARIES.folded, lowerSameLength(t), t, (h) => add(h.key, DICTIONARIES.folded, [h.start, h.end], null));
+  if (anyKey) scan(DICTIONARIES.folded, lowered, t, (h) => add(h.key, DICTIONARIES.folded, [h.start, h.end], null));
   if (!full()) scan(DICTIONARIES.short, t, t, (h) => add(h.key, DICTIONARIES.short, [h.start, h.end], null));
 
   // 2. Spaced-out letters joined: only hits that take in a joined run are new.
-  const joined = spaced !== undefined && t === text ? spaced : joinSpacedLetters(MappedText.identity(t));
-  const runs = joined.runs.map((r) => r.sourceSpan);
   if (runs.length > 0 && !full()) {
-    const jText = joined.mapped.text;
-    scan(DICTIONARIES.folded, lowerSameLength(jText), jText, (h) => {
+    scan(DICTIONARIES.folded, baseLowered, base, (h) => {
       const span = joined.mapped.toSource(h.start, h.end);
       return runs.some((r) => overlaps(r, span)) ? add(h.key, DICTIONARIES.folded, span, 'spaced') : true;
     });
   }
 
   // 3. Confusable skeleton of the joined text: only what scans 1 and 2 missed.
-  if (!full()) {
-    const base = joined.mapped.text;
+  if (anyKey && !full()) {
     // Always scanned, even when no character changed: "arnazon" is made only of
     // plain letters, yet its skeleton is the skeleton of "amazon".
-    const { skel, from, to } = skeletonWithMap(base, lowerSameLength(base));
-    scan(DICTIONARIES.skeleton, skel, skel, (h) => {
-      const span = joined.mapped.toSource(from[h.start]!, to[h.end - 1]!);
-      return add(h.key, DICTIONARIES.skeleton, span, 'confusable');
-    });
+    const skelText = skel ?? skeletonText(base, baseLowered);
+    // Offsets back into `base` are built only for the rare text with a hit.
+    let offsets: { from: Int32Array; to: Int32Array } | null = null;
+    scan(
+      DICTIONARIES.skeleton,
+      skelText,
+      skelText,
+      (h) => {
+        const { from, to } = (offsets ??= skeletonOffsets(base));
+        const span = joined.mapped.toSource(from[h.start]!, to[h.end - 1]!);
+        return add(h.key, DICTIONARIES.skeleton, span, 'confusable');
+      },
+      skelKeys ?? undefined,
+    );
   }
 
   found.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);

@@ -212,7 +212,7 @@ function isInsideUrlMark(u: number): boolean {
 
 const SCHEMES = ['http://', 'https://', 'ftp://'];
 
-function schemeAt(out: Uint16Array, i: number): boolean {
+function schemeAt(out: Uint8Array | Uint16Array, i: number): boolean {
   for (const scheme of SCHEMES) {
     if (i + scheme.length > out.length) continue;
     let ok = true;
@@ -257,9 +257,18 @@ function schemeAt(out: Uint16Array, i: number): boolean {
 export function buildScanText(mapped: MappedText, source: string): string {
   const text = mapped.text;
   const n = text.length;
+
+  // Plain ASCII (most mail): no character is blanked for its script, so only the
+  // final pass runs. encodeInto copies the text natively and proves it is ASCII at
+  // once: every character took exactly one byte.
+  if (ASCII_ENCODER !== null && UTF8 !== null) {
+    const bytes = asciiBuffer(n);
+    const { read, written } = ASCII_ENCODER.encodeInto(text, bytes);
+    if (read === n && written === n) return blankSeparatorsAscii(bytes, text, mapped, source) ? UTF8.decode(bytes) : text;
+  }
+
   const out = new Uint16Array(n);
-  const japanese = new Uint8Array(n);
-  let sawJapanese = false;
+  let japanese: Uint8Array | null = null;
 
   for (let i = 0; i < n; ) {
     const u = text.charCodeAt(i);
@@ -273,7 +282,7 @@ export function buildScanText(mapped: MappedText, source: string): string {
     let keep: boolean;
     if (isJapaneseLetter(cp)) {
       keep = true;
-      sawJapanese = true;
+      japanese ??= new Uint8Array(n);
       for (let k = 0; k < width; k++) japanese[i + k] = 1;
     } else if (cp >= 0xd800 && cp <= 0xdfff) {
       keep = false; // lone surrogate
@@ -284,7 +293,7 @@ export function buildScanText(mapped: MappedText, source: string): string {
     i += width;
   }
 
-  if (sawJapanese) {
+  if (japanese !== null) {
     for (let i = 0; i < n; ) {
       if (japanese[i] !== 1) {
         i++;
@@ -302,35 +311,111 @@ export function buildScanText(mapped: MappedText, source: string): string {
     }
   }
 
-  for (let i = 0; i < n; i++) {
-    const u = out[i]!;
-    const prev = i > 0 ? out[i - 1]! : SPACE;
-    if ((u === 0x2e || u === 0x2d || u === 0x5f) && isSpaceLike(prev)) {
-      out[i] = SPACE;
-    } else if (u === 0x3a) {
-      const next = i + 1 < n ? out[i + 1]! : SPACE;
-      if (next === 0x2f) {
-        if (i + 2 < n && out[i + 2] === 0x2f && isUnknownScheme(out, i)) out[i] = SPACE;
-        continue;
-      }
-      if (next === 0x3a || (next >= 0x30 && next <= 0x39)) continue;
-      let w = i;
-      while (w > 0 && isAsciiAlnum(out[w - 1]!)) w--;
-      const anchor = w > 0 ? out[w - 1]! : SPACE;
-      if (isSpaceLike(anchor) || !isInsideUrlMark(anchor)) out[i] = SPACE;
-    } else if (isSentencePunctuation(u)) {
-      if (wasFullWidth(mapped, source, i, u) && (i === 0 || !wasFullWidth(mapped, source, i - 1, prev))) out[i] = SPACE;
-    } else if ((u | 0x20) === 0x68 || (u | 0x20) === 0x66) {
-      if (!isAsciiAlnum(prev) || !schemeAt(out, i)) continue;
-      let w = i - 1;
-      while (w > 0 && isAsciiAlnum(out[w - 1]!)) w--;
-      const anchor = w > 0 ? out[w - 1]! : SPACE;
-      if (isSpaceLike(anchor) || !isInsideUrlMark(anchor)) out[i - 1] = SPACE;
-    }
-  }
-
+  blankSeparators(out, mapped, source);
   return decodeUnits(out);
 }
+
+// What the final pass does with an ASCII code unit (0: nothing).
+const WORD_START_MARK = 1; // . - _
+const COLON = 2;
+const SENTENCE_MARK = 3; // ! ? ( ) , ; [ ] { }
+const SCHEME_LETTER = 4; // h H f F: may start a glued http://, https://, ftp://
+const FINAL_PASS = new Uint8Array(0x80);
+for (const c of '.-_') FINAL_PASS[c.charCodeAt(0)] = WORD_START_MARK;
+FINAL_PASS[0x3a] = COLON;
+for (let u = 0; u < 0x80; u++) if (isSentencePunctuation(u)) FINAL_PASS[u] = SENTENCE_MARK;
+for (const c of 'hHfF') FINAL_PASS[c.charCodeAt(0)] = SCHEME_LETTER;
+
+/** The final, left-to-right pass of buildScanText over `out` (the text with script
+ * blanking done); returns whether it blanked anything. Each rule reads the
+ * character before (as already rewritten) and a bounded look-ahead, and rewrites
+ * only the current or the previous character. */
+function blankSeparators(out: Uint16Array, mapped: MappedText, source: string): boolean {
+  let changed = false;
+  for (let i = 0; i < out.length; i++) {
+    const u = out[i]!;
+    if (u < 0x80 && FINAL_PASS[u] !== 0 && finalRule(out, i, mapped, source)) changed = true;
+  }
+  return changed;
+}
+
+// Where a final-pass rule can act in ASCII text: the marks, and h/f starting a known
+// scheme (schemeAt). Single characters or one letter with a fixed-length look-ahead
+// of at most 7 characters, no repetition: linear. Must list exactly the code units
+// FINAL_PASS marks, restricted to where schemeAt can hold.
+const FINAL_PASS_AT = /[-._:!?(),;[\]{}]|[hH](?=[tT][tT][pP][sS]?:\/\/)|[fF](?=[tT][pP]:\/\/)/g;
+
+/** blankSeparators for ASCII text, whose copy `out` has not been rewritten yet: the
+ * same rules at the same positions in the same order, but the positions where no
+ * rule can act are skipped by a regex over `text` instead of visited one by one.
+ * Rules rewrite only the current or the previous position, so `out[i]` is still
+ * `text[i]` when position i is visited. */
+function blankSeparatorsAscii(out: Uint8Array, text: string, mapped: MappedText, source: string): boolean {
+  let changed = false;
+  FINAL_PASS_AT.lastIndex = 0;
+  while (FINAL_PASS_AT.test(text)) {
+    if (finalRule(out, FINAL_PASS_AT.lastIndex - 1, mapped, source)) changed = true;
+  }
+  return changed;
+}
+
+/** Applies the final-pass rule for the ASCII mark at out[i]; true if it blanked something. */
+function finalRule(out: Uint8Array | Uint16Array, i: number, mapped: MappedText, source: string): boolean {
+  const n = out.length;
+  const u = out[i]!;
+  const kind = FINAL_PASS[u];
+  const prev = i > 0 ? out[i - 1]! : SPACE;
+  if (kind === WORD_START_MARK) {
+    if (!isSpaceLike(prev)) return false;
+    out[i] = SPACE;
+    return true;
+  }
+  if (kind === COLON) {
+    const next = i + 1 < n ? out[i + 1]! : SPACE;
+    if (next === 0x2f) {
+      if (!(i + 2 < n && out[i + 2] === 0x2f && isUnknownScheme(out, i))) return false;
+      out[i] = SPACE;
+      return true;
+    }
+    if (next === 0x3a || (next >= 0x30 && next <= 0x39)) return false;
+    let w = i;
+    while (w > 0 && isAsciiAlnum(out[w - 1]!)) w--;
+    const anchor = w > 0 ? out[w - 1]! : SPACE;
+    if (!isSpaceLike(anchor) && isInsideUrlMark(anchor)) return false;
+    out[i] = SPACE;
+    return true;
+  }
+  if (kind === SENTENCE_MARK) {
+    if (!wasFullWidth(mapped, source, i, u) || (i > 0 && wasFullWidth(mapped, source, i - 1, prev))) return false;
+    out[i] = SPACE;
+    return true;
+  }
+  // SCHEME_LETTER
+  if (!isAsciiAlnum(prev) || !schemeAt(out, i)) return false;
+  let w = i - 1;
+  while (w > 0 && isAsciiAlnum(out[w - 1]!)) w--;
+  const anchor = w > 0 ? out[w - 1]! : SPACE;
+  if (!isSpaceLike(anchor) && isInsideUrlMark(anchor)) return false;
+  out[i - 1] = SPACE;
+  return true;
+}
+
+/** A reused buffer for ASCII scan texts up to ASCII_BUFFER_MAX units (beyond that,
+ * a fresh one, so one huge text does not stay in memory). */
+let asciiScratch = new Uint8Array(0);
+const ASCII_BUFFER_MAX = 1 << 20;
+
+function asciiBuffer(n: number): Uint8Array {
+  if (n > ASCII_BUFFER_MAX) return new Uint8Array(n);
+  if (asciiScratch.length < n) asciiScratch = new Uint8Array(Math.min(ASCII_BUFFER_MAX, Math.max(n, 2 * asciiScratch.length, 4096)));
+  return asciiScratch.subarray(0, n);
+}
+
+// ASCII in, ASCII out: TextEncoder writes an ASCII text byte for byte, and UTF-8
+// decoding of ASCII bytes gives them back (as a compact one-byte string). Both are
+// in browsers and Node; without them the general path below does the same work.
+const ASCII_ENCODER = typeof TextEncoder === 'function' ? new TextEncoder() : null;
+const UTF8 = typeof TextDecoder === 'function' ? new TextDecoder() : null;
 
 // TextDecoder('utf-16le') turns the code units back into a string natively (browsers
 // and Node); it reads bytes, so it is only used on little-endian platforms (all the
@@ -358,7 +443,7 @@ const MAX_SCHEME = 16;
 
 /** True when the word ending before out[colon] (followed by "//") starts a new token
  * and is not http, https or ftp (any case). A word inside a URL (?u=xhttps://) is not. */
-function isUnknownScheme(out: Uint16Array, colon: number): boolean {
+function isUnknownScheme(out: Uint8Array | Uint16Array, colon: number): boolean {
   let w = colon;
   while (w > 0 && colon - w < MAX_SCHEME && isSchemeChar(out[w - 1]!)) w--;
   if (w === colon) return false;
@@ -380,8 +465,8 @@ function isSentencePunctuation(u: number): boolean {
 /** True when derived character `i` (ASCII `u` after NFKC) was written full-width. */
 function wasFullWidth(mapped: MappedText, source: string, i: number, u: number): boolean {
   if (u >= 0x80) return false;
-  const [s, e] = mapped.sourceRangeAt(i);
-  return e - s === 1 && source.charCodeAt(s) === u + 0xfee0;
+  const s = mapped.sourceStartAt(i);
+  return mapped.sourceEndAt(i) - s === 1 && source.charCodeAt(s) === u + 0xfee0;
 }
 
 /**

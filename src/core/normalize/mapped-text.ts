@@ -60,6 +60,16 @@ export class MappedText {
   sourceRangeAt(index: number): [number, number] {
     return this.toSource(index, index + 1);
   }
+
+  /** sourceRangeAt(index)[0] for 0 <= index < text.length, without building the pair. */
+  sourceStartAt(index: number): number {
+    return this.starts === null ? index : this.starts[index]!;
+  }
+
+  /** sourceRangeAt(index)[1] for 0 <= index < text.length, without building the pair. */
+  sourceEndAt(index: number): number {
+    return this.ends === null ? index + 1 : this.ends[index]!;
+  }
 }
 
 /**

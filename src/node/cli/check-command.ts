@@ -38,6 +38,8 @@ export async function runCheckCommand(files: string[], options: CheckCommandOpti
   const write = (text: string): void => {
     process.stdout.write(text);
   };
+  // NO_COLOR (no-color.org) and pipes get plain text.
+  const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
   let first = true;
   const emit = (outcome: Outcome): void => {
     progress?.checked();
@@ -50,7 +52,8 @@ export async function runCheckCommand(files: string[], options: CheckCommandOpti
       write(JSON.stringify(outcome.result) + '\n');
       return;
     }
-    write((first ? '' : '\n') + formatResult(outcome.result, options.lang, (id) => organizationName(id, options.lang)) + '\n');
+    const block = formatResult(outcome.result, options.lang, (id) => organizationName(id, options.lang), color);
+    write((first ? '' : '\n') + block + '\n');
     first = false;
   };
   let summary: { checked: number; failed: number };

@@ -3,6 +3,7 @@
 import type { NodeCheckResult } from '../check/outcome.js';
 import type { DeadlineKind, PhoneType } from '../../core/extract/types.js';
 import type { AttachmentFlag, Channel, MailAddress } from '../../core/message/types.js';
+import type { Risk } from '../../core/verdict/types.js';
 
 export type Lang = 'ja' | 'en';
 type Text = Record<Lang, string>;
@@ -77,11 +78,29 @@ const LABEL = {
   unsigned: { ja: '署名なし', en: 'not signed' },
   skipped: { ja: '大きすぎて確認しなかった部分', en: 'Not checked because it was too large' },
   nothing: { ja: 'リンク・電話番号・金額などは見つかりませんでした。', en: 'No links, phone numbers, amounts or the like were found.' },
-  noRisk: {
-    ja: '※ この版は、書かれている内容を取り出して表示するだけです。危険かどうかの判定はまだ行いません。',
-    en: 'Note: this version shows what the message contains; it does not yet judge whether it is dangerous.',
-  },
+  reasons: { ja: 'そう判断した理由', en: 'Why' },
+  advice: { ja: 'これからすること', en: 'What to do now' },
+  details: { ja: 'メッセージに含まれていたもの', en: 'What the message contains' },
+  score: { ja: '点', en: 'points' },
 } satisfies Record<string, Text>;
+
+const HEADLINE: Record<Risk, { icon: string; color: string; text: Text }> = {
+  high: {
+    icon: '⛔',
+    color: '\x1b[1;31m',
+    text: { ja: '危険 — 詐欺の可能性が高いメッセージです', en: 'Dangerous — this is very likely a scam' },
+  },
+  medium: {
+    icon: '⚠️',
+    color: '\x1b[1;33m',
+    text: { ja: '注意 — 詐欺の疑いがあります', en: 'Be careful — this may be a scam' },
+  },
+  low: {
+    icon: '✅',
+    color: '\x1b[1;32m',
+    text: { ja: '低リスク — 危険な点は見つかりませんでした', en: 'Low risk — we found nothing dangerous' },
+  },
+};
 
 function address(a: MailAddress): string {
   if (a.name && a.address) return `${a.name} <${a.address}>`;
@@ -94,15 +113,32 @@ function size(bytes: number): string {
   return kb < 1024 ? `${kb.toFixed(0)} KB` : `${(kb / 1024).toFixed(1)} MB`;
 }
 
-export function formatResult(result: NodeCheckResult, lang: Lang, organizationName: (id: string) => string): string {
+/** `color`: the terminal shows ANSI colours. The icon and the words carry the meaning
+ * on their own, so nothing is lost without colour. */
+export function formatResult(
+  result: NodeCheckResult,
+  lang: Lang,
+  organizationName: (id: string) => string,
+  color: boolean,
+): string {
   const out: string[] = [`■ ${result.id}`];
+  const headline = HEADLINE[result.risk];
+  const title = `${headline.icon} ${headline.text[lang]} (${result.score}/100 ${LABEL.score[lang]})`;
+  out.push(`  ${color ? `${headline.color}${title}\x1b[0m` : title}`);
+  if (result.reasons.length > 0) {
+    out.push(`  ${LABEL.reasons[lang]}:`);
+    for (const reason of result.reasons) out.push(`    ${reason.score < 0 ? '○' : '・'}${reason.message[lang]}`);
+  }
+  out.push(`  ${LABEL.advice[lang]}:`);
+  for (const advice of result.advice) out.push(`    ・${advice.message[lang]}`);
+  out.push(`  ${LABEL.details[lang]}:`);
   const line = (label: Text, value: string): void => {
-    out.push(`  ${label[lang]}: ${value}`);
+    out.push(`    ${label[lang]}: ${value}`);
   };
   const list = (label: Text, items: string[]): void => {
     if (items.length === 0) return;
-    out.push(`  ${label[lang]} (${items.length}):`);
-    for (const item of items) out.push(`    ・${item}`);
+    out.push(`    ${label[lang]} (${items.length}):`);
+    for (const item of items) out.push(`      ・${item}`);
   };
   const { message: m, extracted: x } = result;
 
@@ -121,7 +157,7 @@ export function formatResult(result: NodeCheckResult, lang: Lang, organizationNa
       if (u.visibleText !== null) notes.push(`${LABEL.shows[lang]}: 「${u.visibleText}」`);
       if (u.userinfo !== null) notes.push(`${LABEL.userinfo[lang]}: ${u.userinfo}`);
       if (u.defanged) notes.push(LABEL.defanged[lang]);
-      return `${u.raw}\n      ${notes.join('\n      ')}`;
+      return `${u.raw}\n        ${notes.join('\n        ')}`;
     }),
   );
   list(
@@ -160,7 +196,6 @@ export function formatResult(result: NodeCheckResult, lang: Lang, organizationNa
   }
   list(LABEL.skipped, result.skipped.map((s) => s.detail));
   const found = x.urls.length + x.phones.length + x.emails.length + x.money.length + x.deadlines.length;
-  if (found === 0 && m.attachments.length === 0) out.push(`  ${LABEL.nothing[lang]}`);
-  out.push(`  ${LABEL.noRisk[lang]}`);
+  if (found === 0 && m.attachments.length === 0) out.push(`    ${LABEL.nothing[lang]}`);
   return out.join('\n');
 }

@@ -1,0 +1,215 @@
+// A trained text model: the file format (data/model/*.json, written by
+// scripts/train-model.ts), its validation, and scoring.
+//
+// The model is logistic regression over hashed features (features.ts). A message's
+// feature vector holds, for each feature the model knows, 1 (binary) or log(1 + count)
+// (log-tf), L2-normalized over those features; the score is bias + w·x. Features the
+// model does not know contribute nothing, so text in a language it never saw scores
+// near the bias rather than at random.
+//
+// File layout: the pruned features' ids (sorted unsigned 32-bit, little endian) and
+// weights (signed 16-bit, little endian, times weightScale), each base64 encoded; the
+// rest is plain JSON, including where the model came from and how it measured.
+import { z } from 'zod';
+import { describeFeatures, extractFeatures, type FeatureConfig, type ModelInput } from './features.js';
+
+export const MODEL_FORMAT = 'leakaid-text-model';
+export const MODEL_VERSION = 1;
+/** More features than this is a broken or wrong file (and too large to ship). */
+export const MAX_MODEL_FEATURES = 250_000;
+
+const FeatureConfigSchema = z.strictObject({
+  charMin: z.int().min(0).max(8),
+  charMax: z.int().min(0).max(8),
+  words: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  meta: z.boolean(),
+  fromDomain: z.boolean(),
+  maxChars: z.int().min(100).max(1_000_000),
+}) satisfies z.ZodType<FeatureConfig>;
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+const probability = z.number().min(0).max(1);
+
+export const ModelFileSchema = z
+  .strictObject({
+    format: z.literal(MODEL_FORMAT),
+    version: z.literal(MODEL_VERSION),
+    /** Which messages the model is for. */
+    name: z.enum(['email', 'sms']),
+    features: FeatureConfigSchema,
+    values: z.enum(['binary', 'log-tf']),
+    bias: z.number().finite(),
+    weightScale: z.number().positive().finite(),
+    count: z.int().min(0).max(MAX_MODEL_FEATURES),
+    keys: base64,
+    weights: base64,
+    /** Probability thresholds chosen on cross-validation inside the training data, for a
+     * false-positive rate of about 1% and 2% (of ham scored above them). */
+    thresholds: z.strictObject({ fpr1: probability, fpr2: probability }),
+    /** Provenance and measurements; informative only, never read by the scorer. */
+    training: z.record(z.string(), z.unknown()),
+  })
+  .refine((file) => file.features.charMax >= file.features.charMin, { message: 'charMax < charMin', path: ['features'] });
+
+export type ModelFile = z.infer<typeof ModelFileSchema>;
+
+export interface TextModel {
+  readonly name: 'email' | 'sms';
+  readonly config: FeatureConfig;
+  readonly values: 'binary' | 'log-tf';
+  readonly bias: number;
+  /** Number of features. */
+  readonly size: number;
+  readonly keys: Uint32Array;
+  readonly weights: Float32Array;
+  readonly thresholds: { readonly fpr1: number; readonly fpr2: number };
+  // Open-addressing table from feature id to index, and per-call scratch. Slot s holds
+  // the id at table[2s] and the feature index + 1 at table[2s + 1] (0: empty), so a
+  // lookup touches one cache line.
+  readonly mask: number;
+  readonly table: Int32Array;
+  readonly counts: Uint16Array;
+  readonly touched: Int32Array;
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Validates a model file and builds its lookup table; throws with what is wrong. */
+export function loadModel(data: unknown, label = 'model'): TextModel {
+  const result = ModelFileSchema.safeParse(data);
+  if (!result.success) throw new Error(`${label} is invalid:\n${z.prettifyError(result.error)}`);
+  const file = result.data;
+  const keyBytes = fromBase64(file.keys);
+  const weightBytes = fromBase64(file.weights);
+  if (keyBytes.length !== file.count * 4) throw new Error(`${label}: keys hold ${keyBytes.length / 4} ids, count says ${file.count}`);
+  if (weightBytes.length !== file.count * 2) throw new Error(`${label}: weights hold ${weightBytes.length / 2} values, count says ${file.count}`);
+  const keyView = new DataView(keyBytes.buffer);
+  const weightView = new DataView(weightBytes.buffer);
+  const keys = new Uint32Array(file.count);
+  const weights = new Float32Array(file.count);
+  for (let i = 0; i < file.count; i++) {
+    keys[i] = keyView.getUint32(i * 4, true);
+    weights[i] = weightView.getInt16(i * 2, true) * file.weightScale;
+    if (i > 0 && keys[i]! <= keys[i - 1]!) throw new Error(`${label}: feature ids are not strictly ascending at ${i}`);
+  }
+  let tableSize = 16;
+  while (tableSize < file.count * 2) tableSize *= 2;
+  const mask = tableSize - 1;
+  const table = new Int32Array(tableSize * 2);
+  for (let i = 0; i < file.count; i++) {
+    const id = keys[i]!;
+    let slot = id & mask;
+    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    table[2 * slot] = id | 0;
+    table[2 * slot + 1] = i + 1;
+  }
+  return {
+    name: file.name,
+    config: file.features,
+    values: file.values,
+    bias: file.bias,
+    size: file.count,
+    keys,
+    weights,
+    thresholds: file.thresholds,
+    mask,
+    table,
+    counts: new Uint16Array(file.count),
+    touched: new Int32Array(file.count),
+  };
+}
+
+/** Index of a feature id in the model, or -1. */
+export function featureIndex(model: TextModel, id: number): number {
+  const { mask, table } = model;
+  const key = id | 0;
+  let slot = id & mask;
+  for (;;) {
+    const index = table[2 * slot + 1]!;
+    if (index === 0) return -1;
+    if (table[2 * slot] === key) return index - 1;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** The model's log-odds that `input` is spam. Deterministic; never throws on text. */
+export function modelLogit(model: TextModel, input: ModelInput): number {
+  const { ids, count } = extractFeatures(input, model.config);
+  const { mask, table, counts, touched, weights } = model;
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const id = ids[i]!;
+    const key = id | 0;
+    let slot = id & mask;
+    for (;;) {
+      const index = table[2 * slot + 1]!;
+      if (index === 0) break;
+      if (table[2 * slot] === key) {
+        const f = index - 1;
+        const c = counts[f]!;
+        if (c === 0) touched[n++] = f;
+        if (c < 0xffff) counts[f] = c + 1;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  let dot = 0;
+  let norm = 0;
+  const binary = model.values === 'binary';
+  for (let i = 0; i < n; i++) {
+    const f = touched[i]!;
+    const value = binary ? 1 : Math.log1p(counts[f]!);
+    counts[f] = 0;
+    dot += weights[f]! * value;
+    norm += value * value;
+  }
+  return model.bias + (norm > 0 ? dot / Math.sqrt(norm) : 0);
+}
+
+export function sigmoid(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+/** The model's probability that `input` is spam, in [0, 1]. */
+export function modelProbability(model: TextModel, input: ModelInput): number {
+  return sigmoid(modelLogit(model, input));
+}
+
+export interface Contribution {
+  /** Readable feature: a character n-gram in quotes ("#" stands for a digit), a word or
+   * word pair, or a structural token such as u:shortener. Prefixed by subject: or name:
+   * when it came from the subject or the sender's display name. */
+  feature: string;
+  /** Its share of the log-odds (positive: towards spam). */
+  logit: number;
+}
+
+/** The features that moved the score most, strongest first. Slower than modelLogit
+ * (it names every feature); for explanations, not for bulk scoring. */
+export function explainScore(model: TextModel, input: ModelInput, top = 10): { logit: number; contributions: Contribution[] } {
+  const counts = new Map<number, { count: number; name: string }>();
+  const { ids, names } = describeFeatures(input, model.config);
+  ids.forEach((id, i) => {
+    if (featureIndex(model, id) < 0) return;
+    const entry = counts.get(id);
+    if (entry) entry.count++;
+    else counts.set(id, { count: 1, name: names[i] ?? '?' });
+  });
+  const binary = model.values === 'binary';
+  let norm = 0;
+  for (const { count } of counts.values()) norm += binary ? 1 : Math.log1p(count) ** 2;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const contributions = [...counts].map(([id, { count, name }]) => ({
+    feature: name,
+    logit: model.weights[featureIndex(model, id)]! * (binary ? 1 : Math.log1p(count)) * scale,
+  }));
+  const logit = model.bias + contributions.reduce((sum, c) => sum + c.logit, 0);
+  contributions.sort((a, b) => Math.abs(b.logit) - Math.abs(a.logit) || (a.feature < b.feature ? -1 : 1));
+  return { logit, contributions: contributions.slice(0, top) };
+}

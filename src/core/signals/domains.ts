@@ -1,0 +1,110 @@
+// Domain knowledge the link and sender checks share: which registrable domains are
+// official for whom, and which look like an official one without being it.
+import { skeleton } from '../normalize/index.js';
+import { ORGANIZATIONS, type Organization } from '../knowledge/organizations.js';
+import { getPublicSuffix } from 'tldts';
+
+export function isOfficialFor(org: Organization, registrableDomain: string | null): boolean {
+  return registrableDomain !== null && org.domains.some((d) => d.domain === registrableDomain);
+}
+
+/** The organization whose official domain this is, if any. */
+export function officialOwner(registrableDomain: string | null): Organization | undefined {
+  return registrableDomain === null ? undefined : OWNER.get(registrableDomain);
+}
+
+const OWNER = new Map<string, Organization>();
+for (const org of ORGANIZATIONS) for (const d of org.domains) OWNER.set(d.domain, org);
+
+/** The registrable domain without its public suffix: "amazon" for amazon.co.jp. */
+export function domainLabel(registrableDomain: string): string {
+  const suffix = getPublicSuffix(registrableDomain, { allowPrivateDomains: true });
+  return suffix !== null && registrableDomain.endsWith(`.${suffix}`)
+    ? registrableDomain.slice(0, -suffix.length - 1)
+    : registrableDomain;
+}
+
+interface Brand {
+  org: Organization;
+  /** A label or name as it appears inside domains: "amazon", "sagawa-exp", "kuronekoyamato". */
+  token: string;
+  skeleton: string;
+}
+
+/** Shortest brand token looked for inside other domains; shorter ones ("au", "nx")
+ * occur by chance in random domain names. */
+const MIN_BRAND_TOKEN = 4;
+
+/** Brand tokens that are also everyday words in domain names ("on-line-shop",
+ * "apple-farm", "meta-data"): inside another domain they say nothing. */
+const EVERYDAY_WORDS = new Set(['line', 'meta', 'apple', 'live', 'mail', 'post', 'card', 'bank', 'news', 'info']);
+
+const BRANDS: Brand[] = [];
+for (const org of ORGANIZATIONS) {
+  const tokens = new Set<string>();
+  for (const d of org.domains) if (!d.customerMailboxes) tokens.add(domainLabel(d.domain));
+  for (const name of [...org.names.en, ...org.aliases]) {
+    const compact = name.toLowerCase().replace(/[\s.,!'’]+/g, '');
+    if (/^[a-z0-9-]+$/.test(compact)) tokens.add(compact);
+  }
+  for (const token of tokens) {
+    if (token.length >= MIN_BRAND_TOKEN && !EVERYDAY_WORDS.has(token)) BRANDS.push({ org, token, skeleton: skeleton(token) });
+  }
+}
+
+/** Edit distance with an upper bound: returns bound + 1 as soon as it is exceeded. */
+function editDistance(a: string, b: string, bound: number): number {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > bound) return bound + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export type Lookalike =
+  | { kind: 'lookalike'; org: Organization; brand: string }
+  | { kind: 'brand-in-domain'; org: Organization; brand: string };
+
+/**
+ * How a non-official registrable domain imitates an organization: its label is a
+ * near-miss or a confusable of a brand ("amaz0n", "rnufg", "sagawa-exq"), or it carries
+ * a brand as one of its words ("sagawa-rxa", "amazon-co-jp").
+ */
+export function imitation(registrableDomain: string): Lookalike | null {
+  const label = domainLabel(registrableDomain);
+  const labelSkeleton = skeleton(label);
+  const words = label.split(/[-.]/);
+  for (const brand of BRANDS) {
+    if (label === brand.token) continue; // same name on another suffix is handled as brand-in-domain below
+    const bound = brand.token.length >= 8 ? 2 : 1;
+    if (labelSkeleton === brand.skeleton || (brand.token.length >= 5 && editDistance(label, brand.token, bound) <= bound)) {
+      return { kind: 'lookalike', org: brand.org, brand: brand.token };
+    }
+  }
+  for (const brand of BRANDS) {
+    if (label === brand.token || words.includes(brand.token) || (brand.token.length >= 5 && label.includes(brand.token))) {
+      return { kind: 'brand-in-domain', org: brand.org, brand: brand.token };
+    }
+  }
+  return null;
+}
+
+/** An official domain written as the start of a longer host: amazon.co.jp.secure-login.top. */
+export function officialAsSubdomain(host: string, registrableDomain: string | null): Organization | null {
+  if (registrableDomain === null || host === registrableDomain) return null;
+  const prefix = host.slice(0, host.length - registrableDomain.length - 1);
+  for (const [domain, org] of OWNER) {
+    if (prefix === domain || prefix.endsWith(`.${domain}`) || prefix.includes(`${domain}.`)) return org;
+  }
+  return null;
+}

@@ -1,0 +1,87 @@
+// Evidence from links: where each one really goes, compared with what the message
+// claims and what the reader is shown.
+import type { ExtractedUrl } from '../extract/types.js';
+import { isAbusedTld, isShortener, shortenerOperator } from '../knowledge/lists.js';
+import { imitation, isOfficialFor, officialAsSubdomain, officialOwner } from './domains.js';
+import type { Finding, SignalContext } from './types.js';
+
+// Path words of login and payment forms. A single alternation of literals inside one
+// group, anchored at a path-segment start: linear.
+const CREDENTIAL_PATH = /(?:^|[/._-])(?:login|log-in|signin|sign-in|logon|verify|verification|account|update|secure|auth|password|webscr|confirm|unlock|billing|payment)(?:$|[/._?#-])/i;
+
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const GREEK = /\p{Script=Greek}/u;
+
+/** A host label that mixes Latin with Cyrillic or Greek letters ("аmazon" with a Cyrillic а). */
+function mixedScriptLabel(hostUnicode: string): string | null {
+  for (const label of hostUnicode.split('.')) {
+    const scripts = [LATIN, CYRILLIC, GREEK].filter((re) => re.test(label)).length;
+    if (scripts > 1) return label;
+  }
+  return null;
+}
+
+function shown(url: ExtractedUrl): string {
+  return url.hostUnicode === url.host ? url.host : `${url.hostUnicode} (${url.host})`;
+}
+
+export function linkFindings({ extracted, claims }: SignalContext): Finding[] {
+  const findings: Finding[] = [];
+  const primary = claims.strong ? claims.organizations[0] : undefined;
+  if (extracted.urls.length === 0) {
+    findings.push({ code: 'link.none', evidence: '' });
+    return findings;
+  }
+  let allOfficial = primary !== undefined;
+  for (const url of extracted.urls) {
+    const at = { location: url.location };
+    const domain = url.registrableDomain;
+    const owner = officialOwner(domain);
+    if (primary === undefined || !isOfficialFor(primary, domain)) allOfficial = false;
+
+    if (url.isIp) findings.push({ code: 'link.ip-host', evidence: url.host, ...at });
+    if (url.userinfo !== null) {
+      findings.push({ code: 'link.userinfo', evidence: url.raw, params: { shown: url.userinfo, host: url.host }, ...at });
+    }
+    const mixed = mixedScriptLabel(url.hostUnicode);
+    if (mixed !== null) findings.push({ code: 'link.mixed-script', evidence: shown(url), ...at });
+    if (url.visibleDomain !== null && domain !== null && url.visibleDomain !== domain) {
+      findings.push({ code: 'link.text-mismatch', evidence: url.visibleText ?? '', params: { shown: url.visibleDomain, target: domain }, ...at });
+    }
+    if (domain === null || owner !== undefined) continue;
+
+    if (isShortener(domain)) {
+      const operator = shortenerOperator(domain);
+      if (primary === undefined || operator !== primary.id) findings.push({ code: 'link.shortener', evidence: domain, ...at });
+      continue;
+    }
+    if (primary !== undefined) {
+      findings.push({ code: 'link.not-official', evidence: domain, params: { organization: primary.id }, ...at });
+    }
+    const subdomainOf = officialAsSubdomain(url.host, domain);
+    if (subdomainOf !== null) {
+      findings.push({ code: 'link.official-as-subdomain', evidence: url.host, params: { organization: subdomainOf.id }, ...at });
+    } else {
+      const imitated = imitation(domain);
+      if (imitated !== null) {
+        findings.push({
+          code: imitated.kind === 'lookalike' ? 'link.lookalike' : 'link.brand-in-domain',
+          evidence: shown(url),
+          params: { organization: imitated.org.id, brand: imitated.brand },
+          ...at,
+        });
+      }
+    }
+    if (url.publicSuffix !== null && isAbusedTld(url.publicSuffix)) {
+      findings.push({ code: 'link.abused-tld', evidence: domain, params: { tld: url.publicSuffix }, ...at });
+    }
+    if (CREDENTIAL_PATH.test(url.path)) {
+      findings.push({ code: 'link.credential-path', evidence: url.raw, ...at });
+    }
+  }
+  if (allOfficial && primary !== undefined) {
+    findings.push({ code: 'link.all-official', evidence: primary.domains.map((d) => d.domain).join(', '), params: { organization: primary.id } });
+  }
+  return findings;
+}

@@ -1,0 +1,28 @@
+// Evidence from phone numbers: numbers that are not the claimed organization's, numbers
+// that cost the caller money, and numbers abroad.
+import type { Finding, SignalContext } from './types.js';
+
+export function phoneFindings({ extracted, claims }: SignalContext): Finding[] {
+  const findings: Finding[] = [];
+  const primary = claims.strong ? claims.organizations[0] : undefined;
+  for (const phone of extracted.phones) {
+    const at = { location: phone.location };
+    if (phone.type === 'emergency-or-short') continue;
+    if (phone.international) findings.push({ code: 'phone.international', evidence: phone.raw, params: { country: phone.country ?? '?' }, ...at });
+    if (phone.type === 'premium') findings.push({ code: 'phone.premium', evidence: phone.raw, ...at });
+    // Only organizations whose numbers we have on record can be told apart from others.
+    if (primary !== undefined && primary.phones.length > 0) {
+      const official = primary.phones.some((p) => p.number.replaceAll('-', '') === phone.national.replaceAll('-', ''));
+      findings.push(
+        official
+          ? { code: 'phone.official', evidence: phone.raw, params: { organization: primary.id }, ...at }
+          : { code: 'phone.not-official', evidence: phone.raw, params: { organization: primary.id }, ...at },
+      );
+    } else if (primary !== undefined && (phone.type === 'mobile' || phone.type === 'ip-phone')) {
+      // A company's enquiry line is a fixed, toll-free or navi-dial number; a mobile or
+      // 050 number "from" a company is how callback scams are run.
+      findings.push({ code: 'phone.personal-line', evidence: phone.raw, params: { organization: primary.id }, ...at });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,97 @@
+// Evidence from who the message says it is from: the display name against the sender's
+// domain, where replies and bounces really go, and what the mail server recorded about
+// the sender's authentication.
+import { getDomain } from 'tldts';
+import { isFreemail } from '../knowledge/lists.js';
+import type { AuthResult, Message } from '../message/types.js';
+import { imitation, isOfficialFor, officialOwner } from './domains.js';
+import type { Finding, SignalContext } from './types.js';
+
+function registrable(domain: string | null): string | null {
+  return domain === null ? null : getDomain(domain, { allowPrivateDomains: true });
+}
+
+function domainOfAddress(address: string): string | null {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? null : address.slice(at + 1).toLowerCase();
+}
+
+const VOWELS = /[aeiou]/g;
+
+/** A machine-made local part or domain label: long with few vowels, or letters and
+ * digits mixed at random ("xk7q2vbn9", "a8f3k2m1p0"). */
+function looksRandom(word: string): boolean {
+  const letters = word.replace(/[^a-z]/g, '');
+  const digits = word.replace(/[^0-9]/g, '').length;
+  if (word.length < 8) return false;
+  const vowelShare = (letters.match(VOWELS)?.length ?? 0) / Math.max(1, letters.length);
+  return (letters.length >= 8 && vowelShare < 0.2) || (digits >= 3 && letters.length >= 4 && /\d[a-z]+\d/.test(word));
+}
+
+/** Results written by the server that received the message: the topmost
+ * Authentication-Results header. Headers further down can be forged by the sender. */
+function receivingServerResults(message: Message): AuthResult[] {
+  const first = message.authResults[0];
+  return first === undefined ? [] : message.authResults.filter((r) => r.authservId === first.authservId);
+}
+
+export function senderFindings({ message, claims }: SignalContext): Finding[] {
+  const findings: Finding[] = [];
+  const from = message.from;
+  if (from === null || message.channel !== 'email') return findings;
+  const fromDomain = registrable(from.domain);
+  const primary = claims.organizations[0];
+  const shownSender = from.name ? `${from.name} <${from.address}>` : from.address;
+  const claimedInName = primary !== undefined && claims.strong;
+
+  if (claimedInName && fromDomain !== null) {
+    const official = isOfficialFor(primary, fromDomain);
+    const mailbox = primary.domains.find((d) => d.domain === fromDomain)?.customerMailboxes === true;
+    if (!official) {
+      findings.push({ code: 'sender.not-official', evidence: shownSender, params: { organization: primary.id, domain: fromDomain } });
+    } else if (!mailbox) {
+      findings.push({ code: 'sender.official', evidence: from.address, params: { organization: primary.id } });
+    }
+    if (isFreemail(fromDomain) && !official) {
+      findings.push({ code: 'sender.freemail', evidence: from.address, params: { organization: primary.id } });
+    }
+  }
+  if (fromDomain !== null && officialOwner(fromDomain) === undefined) {
+    const imitated = imitation(fromDomain);
+    if (imitated !== null) {
+      findings.push({
+        code: imitated.kind === 'lookalike' ? 'sender.lookalike' : 'sender.brand-in-domain',
+        evidence: from.address,
+        params: { organization: imitated.org.id },
+      });
+    }
+    const [local = ''] = from.address.toLowerCase().split('@');
+    const label = fromDomain.split('.')[0] ?? '';
+    if (looksRandom(local) || looksRandom(label)) findings.push({ code: 'sender.random', evidence: from.address });
+  }
+  for (const replyTo of message.replyTo) {
+    const replyDomain = registrable(replyTo.domain);
+    if (replyDomain !== null && fromDomain !== null && replyDomain !== fromDomain) {
+      findings.push({ code: 'sender.reply-to-elsewhere', evidence: replyTo.address, params: { domain: replyDomain } });
+      break;
+    }
+  }
+  const bounceDomain = registrable(message.returnPath === null ? null : domainOfAddress(message.returnPath));
+  if (claimedInName && bounceDomain !== null && !isOfficialFor(primary, bounceDomain) && bounceDomain !== fromDomain) {
+    findings.push({ code: 'sender.return-path-elsewhere', evidence: message.returnPath ?? '', params: { domain: bounceDomain } });
+  }
+
+  const results = receivingServerResults(message);
+  const result = (method: string): AuthResult | undefined => results.find((r) => r.method === method);
+  const dmarc = result('dmarc');
+  const dkim = results.filter((r) => r.method === 'dkim');
+  if (dmarc?.result === 'fail') findings.push({ code: 'auth.dmarc-fail', evidence: `dmarc=${dmarc.result}` });
+  else if (dmarc?.result === 'pass') findings.push({ code: 'auth.dmarc-pass', evidence: `dmarc=pass` });
+  const alignedPass = dkim.find((r) => r.result === 'pass' && registrable(r.properties['header.d'] ?? null) === fromDomain);
+  if (alignedPass !== undefined && fromDomain !== null) {
+    findings.push({ code: 'auth.dkim-aligned', evidence: `dkim=pass header.d=${alignedPass.properties['header.d']}` });
+  }
+  const spf = result('spf');
+  if (spf?.result === 'fail' || spf?.result === 'softfail') findings.push({ code: 'auth.spf-fail', evidence: `spf=${spf.result}` });
+  return findings;
+}

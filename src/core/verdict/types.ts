@@ -1,0 +1,37 @@
+import type { Location } from '../extract/types.js';
+
+export type Risk = 'low' | 'medium' | 'high';
+export type Severity = 'positive' | 'info' | 'low' | 'medium' | 'high';
+
+export interface LocalizedText {
+  ja: string;
+  en: string;
+}
+
+/** One reason for the verdict, in both languages, with what triggered it. */
+export interface Reason {
+  code: string;
+  severity: Severity;
+  /** Points this reason added to the score (negative for evidence that the message is genuine). */
+  score: number;
+  message: LocalizedText;
+  evidence: string;
+  location?: Location;
+}
+
+export interface Advice {
+  code: string;
+  message: LocalizedText;
+}
+
+export interface Verdict {
+  risk: Risk;
+  /** 0–100. */
+  score: number;
+  /** Sorted by weight, strongest first. */
+  reasons: Reason[];
+  advice: Advice[];
+  claimed: { organizations: string[] };
+  /** It reads as a notice that personal data leaked (apology, leak, unauthorized access). */
+  breachNotice: boolean;
+}
