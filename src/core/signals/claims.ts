@@ -1,22 +1,65 @@
-// Which organizations a message claims to come from. A claim is strongest in the
-// sender's display name, then the subject, then a bracketed name at the start
-// (【佐川急便】) or the first line; a name further down the text is a weaker claim (a
-// friend writing "アマゾンで買ったよ" claims nothing). The visible text of a link that
-// shows an official domain claims that organization too.
-import type { Extracted } from '../extract/types.js';
+// Which organizations a message claims to come from. Naming a company is not claiming
+// to be it: a friend writes "アマゾンで買ったよ", a newsletter discusses Google. A claim
+// is the sender's display name, a name that heads the message or its subject the way
+// senders sign ("【佐川急便】", "[PayPal]", "Amazon.co.jp:", "ドコモからのお知らせ"), an SMS,
+// letter or call that names the company in its first words, or a link whose visible
+// text shows an official domain.
+import type { Extracted, OrganizationMention } from '../extract/types.js';
 import { getOrganization, organizationForDomain, type Organization } from '../knowledge/organizations.js';
 import type { Message } from '../message/types.js';
 
-/** Characters of text that count as "the start" of a message body: an SMS names its
- * sender in the first line; a letter in its first lines. */
-const OPENING_CHARS = 120;
+/** Characters at the start of an SMS, letter or call note within which a company name
+ * is how the message introduces its sender. */
+const SHORT_MESSAGE_OPENING = 40;
+
+// A name set off as a heading: after an opening bracket, or followed by a closing
+// bracket, a colon, or "からの/より" (from). Literal alternatives only: linear.
+const BEFORE_HEADING = /[【\[［「『(（]\s*$/;
+const AFTER_HEADING = /^\s*(?:[】\]］」』)）:：|｜\-–—]|からの|から|より|です|でございます)/;
 
 export interface Claims {
-  /** Claimed organizations, most prominent first. */
+  /** Claimed organizations, strongest claim first. */
   organizations: Organization[];
-  /** Whether the first claim is strong (display name, subject, opening, link text). */
+  /** The first organization is claimed as the sender, not only named. */
   strong: boolean;
+  /** Organizations named in the sender's display name. */
+  inSenderName: Organization[];
 }
+
+function fieldText(message: Message, mention: OrganizationMention): string {
+  switch (mention.location.field) {
+    case 'subject':
+      return message.subject ?? '';
+    case 'fromName':
+      return message.from?.name ?? '';
+    case 'htmlText':
+      return message.htmlText ?? '';
+    default:
+      return message.text;
+  }
+}
+
+function isHeading(text: string, [start, end]: [number, number]): boolean {
+  const before = text.slice(Math.max(0, start - 3), start);
+  const after = text.slice(end, end + 8);
+  const atStart = text.slice(0, start).trim() === '';
+  return BEFORE_HEADING.test(before) || (atStart && AFTER_HEADING.test(after));
+}
+
+/** 0 strongest … 3 a strong claim; 10 and up only named. */
+function claimRank(message: Message, mention: OrganizationMention): number {
+  const { field, span } = mention.location;
+  if (field === 'fromName') return 0;
+  const text = fieldText(message, mention);
+  if (field === 'subject') return isHeading(text, span) ? 1 : 10;
+  if (field === 'text' || field === 'htmlText') {
+    if (isHeading(text, span)) return 2;
+    if (message.channel !== 'email' && span[0] < SHORT_MESSAGE_OPENING) return 2 + span[0] / SHORT_MESSAGE_OPENING;
+  }
+  return 11 + span[0] / 1e6;
+}
+
+const STRONG = 10;
 
 export function findClaims(message: Message, extracted: Extracted): Claims {
   const ranked = new Map<string, number>();
@@ -24,19 +67,18 @@ export function findClaims(message: Message, extracted: Extracted): Claims {
     const previous = ranked.get(id);
     if (previous === undefined || value < previous) ranked.set(id, value);
   };
-  for (const mention of extracted.organizations) {
-    const { field, span } = mention.location;
-    if (field === 'fromName') rank(mention.organizationId, 0);
-    else if (field === 'subject') rank(mention.organizationId, 1);
-    else if (span[0] < OPENING_CHARS) rank(mention.organizationId, 2 + span[0] / OPENING_CHARS);
-    else rank(mention.organizationId, 10 + span[0] / 1e6);
-  }
+  for (const mention of extracted.organizations) rank(mention.organizationId, claimRank(message, mention));
   for (const url of extracted.urls) {
     if (url.visibleDomain === null) continue;
     const shown = organizationForDomain(url.visibleDomain);
     if (shown !== undefined) rank(shown.id, 3);
   }
+  const byRank = (ids: string[]): Organization[] =>
+    ids.map((id) => getOrganization(id)).filter((o): o is Organization => o !== undefined);
   const ordered = [...ranked].sort((a, b) => a[1] - b[1]);
-  const organizations = ordered.map(([id]) => getOrganization(id)).filter((o): o is Organization => o !== undefined);
-  return { organizations, strong: ordered.length > 0 && ordered[0]![1] < 10 };
+  return {
+    organizations: byRank(ordered.map(([id]) => id)),
+    strong: ordered.length > 0 && ordered[0]![1] < STRONG,
+    inSenderName: byRank(ordered.filter(([, value]) => value === 0).map(([id]) => id)),
+  };
 }

@@ -3,6 +3,7 @@
 import { skeleton } from '../normalize/index.js';
 import { ORGANIZATIONS, type Organization } from '../knowledge/organizations.js';
 import { getPublicSuffix } from 'tldts';
+import { isAbusedTld } from '../knowledge/lists.js';
 
 export function isOfficialFor(org: Organization, registrableDomain: string | null): boolean {
   return registrableDomain !== null && org.domains.some((d) => d.domain === registrableDomain);
@@ -82,6 +83,11 @@ export type Lookalike =
  */
 export function imitation(registrableDomain: string): Lookalike | null {
   const label = domainLabel(registrableDomain);
+  const suffix = registrableDomain.slice(label.length + 1);
+  // A brand's exact name on an ordinary ending (yahoo.com, google.de) is almost always
+  // the brand's own site in another country, which our list cannot hold in full; on an
+  // ending that scam sites favour (amazon.top) it is an imitation.
+  const exactNameIsOwn = !isAbusedTld(suffix.split('.').pop() ?? '');
   const labelSkeleton = skeleton(label);
   const words = label.split(/[-.]/);
   for (const brand of BRANDS) {
@@ -92,7 +98,11 @@ export function imitation(registrableDomain: string): Lookalike | null {
     }
   }
   for (const brand of BRANDS) {
-    if (label === brand.token || words.includes(brand.token) || (brand.token.length >= 5 && label.includes(brand.token))) {
+    if (label === brand.token) {
+      if (exactNameIsOwn) return null;
+      return { kind: 'brand-in-domain', org: brand.org, brand: brand.token };
+    }
+    if (words.includes(brand.token) || (brand.token.length >= 5 && label.includes(brand.token))) {
       return { kind: 'brand-in-domain', org: brand.org, brand: brand.token };
     }
   }

@@ -2,13 +2,19 @@
 // that cost the caller money, and numbers abroad.
 import type { Finding, SignalContext } from './types.js';
 
-export function phoneFindings({ extracted, claims }: SignalContext): Finding[] {
+/** Kana or kanji: the message is written in Japanese. */
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+export function phoneFindings({ message, extracted, claims }: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const primary = claims.strong ? claims.organizations[0] : undefined;
+  // A number abroad is ordinary in English mail; in a Japanese message, or in a text
+  // message, it is how premium and callback scams are run.
+  const abroadIsOdd = message.channel === 'sms' || JAPANESE.test(message.text);
   for (const phone of extracted.phones) {
     const at = { location: phone.location };
     if (phone.type === 'emergency-or-short') continue;
-    if (phone.international) findings.push({ code: 'phone.international', evidence: phone.raw, params: { country: phone.country ?? '?' }, ...at });
+    if (phone.international && abroadIsOdd) findings.push({ code: 'phone.international', evidence: phone.raw, params: { country: phone.country ?? '?' }, ...at });
     if (phone.type === 'premium') findings.push({ code: 'phone.premium', evidence: phone.raw, ...at });
     // Only organizations whose numbers we have on record can be told apart from others.
     if (primary !== undefined && primary.phones.length > 0) {

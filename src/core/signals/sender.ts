@@ -40,11 +40,12 @@ export function senderFindings({ message, claims }: SignalContext): Finding[] {
   const from = message.from;
   if (from === null || message.channel !== 'email') return findings;
   const fromDomain = registrable(from.domain);
-  const primary = claims.organizations[0];
+  // The classic tell is a company's name in the display name over someone else's
+  // address; a company merely named in the text says nothing about the sender.
+  const primary = claims.inSenderName[0];
   const shownSender = from.name ? `${from.name} <${from.address}>` : from.address;
-  const claimedInName = primary !== undefined && claims.strong;
 
-  if (claimedInName && fromDomain !== null) {
+  if (primary !== undefined && fromDomain !== null) {
     const official = isOfficialFor(primary, fromDomain);
     const mailbox = primary.domains.find((d) => d.domain === fromDomain)?.customerMailboxes === true;
     if (!official) {
@@ -56,7 +57,7 @@ export function senderFindings({ message, claims }: SignalContext): Finding[] {
       findings.push({ code: 'sender.freemail', evidence: from.address, params: { organization: primary.id } });
     }
   }
-  if (fromDomain !== null && officialOwner(fromDomain) === undefined) {
+  if (fromDomain !== null && officialOwner(fromDomain) === undefined && !isFreemail(fromDomain)) {
     const imitated = imitation(fromDomain);
     if (imitated !== null) {
       findings.push({
@@ -77,7 +78,7 @@ export function senderFindings({ message, claims }: SignalContext): Finding[] {
     }
   }
   const bounceDomain = registrable(message.returnPath === null ? null : domainOfAddress(message.returnPath));
-  if (claimedInName && bounceDomain !== null && !isOfficialFor(primary, bounceDomain) && bounceDomain !== fromDomain) {
+  if (primary !== undefined && bounceDomain !== null && !isOfficialFor(primary, bounceDomain) && bounceDomain !== fromDomain) {
     findings.push({ code: 'sender.return-path-elsewhere', evidence: message.returnPath ?? '', params: { domain: bounceDomain } });
   }
 
