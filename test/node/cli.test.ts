@@ -61,6 +61,11 @@ describe('leakaid check', () => {
     expect(JSON.parse(fromStdin.stdout).extracted.urls[0].url).toBe('https://yamato-check.top/r');
   });
 
+  it('exits 3 with --fail-on when an input reaches that risk, and 0 otherwise', () => {
+    expect(leakaid(['check', '--fail-on', 'high', 'examples/sms-fake-delivery.txt']).status).toBe(3);
+    expect(leakaid(['check', '--fail-on', 'medium', '--text', '明日の会議は10時からです。よろしくお願いします。']).status).toBe(0);
+  });
+
   it('checks every message of an mbox file', () => {
     const mbox = [1, 2, 3]
       .map((n) => `From sender@example.com Mon Jan  1 00:00:0${n} 2024\nFrom: a${n}@example.com\nSubject: m${n}\n\nsee https://shop${n}.co.jp/\n`)

@@ -12,9 +12,10 @@ const CODES: Partial<Record<AttachmentFlag, string>> = {
   'macro-office': 'attachment.macro',
 };
 
-// "password" / "パスワード" / "解凍" / "PW" near a value. One alternation of literals:
-// linear.
-const PASSWORD_IN_TEXT = /パスワード|暗証|解凍|password|passcode|\bpw\b|\bpass\b/i;
+// "パスワード：x7Kq2" / "password: x7Kq2" — a password word, a separator, then a value of
+// four or more printable ASCII characters. The word is a literal alternation and the
+// separator and value are single classes one after the other: linear.
+const PASSWORD_IN_TEXT = /(?:パスワード|暗証番号|解凍キー|password|passcode|\bpw)\s{0,3}(?:は|:|：|=)\s{0,3}[!-~]{4}/i;
 
 export function attachmentFindings({ message }: SignalContext): Finding[] {
   const findings: Finding[] = [];

@@ -16,12 +16,13 @@ const SHORT_MESSAGE_OPENING = 40;
 // bracket, a colon, or "からの/より" (from). Literal alternatives only: linear.
 const BEFORE_HEADING = /[【\[［「『(（]\s*$/;
 const AFTER_HEADING = /^\s*(?:[】\]］」』)）:：|｜\-–—]|からの|から|より|です|でございます)/;
+/** A name followed by these particles is talked about, not speaking: "アマゾンで買った",
+ * "楽天に注文した", "ドコモって高い". */
+const TALKED_ABOUT = /^(?:で|に|へ|を|って|とか|も|が|と)/;
 
 export interface Claims {
-  /** Claimed organizations, strongest claim first. */
+  /** Organizations the message claims to be from (not only names), strongest first. */
   organizations: Organization[];
-  /** The first organization is claimed as the sender, not only named. */
-  strong: boolean;
   /** Organizations named in the sender's display name. */
   inSenderName: Organization[];
 }
@@ -54,12 +55,15 @@ function claimRank(message: Message, mention: OrganizationMention): number {
   if (field === 'subject') return isHeading(text, span) ? 1 : 10;
   if (field === 'text' || field === 'htmlText') {
     if (isHeading(text, span)) return 2;
-    if (message.channel !== 'email' && span[0] < SHORT_MESSAGE_OPENING) return 2 + span[0] / SHORT_MESSAGE_OPENING;
+    if (message.channel !== 'email' && span[0] < SHORT_MESSAGE_OPENING && !TALKED_ABOUT.test(text.slice(span[1], span[1] + 2))) {
+      return 2 + span[0] / SHORT_MESSAGE_OPENING;
+    }
   }
   return 11 + span[0] / 1e6;
 }
 
-const STRONG = 10;
+/** Ranks below this are claims; above, the organization is only named. */
+const CLAIMED = 10;
 
 export function findClaims(message: Message, extracted: Extracted): Claims {
   const ranked = new Map<string, number>();
@@ -75,10 +79,9 @@ export function findClaims(message: Message, extracted: Extracted): Claims {
   }
   const byRank = (ids: string[]): Organization[] =>
     ids.map((id) => getOrganization(id)).filter((o): o is Organization => o !== undefined);
-  const ordered = [...ranked].sort((a, b) => a[1] - b[1]);
+  const ordered = [...ranked].filter(([, value]) => value < CLAIMED).sort((a, b) => a[1] - b[1]);
   return {
     organizations: byRank(ordered.map(([id]) => id)),
-    strong: ordered.length > 0 && ordered[0]![1] < STRONG,
     inSenderName: byRank(ordered.filter(([, value]) => value === 0).map(([id]) => id)),
   };
 }

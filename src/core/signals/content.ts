@@ -1,27 +1,10 @@
 // Evidence from what the message asks for and how it pushes: the lure families of
 // data/lures.json (credential and card requests, payment demands, urgency, the scams
-// that follow a data leak …), and, as evidence the other way, a message that asks for
-// nothing and says no action is needed.
+// that follow a data leak …), and, as evidence the other way, a message with no lure,
+// no link, no unknown number and no attachment: it asks the reader for nothing.
 import { findLures, type LureHit } from '../knowledge/lures.js';
 import { foldForMatching } from '../normalize/index.js';
 import type { Finding, SignalContext } from './types.js';
-
-/** Families that ask the reader to give, pay, install or get in touch. A genuine notice
- * asks none of this. */
-const REQUEST_FAMILIES = new Set([
-  'credential-request',
-  'card-request',
-  'bank-request',
-  'personal-data-request',
-  'payment-demand',
-  'gift-card-crypto',
-  'app-install',
-  'remote-access',
-  'contact-me',
-  'data-deletion-offer',
-  'countermeasure-fee',
-  'fake-compensation',
-]);
 
 /** Distinct breach-notice phrases (お詫び, 漏えい, 不正アクセス …) that make a message
  * read as a breach notice. */
@@ -30,10 +13,27 @@ const MIN_NOTICE_PHRASES = 2;
 /** Families that mark the genuine side or only classify the message. */
 const NOT_LURES = new Set(['notice-nothing-asked', 'notice-apology']);
 
-export function contentFindings({ message, extracted }: SignalContext): Finding[] {
+/** Words that turn a sentence into a denial: "クレジットカード情報は含まれておりません"
+ * names card data only to say it did not leak. Literals only: linear. */
+const NEGATION = /含まれておりません|含まれていません|含まれません|ございません|ありません|しておりません|いたしません|not included|not affected|were not|was not|never ask|will never/;
+
+/** The sentence around [start, end): up to the nearest 。, ！, ？, "." or line break. */
+function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !'。！？.\n'.includes(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !'。！？\n'.includes(text[to]!)) to++;
+  return text.slice(from, to + 1);
+}
+
+export function contentFindings({ message, extracted, claims }: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const text = foldForMatching(`${message.subject ?? ''}\n${message.text}`);
-  const hits = findLures(text);
+  // A weak phrase in a sentence that denies it ("パスワードは含まれておりません") is
+  // the reassurance of a genuine notice, not a lure.
+  const hits = findLures(text).filter(
+    (hit) => hit.weight === 'strong' || !NEGATION.test(sentenceAround(text, hit.span[0], hit.span[1])),
+  );
   const apology = new Set(hits.filter((h) => h.family === 'notice-apology').map((h) => h.phrase));
   // An apology alone is ordinary customer service; with a word for a leak it is a notice.
   if (apology.size >= MIN_NOTICE_PHRASES) {
@@ -50,18 +50,21 @@ export function contentFindings({ message, extracted }: SignalContext): Finding[
     const known = strongest.get(hit.family);
     if (known === undefined || (known.weight === 'weak' && hit.weight === 'strong')) strongest.set(hit.family, hit);
   }
-  let asks = false;
+  let lures = false;
   for (const [family, hit] of strongest) {
     if (NOT_LURES.has(family)) continue;
     findings.push({ code: hit.weight === 'strong' ? `lure.${family}` : `lure.${family}.weak`, evidence: hit.phrase });
-    if (REQUEST_FAMILIES.has(family) && hit.weight === 'strong') asks = true;
+    if (hit.weight === 'strong') lures = true;
   }
-  const payment = strongest.get('payment-demand');
-  if (payment !== undefined && extracted.urls.length === 0) {
-    const phone = extracted.phones.find((p) => p.type !== 'emergency-or-short');
-    if (phone !== undefined) findings.push({ code: 'phone.call-to-pay', evidence: phone.raw, location: phone.location });
+  const primary = claims.organizations[0];
+  const onRecord = (national: string): boolean =>
+    primary !== undefined && primary.phones.some((p) => p.number.replaceAll('-', '') === national.replaceAll('-', ''));
+  const unknownPhones = extracted.phones.filter((p) => p.type !== 'emergency-or-short' && !onRecord(p.national));
+  if (strongest.get('payment-demand')?.weight === 'strong' && extracted.urls.length === 0 && unknownPhones[0] !== undefined) {
+    const phone = unknownPhones[0];
+    findings.push({ code: 'phone.call-to-pay', evidence: phone.raw, location: phone.location });
   }
-  if (!asks && extracted.urls.length === 0 && message.attachments.length === 0) {
+  if (!lures && unknownPhones.length === 0 && extracted.urls.length === 0 && message.attachments.length === 0) {
     findings.push({ code: 'content.asks-nothing', evidence: '' });
   }
   return findings;

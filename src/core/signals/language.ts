@@ -17,7 +17,8 @@ const MIN_SIMPLIFIED = 2;
 /** Phrases of Chinese-made Japanese phishing ("尊敬的", a doubled 様). Literals only. */
 const TRANSLATION_TELLS = /尊敬的|お客様様|様様|親愛なるお客様/;
 
-const LETTERS = /\p{L}+/gu;
+/** Runs of alphabetic letters (Latin, Cyrillic, Greek): the words a homoglyph hides in. */
+const ALPHABETIC_WORDS = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
 
@@ -31,7 +32,7 @@ export function languageFindings({ message, extracted }: SignalContext): Finding
   }
   const tell = TRANSLATION_TELLS.exec(text);
   if (tell !== null) findings.push({ code: 'lang.translation-tell', evidence: tell[0] });
-  for (const word of text.match(LETTERS) ?? []) {
+  for (const word of text.match(ALPHABETIC_WORDS) ?? []) {
     if (!NON_ASCII.test(word)) continue;
     if (SCRIPTS.filter((re) => re.test(word)).length > 1) {
       findings.push({ code: 'lang.mixed-script', evidence: word });

@@ -28,7 +28,7 @@ function shown(url: ExtractedUrl): string {
 
 export function linkFindings({ extracted, claims }: SignalContext): Finding[] {
   const findings: Finding[] = [];
-  const primary = claims.strong ? claims.organizations[0] : undefined;
+  const primary = claims.organizations[0];
   if (extracted.urls.length === 0) {
     findings.push({ code: 'link.none', evidence: '' });
     return findings;

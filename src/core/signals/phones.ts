@@ -7,7 +7,7 @@ const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
 export function phoneFindings({ message, extracted, claims }: SignalContext): Finding[] {
   const findings: Finding[] = [];
-  const primary = claims.strong ? claims.organizations[0] : undefined;
+  const primary = claims.organizations[0];
   // A number abroad is ordinary in English mail; in a Japanese message, or in a text
   // message, it is how premium and callback scams are run.
   const abroadIsOdd = message.channel === 'sms' || JAPANESE.test(message.text);

@@ -39,6 +39,11 @@ export function senderFindings({ message, claims }: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const from = message.from;
   if (from === null || message.channel !== 'email') return findings;
+  const results = receivingServerResults(message);
+  const result = (method: string): AuthResult | undefined => results.find((r) => r.method === method);
+  const dmarc = result('dmarc');
+  const spf = result('spf');
+  const forged = dmarc?.result === 'fail' || spf?.result === 'fail';
   const fromDomain = registrable(from.domain);
   // The classic tell is a company's name in the display name over someone else's
   // address; a company merely named in the text says nothing about the sender.
@@ -50,7 +55,7 @@ export function senderFindings({ message, claims }: SignalContext): Finding[] {
     const mailbox = primary.domains.find((d) => d.domain === fromDomain)?.customerMailboxes === true;
     if (!official) {
       findings.push({ code: 'sender.not-official', evidence: shownSender, params: { organization: primary.id, domain: fromDomain } });
-    } else if (!mailbox) {
+    } else if (!mailbox && !forged) {
       findings.push({ code: 'sender.official', evidence: from.address, params: { organization: primary.id } });
     }
     if (isFreemail(fromDomain) && !official) {
@@ -82,9 +87,6 @@ export function senderFindings({ message, claims }: SignalContext): Finding[] {
     findings.push({ code: 'sender.return-path-elsewhere', evidence: message.returnPath ?? '', params: { domain: bounceDomain } });
   }
 
-  const results = receivingServerResults(message);
-  const result = (method: string): AuthResult | undefined => results.find((r) => r.method === method);
-  const dmarc = result('dmarc');
   const dkim = results.filter((r) => r.method === 'dkim');
   if (dmarc?.result === 'fail') findings.push({ code: 'auth.dmarc-fail', evidence: `dmarc=${dmarc.result}` });
   else if (dmarc?.result === 'pass') findings.push({ code: 'auth.dmarc-pass', evidence: `dmarc=pass` });
@@ -92,7 +94,6 @@ export function senderFindings({ message, claims }: SignalContext): Finding[] {
   if (alignedPass !== undefined && fromDomain !== null) {
     findings.push({ code: 'auth.dkim-aligned', evidence: `dkim=pass header.d=${alignedPass.properties['header.d']}` });
   }
-  const spf = result('spf');
   if (spf?.result === 'fail' || spf?.result === 'softfail') findings.push({ code: 'auth.spf-fail', evidence: `spf=${spf.result}` });
   return findings;
 }

@@ -8,7 +8,7 @@ import { runBatch, type BatchItem } from '../check/batch.js';
 import { fileItems, jsonlItems } from '../check/sources.js';
 import type { Outcome } from '../check/outcome.js';
 import { createChecker, MAX_WORKERS } from '../check/pool.js';
-import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { EXIT_OK, EXIT_RISK, EXIT_USAGE, UsageError } from './errors.js';
 import { formatResult, type Lang } from './format.js';
 
 export interface CheckCommandOptions {
@@ -19,6 +19,7 @@ export interface CheckCommandOptions {
   json?: boolean;
   workers: number;
   verifyAuth?: boolean;
+  failOn?: 'medium' | 'high';
 }
 
 export async function runCheckCommand(files: string[], options: CheckCommandOptions): Promise<number> {
@@ -41,8 +42,13 @@ export async function runCheckCommand(files: string[], options: CheckCommandOpti
   // NO_COLOR (no-color.org) and pipes get plain text.
   const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
   let first = true;
+  let reachedRisk = false;
   const emit = (outcome: Outcome): void => {
     progress?.checked();
+    if (outcome.ok && options.failOn !== undefined) {
+      const risk = outcome.result.risk;
+      if (risk === 'high' || (risk === 'medium' && options.failOn === 'medium')) reachedRisk = true;
+    }
     if (!outcome.ok) {
       process.stderr.write(`leakaid: ${outcome.id}: ${outcome.error}\n`);
       if (json) write(JSON.stringify({ id: outcome.id, error: outcome.error }) + '\n');
@@ -68,7 +74,7 @@ export async function runCheckCommand(files: string[], options: CheckCommandOpti
     if (total > 1) process.stderr.write(`leakaid: ${summary.failed} of ${total} inputs could not be checked\n`);
     return EXIT_USAGE;
   }
-  return EXIT_OK;
+  return reachedRisk ? EXIT_RISK : EXIT_OK;
 }
 
 const CHECKED: Record<Lang, string> = { ja: '{checked} 件を確認', en: '{checked} checked' };

@@ -5,3 +5,6 @@ export class UsageError extends Error {
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
+
+/** `check --fail-on`: an input reached the given risk. */
+export const EXIT_RISK = 3;

@@ -27,6 +27,7 @@ program
   )
   .addOption(new Option('--lang <lang>', 'language of the output').choices(['ja', 'en']).default('ja'))
   .option('--json', 'print one JSON result object per input')
+  .addOption(new Option('--fail-on <risk>', 'exit with status 3 when any input reaches this risk').choices(['medium', 'high']))
   .option('--workers <n>', 'check with this many worker threads (batches)', positiveInteger, 1)
   .option(
     '--verify-auth',
