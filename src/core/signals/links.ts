@@ -53,7 +53,12 @@ export function linkFindings({ extracted, claims }: SignalContext): Finding[] {
 
     if (isShortener(domain)) {
       const operator = shortenerOperator(domain);
-      if (primary === undefined || operator !== primary.id) findings.push({ code: 'link.shortener', evidence: domain, ...at });
+      if (primary === undefined || operator !== primary.id) {
+        findings.push({ code: 'link.shortener', evidence: domain, ...at });
+        // A company's own messages link to its own site; a claimed sender hiding the
+        // destination behind someone else's shortener is not following that rule.
+        if (primary !== undefined) findings.push({ code: 'link.not-official', evidence: domain, params: { organization: primary.id }, ...at });
+      }
       continue;
     }
     if (primary !== undefined) {
