@@ -58,8 +58,8 @@ interface Settings {
 const BASE_FEATURES: FeatureConfig = { charMin: 1, charMax: 4, words: 2, meta: true, fromDomain: true, maxChars: 20_000 };
 
 const SETTINGS: Record<'email' | 'sms', Settings> = {
-  email: { features: BASE_FEATURES, values: 'binary', lambda: 1e-4, minDf: 2, maxFeatures: 60_000 },
-  sms: { features: { ...BASE_FEATURES, fromDomain: false }, values: 'binary', lambda: 1e-4, minDf: 2, maxFeatures: 60_000 },
+  email: { features: BASE_FEATURES, values: 'binary', lambda: 1e-5, minDf: 2, maxFeatures: 60_000 },
+  sms: { features: { ...BASE_FEATURES, fromDomain: false }, values: 'binary', lambda: 1e-5, minDf: 2, maxFeatures: 60_000 },
 };
 
 // ---------------------------------------------------------------------------------
@@ -184,7 +184,8 @@ function featurize(input: ModelInput, config: FeatureConfig): Sparse {
 
 const value = (count: number, values: Settings['values']): number => (values === 'binary' ? 1 : Math.log1p(count));
 
-/** Rows as column indices and L2-normalized values over the columns in `columns`. */
+/** Rows as column indices and values for the columns in `columns`, each row L2-normalized
+ * over all of its features (as the scorer does). */
 interface Matrix {
   rowStart: Int32Array;
   cols: Int32Array;
@@ -203,12 +204,12 @@ function buildMatrix(docs: readonly Sparse[], columns: Map<number, number>, valu
     rowStart[r] = k;
     let norm = 0;
     for (let i = 0; i < d.ids.length; i++) {
+      const v = value(d.counts[i]!, values);
+      norm += v * v;
       const c = columns.get(d.ids[i]!);
       if (c === undefined) continue;
-      const v = value(d.counts[i]!, values);
       cols[k] = c;
       vals[k] = v;
-      norm += v * v;
       k++;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
@@ -367,11 +368,10 @@ function predict(model: Linear, doc: Sparse): number {
   let dot = 0;
   let norm = 0;
   for (let i = 0; i < doc.ids.length; i++) {
-    const w = model.weights.get(doc.ids[i]!);
-    if (w === undefined) continue;
     const v = value(doc.counts[i]!, model.values);
-    dot += w * v;
     norm += v * v;
+    const w = model.weights.get(doc.ids[i]!);
+    if (w !== undefined) dot += w * v;
   }
   return model.bias + (norm > 0 ? dot / Math.sqrt(norm) : 0);
 }
@@ -613,9 +613,8 @@ function searchSettings(channel: Channel): void {
   console.log(`\n${channel.name}: ${FOLDS}-fold cross-validation inside the training data (plain: stratified; grouped: by source)`);
   console.log(`  ${''.padEnd(52)} ${'plain: AUC  rec@1%  rec@2%'.padEnd(25)}   grouped: AUC  rec@1%  rec@2%`);
   row('naive Bayes (binarized, log-count ratios)', () => (docs, labels) => trainNaiveBayes(docs, labels, base.minDf), base.features);
-  for (const values of ['binary', 'log-tf'] as const) {
-    for (const lambda of [1e-5, 1e-4, 1e-3]) row(`LR ${values} λ=${lambda}`, logistic({ ...base, values, lambda }), base.features);
-  }
+  for (const lambda of [1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 1e-3]) row(`LR binary λ=${lambda}`, logistic({ ...base, values: 'binary', lambda }), base.features);
+  for (const lambda of [1e-5, 1e-4]) row(`LR log-tf λ=${lambda}`, logistic({ ...base, values: 'log-tf', lambda }), base.features);
   const variants: [string, Partial<FeatureConfig>][] = [
     ['char 1-4 only', { words: 0 }],
     ['char 2-4 + words', { charMin: 2 }],

@@ -53,9 +53,9 @@ const WEEKDAY_EN = String.raw`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)
 // is far more often a fraction ("reduced by 1/3") than a date.
 const EN_DATE = new RegExp(
   String.raw`\b(${EN_MARKER})\s+(?:the\s)?${WEEKDAY_EN}(?:the\s)?(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(${MONTH})\.?\s(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s(\d{4})\b)?|(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(${MONTH})\b\.?(?:,?\s(\d{4})\b)?|(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/]))`,
-  'gi',
+  'iy',
 );
-const EN_DAY = /\b(?:by|before|until|till|due|expires?|expiring|ends?)\s(?:the\s)?(?:end\sof\s)?(today|tonight|tomorrow)\b|\b(today) only\b|\bby (?:the )?end of (?:the )?(?:business )?(day)\b|\bby (EOD)\b|\bwithin (today)\b/gi;
+const EN_DAY = /\b(?:by|before|until|till|due|expires?|expiring|ends?)\s(?:the\s)?(?:end\sof\s)?(today|tonight|tomorrow)\b|\b(today) only\b|\bby (?:the )?end of (?:the )?(?:business )?(day)\b|\bby (EOD)\b|\bwithin (today)\b/iy;
 const EN_NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -81,9 +81,21 @@ const EN_WITHIN = new RegExp(
   String.raw`\b(?:within|in the next)\s(?:the\s)?(?:next\s)?(\d{1,4}|${Object.keys(EN_NUMBER_WORDS)
     .sort((a, b) => b.length - a.length)
     .join('|')})[ -]?(business days?|hours?|hrs?|days?|weeks?|months?|minutes?|mins?)\b`,
-  'gi',
+  'iy',
 );
-const EN_IMMEDIATE = /\b(?:immediately|urgent(?:ly)?|right away|as soon as possible|asap|without delay)\b/gi;
+const EN_IMMEDIATE = /\b(?:immediately|urgent(?:ly)?|right away|as soon as possible|asap|without delay)\b/iy;
+
+// Where the English patterns can match: every alternative of EN_DAY, EN_WITHIN,
+// EN_IMMEDIATE and EN_DATE begins at a word start with one of these words (the
+// first word only, the rest as a look-ahead, so a match never covers the start of
+// another). The four are sticky (flag y) and tried only at these positions, in
+// order: each finds what its own global scan would (its leftmost match at or after
+// where its previous match ended), while the text is scanned once instead of four
+// times. Keep this list in step with the patterns above.
+// Linear: literal alternatives after \b, each look-ahead a literal of at most 19
+// characters.
+export const EN_START =
+  /\b(?:by|before|until|till|due|expir|end|today|within|in(?= the next)|immediately|urgent|right(?= away)|as(?=ap| soon as possible)|without(?= delay)|no(?= later than)|on(?= or before)|deadline|valid(?= ))/gi;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ERA_START: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
@@ -136,8 +148,10 @@ function hoursFor(n: number, unit: string): number {
   return n * 24; // 日, 日間, 営業日, day(s), business day(s)
 }
 
-/** One character class, no repetition: cannot backtrack. */
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Kana, kanji, 々 and 〆: every Japanese pattern needs one (JA_DATE finds dates
+ * without, but keeps only those with a marker, and every marker has one). One
+ * character class, no repetition: cannot backtrack. */
+const JAPANESE = /[\u3005-\u30ff\u4e00-\u9fff]/;
 
 /** Range starts before a date: "10月1日から10月31日まで" is a period. */
 const RANGE_BEFORE = /(?:から|より|~|〜|-|–|—|ー)[ ]?$/;
@@ -154,9 +168,78 @@ function pushAll(out: FoundDeadline[], re: RegExp, text: string, make: (m: RegEx
   }
 }
 
+/** The sticky English patterns, exported for the test that EN_START covers them. */
+export const EN_PATTERNS: readonly RegExp[] = [EN_DAY, EN_WITHIN, EN_IMMEDIATE, EN_DATE];
+
+type Make = (m: RegExpExecArray) => FoundDeadline | null;
+
+/**
+ * What pushAll(out, re, text, make) does for each sticky [re, make] of `rules`, in
+ * that order, trying each only at the EN_START positions (a superset of where any
+ * can match; see there).
+ */
+function pushEnglish(out: FoundDeadline[], text: string, rules: readonly (readonly [RegExp, Make])[]): void {
+  const results: FoundDeadline[][] = rules.map(() => []);
+  const searchFrom: number[] = rules.map(() => 0);
+  EN_START.lastIndex = 0;
+  for (let start = EN_START.exec(text); start !== null; start = EN_START.exec(text)) {
+    const at = start.index;
+    for (let k = 0; k < rules.length; k++) {
+      if (at < searchFrom[k]!) continue;
+      const [re, make] = rules[k]!;
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m === null) continue;
+      searchFrom[k] = at + Math.max(1, m[0].length);
+      if (m[0].length === 0) continue;
+      const found = make(m);
+      if (found) results[k]!.push(found);
+    }
+  }
+  for (const list of results) out.push(...list);
+}
+
 function item(m: RegExpExecArray, kind: DeadlineKind, extra: { hours?: number; date?: string } = {}): FoundDeadline {
   return { raw: m[0], kind, ...extra, span: [m.index, m.index + m[0].length] };
 }
+
+/** The English patterns and what each match means, in the order they are reported. */
+const ENGLISH_RULES: readonly (readonly [RegExp, Make])[] = [
+  [
+    EN_DAY,
+    (m) => {
+      const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase();
+      return item(m, word === 'tomorrow' ? 'tomorrow' : 'today');
+    },
+  ],
+  [
+    EN_WITHIN,
+    (m) => {
+      const w = m[1]!.toLowerCase();
+      const n = /^\d+$/.test(w) ? Number(w) : EN_NUMBER_WORDS[w];
+      if (n === undefined || n === 0) return null;
+      return item(m, 'within', { hours: hoursFor(n, m[2]!) });
+    },
+  ],
+  [EN_IMMEDIATE, (m) => item(m, 'immediately')],
+  [
+    EN_DATE,
+    (m) => {
+      let date: string | null = null;
+      if (m[2] !== undefined) date = formatDate(Number(m[2]), Number(m[3]), Number(m[4]));
+      else if (m[5] !== undefined) date = formatDate(m[7] ? Number(m[7]) : null, monthFromName(m[5]), Number(m[6]));
+      else if (m[8] !== undefined) date = formatDate(m[10] ? Number(m[10]) : null, monthFromName(m[9]!), Number(m[8]));
+      else if (m[11] !== undefined) {
+        // US order (month/day) unless the first number cannot be a month (31/10).
+        let a = Number(m[11]);
+        let b = Number(m[12]);
+        if (a > 12 && b <= 12) [a, b] = [b, a];
+        date = formatDate(Number(m[13]), a, b);
+      }
+      return date === null ? null : item(m, 'date', { date });
+    },
+  ],
+];
 
 /**
  * Deadlines and urgency markers in `text` (already NFKC-normalized), in text order,
@@ -165,9 +248,9 @@ function item(m: RegExpExecArray, kind: DeadlineKind, extra: { hours?: number; d
 export function extractDeadlines(text: string): FoundDeadline[] {
   const t = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
   const found: FoundDeadline[] = [];
-  // Each Japanese pattern needs a kana or kanji; most English mail has none, so one
-  // test saves four scans of it.
-  const hasJapanese = NON_ASCII.test(t);
+  // Each Japanese pattern needs a kana or kanji; most mail has none, so one test
+  // saves four scans of it.
+  const hasJapanese = JAPANESE.test(t);
 
   if (hasJapanese) {
     pushAll(found, JA_DAY, t, (m) => item(m, m[1] === '明日' ? 'tomorrow' : 'today'));
@@ -198,31 +281,7 @@ export function extractDeadlines(text: string): FoundDeadline[] {
     });
   }
 
-  pushAll(found, EN_DAY, t, (m) => {
-    const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase();
-    return item(m, word === 'tomorrow' ? 'tomorrow' : 'today');
-  });
-  pushAll(found, EN_WITHIN, t, (m) => {
-    const w = m[1]!.toLowerCase();
-    const n = /^\d+$/.test(w) ? Number(w) : EN_NUMBER_WORDS[w];
-    if (n === undefined || n === 0) return null;
-    return item(m, 'within', { hours: hoursFor(n, m[2]!) });
-  });
-  pushAll(found, EN_IMMEDIATE, t, (m) => item(m, 'immediately'));
-  pushAll(found, EN_DATE, t, (m) => {
-    let date: string | null = null;
-    if (m[2] !== undefined) date = formatDate(Number(m[2]), Number(m[3]), Number(m[4]));
-    else if (m[5] !== undefined) date = formatDate(m[7] ? Number(m[7]) : null, monthFromName(m[5]), Number(m[6]));
-    else if (m[8] !== undefined) date = formatDate(m[10] ? Number(m[10]) : null, monthFromName(m[9]!), Number(m[8]));
-    else if (m[11] !== undefined) {
-      // US order (month/day) unless the first number cannot be a month (31/10).
-      let a = Number(m[11]);
-      let b = Number(m[12]);
-      if (a > 12 && b <= 12) [a, b] = [b, a];
-      date = formatDate(Number(m[13]), a, b);
-    }
-    return date === null ? null : item(m, 'date', { date });
-  });
+  pushEnglish(found, t, ENGLISH_RULES);
 
   found.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
   const out: FoundDeadline[] = [];

@@ -6,13 +6,13 @@ import { MAX_ITEMS_PER_KIND, MAX_LINE_CHARS, MAX_SCAN_CHARS, MAX_URLS_PER_MESSAG
 import type { Message, Skipped } from '../message/types.js';
 import { MappedText, MappedTextBuilder, joinSpacedLetters, normalizeForMatching } from '../normalize/index.js';
 import { extractDeadlines } from './deadlines.js';
-import { extractEmails } from './emails.js';
+import { extractEmails, type FoundEmail } from './emails.js';
 import { extractMoney } from './money.js';
 import { extractOrganizations } from './organizations.js';
 import { extractPhones } from './phones.js';
 import { prepareScan } from './scan.js';
-import type { Extracted, Field, Location } from './types.js';
-import { domainOfVisibleText, extractUrls } from './urls.js';
+import type { Extracted, ExtractedEmail, ExtractedUrl, Field, Location } from './types.js';
+import { domainOfVisibleText, extractUrls, type FoundUrl, type LinkifyMemo } from './urls.js';
 
 export interface Extraction {
   extracted: Extracted;
@@ -31,6 +31,11 @@ class Collection<T> {
     return Math.max(0, this.limit - this.items.length);
   }
 
+  /** Whether `key` is already in (add would ignore it): lets callers skip building an item. */
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
   add(key: string, item: T): void {
     if (this.keys.has(key)) return;
     if (this.items.length >= this.limit) {
@@ -42,10 +47,21 @@ class Collection<T> {
   }
 }
 
+/** Whether some line of `text` is longer than MAX_LINE_CHARS. */
+function hasLongLine(text: string): boolean {
+  let lineStart = 0;
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', lineStart)) {
+    if (newline - lineStart > MAX_LINE_CHARS) return true;
+    lineStart = newline + 1;
+  }
+  return text.length - lineStart > MAX_LINE_CHARS;
+}
+
 /** Cuts every line longer than MAX_LINE_CHARS at the limit; reports how many were cut. */
 function cutLongLines(input: MappedText): { mapped: MappedText; cut: number } {
   const text = input.text;
   if (text.length <= MAX_LINE_CHARS) return { mapped: input, cut: 0 };
+  if (!hasLongLine(text)) return { mapped: input, cut: 0 };
   const builder = new MappedTextBuilder(input);
   let cut = 0;
   let lineStart = 0;
@@ -65,6 +81,35 @@ function cutLongLines(input: MappedText): { mapped: MappedText; cut: number } {
   return { mapped: builder.build(), cut };
 }
 
+// A found URL or address without its sourceSpan, with what the message-level item
+// adds: the object `{ ...rest, …added }` would be, in the same key order, built in
+// one step (object rest and spread copy property by property on a slow path).
+function urlItem(found: FoundUrl, visibleText: string | null, visibleDomain: string | null, location: Location): ExtractedUrl {
+  return {
+    raw: found.raw,
+    url: found.url,
+    scheme: found.scheme,
+    host: found.host,
+    hostUnicode: found.hostUnicode,
+    registrableDomain: found.registrableDomain,
+    publicSuffix: found.publicSuffix,
+    isIp: found.isIp,
+    userinfo: found.userinfo,
+    port: found.port,
+    path: found.path,
+    schemeless: found.schemeless,
+    defanged: found.defanged,
+    fullWidth: found.fullWidth,
+    visibleText,
+    visibleDomain,
+    location,
+  };
+}
+
+function emailItem(found: FoundEmail, location: Location): ExtractedEmail {
+  return { raw: found.raw, address: found.address, domain: found.domain, registrableDomain: found.registrableDomain, location };
+}
+
 export function extract(message: Message): Extraction {
   const skipped: Skipped[] = [];
   const urls = new Collection<Extracted['urls'][number]>(MAX_URLS_PER_MESSAGE);
@@ -75,6 +120,8 @@ export function extract(message: Message): Extraction {
   const organizations = new Collection<Extracted['organizations'][number]>(MAX_ITEMS_PER_KIND);
   const spacedWords = new Collection<Extracted['spacedWords'][number]>(MAX_ITEMS_PER_KIND);
   const invisible = new Map<string, number>();
+  // For this message only: its fields and links repeat the same URLs.
+  const linkifyMemo: LinkifyMemo = new Map();
 
   const scanField = (field: Field, original: string): void => {
     if (original === '') return;
@@ -101,18 +148,21 @@ export function extract(message: Message): Extraction {
     };
 
     const prepared = prepareScan(mapped, source);
-    const foundUrls = extractUrls(mapped, source, { limit: urls.remaining, prepared });
+    const foundUrls = extractUrls(mapped, source, { limit: urls.remaining, prepared, linkifyMemo });
     urls.dropped += foundUrls.dropped;
     const addressSpans: [number, number][] = [];
-    for (const { sourceSpan, ...url } of foundUrls.urls) {
-      addressSpans.push(sourceSpan);
-      urls.add(url.url, { ...url, visibleText: null, visibleDomain: null, location: at(sourceSpan) });
+    for (const found of foundUrls.urls) {
+      addressSpans.push(found.sourceSpan);
+      // The same URL is often in both the text and the HTML part: build the item only once.
+      if (urls.has(found.url)) continue;
+      urls.add(found.url, urlItem(found, null, null, at(found.sourceSpan)));
     }
     const foundEmails = extractEmails(mapped, source, { limit: emails.remaining, prepared });
     emails.dropped += foundEmails.dropped;
-    for (const { sourceSpan, ...email } of foundEmails.emails) {
-      addressSpans.push(sourceSpan);
-      emails.add(email.address, { ...email, location: at(sourceSpan) });
+    for (const found of foundEmails.emails) {
+      addressSpans.push(found.sourceSpan);
+      if (emails.has(found.address)) continue;
+      emails.add(found.address, emailItem(found, at(found.sourceSpan)));
     }
     for (const found of extractPhones(mapped.text)) {
       const phone = seen(found);
@@ -148,14 +198,15 @@ export function extract(message: Message): Extraction {
   message.links.forEach((link, linkIndex) => {
     const { mapped } = normalizeForMatching(link.href);
     const location = (span: [number, number]): Location => ({ field: 'link', span, linkIndex });
-    const [found] = extractUrls(mapped, link.href, { limit: 1 }).urls;
+    const [found] = extractUrls(mapped, link.href, { limit: 1, linkifyMemo }).urls;
     if (found !== undefined) {
-      const { sourceSpan, ...url } = found;
-      const visibleDomain = link.text === null ? null : domainOfVisibleText(link.text);
-      urls.add(`${url.url}\u0000${link.text ?? ''}`, { ...url, visibleText: link.text, visibleDomain, location: location(sourceSpan) });
+      const key = `${found.url}\u0000${link.text ?? ''}`;
+      if (urls.has(key)) return; // the same link again (add would ignore it)
+      const visibleDomain = link.text === null ? null : domainOfVisibleText(link.text, linkifyMemo);
+      urls.add(key, urlItem(found, link.text, visibleDomain, location(found.sourceSpan)));
     } else if (/^mailto:/i.test(link.href)) {
-      for (const { sourceSpan, ...email } of extractEmails(mapped, link.href).emails) {
-        emails.add(email.address, { ...email, location: location(sourceSpan) });
+      for (const found of extractEmails(mapped, link.href).emails) {
+        emails.add(found.address, emailItem(found, location(found.sourceSpan)));
       }
     }
   });

@@ -99,30 +99,84 @@ export class KeyMatcher {
 
   /** Every position of `text` where a key starts, with the longest key there. */
   find(text: string): KeyStarts {
-    const { symbolOf, symbolCount, next, ends, ending } = this;
-    let starts: number[] | null = null;
-    let lengths: number[] | null = null;
+    const { symbolOf, symbolCount, next, ends } = this;
+    const found: KeyStarts = { starts: [], lengths: [] };
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       state = next[state * symbolCount + symbolOf[text.charCodeAt(i)]!]!;
-      if (ends[state] === 0) continue;
-      if (starts === null || lengths === null) {
-        starts = [];
-        lengths = [];
+      if (ends[state] !== 0) this.report(state, i + 1, found);
+    }
+    return found.starts.length === 0 ? NONE : found;
+  }
+
+  /**
+   * Prepares findRewritten: `rewrite(unit)` is what each ASCII code unit stands for
+   * (a string, possibly of several units).
+   */
+  rewriteAscii(rewrite: (unit: number) => string): AsciiRewrite {
+    const single = new Int32Array(0x80).fill(-1);
+    const several: Uint16Array[] = [];
+    for (let unit = 0; unit < 0x80; unit++) {
+      const s = rewrite(unit);
+      const symbols = new Uint16Array(s.length);
+      for (let k = 0; k < s.length; k++) symbols[k] = this.symbolOf[s.charCodeAt(k)]!;
+      if (symbols.length === 1) single[unit] = symbols[0]!;
+      else several[unit] = symbols;
+    }
+    return { single, several };
+  }
+
+  /**
+   * find(r(text)) where r rewrites each code unit as prepared by rewriteAscii, with
+   * positions in r(text), without building r(text); null when `text` is not ASCII.
+   */
+  findRewritten(text: string, rewrite: AsciiRewrite): KeyStarts | null {
+    const { symbolCount, next, ends } = this;
+    const { single, several } = rewrite;
+    const found: KeyStarts = { starts: [], lengths: [] };
+    let state = 0;
+    let at = 0;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0x80) return null;
+      const symbol = single[unit]!;
+      if (symbol >= 0) {
+        state = next[state * symbolCount + symbol]!;
+        at++;
+        if (ends[state] !== 0) this.report(state, at, found);
+        continue;
       }
-      for (const length of ending[state]!) {
-        const start = i + 1 - length;
-        // Reports come in order of their end; put this one in order of its start.
-        let k = starts.length;
-        while (k > 0 && starts[k - 1]! > start) k--;
-        if (k > 0 && starts[k - 1] === start) {
-          if (lengths[k - 1]! < length) lengths[k - 1] = length;
-          continue;
-        }
-        starts.splice(k, 0, start);
-        lengths.splice(k, 0, length);
+      for (const s of several[unit]!) {
+        state = next[state * symbolCount + s]!;
+        at++;
+        if (ends[state] !== 0) this.report(state, at, found);
       }
     }
-    return starts === null || lengths === null ? NONE : { starts, lengths };
+    return found.starts.length === 0 ? NONE : found;
   }
+
+  /** Records the keys ending at `end` in state `state`, keeping `found` ordered by start. */
+  private report(state: number, end: number, found: KeyStarts): void {
+    const { starts, lengths } = found;
+    for (const length of this.ending[state]!) {
+      const start = end - length;
+      // Reports come in order of their end; put this one in order of its start.
+      let k = starts.length;
+      while (k > 0 && starts[k - 1]! > start) k--;
+      if (k > 0 && starts[k - 1] === start) {
+        if (lengths[k - 1]! < length) lengths[k - 1] = length;
+        continue;
+      }
+      starts.splice(k, 0, start);
+      lengths.splice(k, 0, length);
+    }
+  }
+}
+
+/** Per-unit rewrite of ASCII text for KeyMatcher.findRewritten. */
+export interface AsciiRewrite {
+  /** The symbol an ASCII unit stands for, or -1 when it stands for zero or several. */
+  single: Int32Array;
+  /** The symbols of units that stand for zero or several. */
+  several: Uint16Array[];
 }

@@ -4,15 +4,16 @@
 //
 // How: every name, kana reading, English name, alias and official domain is folded
 // once at load (NFKC + lower case) into a dictionary of keys; a second dictionary
-// holds the confusable skeletons of the same keys. Each is searched with a
-// KeyMatcher (./key-matcher.ts: Aho–Corasick, one pass, linear in the text whatever
-// the dictionary size), which finds what the alternation `key1|key2|…` of the keys,
-// longest first, would match. Per message there are at most three scans:
+// holds the confusable skeletons of the same keys. A dictionary is searched as the
+// alternation `key1|key2|…` of its keys, longest first, would match: with that regex
+// when it is small, with a KeyMatcher (./key-matcher.ts: Aho–Corasick, one pass,
+// linear in the text whatever the dictionary size) when it is large, as the name
+// dictionaries are. Per message there are at most three scans:
 //   1. the text itself, folded             → disguise null
 //   2. the text with spaced letters joined → disguise 'spaced' (only when something was joined)
 //   3. the TR39 skeleton of (2)            → disguise 'confusable' (only what 1 and 2 missed)
-// No regex is involved in the scans; the few regexes left (false-friend rules, word
-// characters) are single classes or short literal alternations on at most 4 characters.
+// The other regexes (false-friend rules, word characters) are single classes or
+// short literal alternations, run on at most 4 characters.
 //
 // Word boundaries: a key that begins (ends) with an ASCII letter or digit must not
 // be preceded (followed) by one, so "au" is not found in "because" and "amazon" not
@@ -42,9 +43,13 @@ interface Entry {
 type Exclusion = { before?: RegExp; after?: RegExp };
 
 interface Dictionary {
-  /** Finds the keys: the longest key at each position, as the alternation
-   * `key1|key2|…` (longest first) would match them. */
-  matcher: KeyMatcher;
+  /** Finds the keys as the alternation `key1|key2|…` (longest first) matches them:
+   * that regex itself for a small dictionary (V8 runs a short alternation of
+   * literals fast), a KeyMatcher for a large one (one table look-up per character
+   * whatever the size, where the regex slows down with every key). One of the two
+   * is set when the dictionary has keys. */
+  regex: RegExp | null;
+  matcher: KeyMatcher | null;
   entries: Map<string, Entry[]>;
   /** False friends, by key of this dictionary. */
   exclusions: Map<string, Exclusion>;
@@ -107,6 +112,13 @@ function skeletonKey(folded: string): string {
   return out;
 }
 
+/** Most keys for which a dictionary is searched with a regex rather than a KeyMatcher. */
+const SMALL_DICTIONARY = 32;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function addEntry(map: Map<string, Entry[]>, key: string, entry: Entry): void {
   if (key.length === 0) return;
   const list = map.get(key);
@@ -125,7 +137,16 @@ function compile(entries: Map<string, Entry[]>, exclusions: Map<string, Exclusio
     const shorter = keys.filter((k) => k.length < key.length && key.startsWith(k));
     if (shorter.length > 0) prefixes.set(key, shorter);
   }
-  return { matcher: new KeyMatcher(keys), entries, exclusions, prefixes };
+  const small = keys.length <= SMALL_DICTIONARY;
+  return {
+    // An alternation of literals has no nested quantifier: at each position V8 tries
+    // each literal once, so a scan is linear in the text.
+    regex: small && keys.length > 0 ? new RegExp(keys.map(escapeRegExp).join('|'), 'g') : null,
+    matcher: small ? null : new KeyMatcher(keys),
+    entries,
+    exclusions,
+    prefixes,
+  };
 }
 
 /** Name variants worth matching: as written, without 株式会社, without the
@@ -191,6 +212,11 @@ const SKELETON_COVERS_ASCII_KEYS = [...DICTIONARIES.folded.entries.keys()].every
   (key) => NON_ASCII.test(key) || DICTIONARIES.skeleton.entries.has(skeletonKey(key)),
 );
 
+/** Each ASCII character as its folded skeleton (what skeletonText makes of it), for
+ * the skeleton dictionary's KeyMatcher (null when it is small enough for a regex). */
+const ASCII_AS_SKELETON =
+  DICTIONARIES.skeleton.matcher?.rewriteAscii((unit) => skeletonChar(String.fromCharCode(unit))) ?? null;
+
 interface Hit {
   start: number;
   end: number;
@@ -223,12 +249,28 @@ function boundaryOk(dict: Dictionary, hay: string, original: string, start: numb
  * next position.
  */
 function scan(dict: Dictionary, hay: string, original: string, onHit: (hit: Hit) => boolean, found?: KeyStarts): void {
-  const { starts, lengths } = found ?? dict.matcher.find(hay);
+  const keys = found ?? dict.matcher?.find(hay) ?? null;
+  const re = dict.regex;
+  if (keys === null && re === null) return;
+  let k = 0;
   let searchFrom = 0;
-  for (let k = 0; k < starts.length; k++) {
-    const start = starts[k]!;
-    if (start < searchFrom) continue;
-    let key: string | undefined = hay.slice(start, start + lengths[k]!);
+  for (;;) {
+    // The leftmost key at or after searchFrom, the longest one there.
+    let start: number;
+    let length: number;
+    if (keys !== null) {
+      while (k < keys.starts.length && keys.starts[k]! < searchFrom) k++;
+      if (k === keys.starts.length) return;
+      start = keys.starts[k]!;
+      length = keys.lengths[k]!;
+    } else {
+      re!.lastIndex = searchFrom;
+      const m = re!.exec(hay);
+      if (m === null) return;
+      start = m.index;
+      length = m[0].length;
+    }
+    let key: string | undefined = hay.slice(start, start + length);
     if (!boundaryOk(dict, hay, original, start, start + key.length, key)) {
       key = dict.prefixes.get(key)?.find((p) => boundaryOk(dict, hay, original, start, start + p.length, p));
       if (key === undefined) {
@@ -283,40 +325,33 @@ function skeletonText(text: string, lowered: string): string {
   return parts.join('');
 }
 
-/** For each UTF-16 unit of skeletonText(text, lowered), the [start, end) of the code
- * point of `text` it came from. Built only when the skeleton scan has a hit. */
-function skeletonOffsets(text: string): { from: Int32Array; to: Int32Array } {
-  let from = new Int32Array(text.length + 16);
-  let to = new Int32Array(text.length + 16);
-  let length = 0;
-  let i = 0;
-  while (i < text.length) {
-    if (skeletonFlag(text.charCodeAt(i)) === 1) {
-      from[length] = i;
-      to[length] = i + 1;
-      length++;
-      i++;
-      continue;
+/**
+ * Maps positions of skeletonText(text, …) back to the code points of `text` they came
+ * from, walking forward only: the skeleton scan asks in increasing order (a hit's
+ * start, then its last unit, then the next hit's start …), so all questions about one
+ * text cost one pass over it at most, and nothing past the last hit.
+ */
+class SkeletonCursor {
+  /** Code point of `text` at which the walk stands, and where its skeleton begins. */
+  private index = 0;
+  private at = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** [start, end) in `text` of the code point whose skeleton holds unit `unit`. */
+  sourceOf(unit: number): [number, number] {
+    const text = this.text;
+    for (;;) {
+      const width = text.codePointAt(this.index)! > 0xffff ? 2 : 1;
+      const length =
+        skeletonFlag(text.charCodeAt(this.index)) === 1
+          ? 1
+          : skeletonChar(width === 1 ? text[this.index]! : text.slice(this.index, this.index + 2)).length;
+      if (unit < this.at + length) return [this.index, this.index + width];
+      this.at += length;
+      this.index += width;
     }
-    const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
-    const s = skeletonChar(width === 1 ? text[i]! : text.slice(i, i + 2));
-    if (length + s.length > from.length - 1) {
-      const grow = Math.max(from.length * 2, length + s.length + 16);
-      const f = new Int32Array(grow);
-      const t = new Int32Array(grow);
-      f.set(from.subarray(0, length));
-      t.set(to.subarray(0, length));
-      from = f;
-      to = t;
-    }
-    for (let k = 0; k < s.length; k++) {
-      from[length] = i;
-      to[length] = i + width;
-      length++;
-    }
-    i += width;
   }
-  return { from: from.subarray(0, length), to: to.subarray(0, length) };
 }
 
 function overlaps(a: [number, number], b: [number, number]): boolean {
@@ -346,33 +381,32 @@ export function extractOrganizations(text: string, spaced?: SpacedJoin): FoundMe
   };
   const full = (): boolean => found.length >= MAX_ITEMS_PER_KIND;
 
-  const lowered = lowerSameLength(t);
   const joined = spaced !== undefined && t === text ? spaced : joinSpacedLetters(MappedText.identity(t));
   const runs = joined.runs.map((r) => r.sourceSpan);
   // The base of scan 3: the joined text, which is `t` itself when nothing was joined.
   const base = joined.mapped.text;
-  const baseLowered = base === t ? lowered : lowerSameLength(base);
-  let skel: string | null = null;
 
   // Shortcut for the usual message (ASCII, no spaced letters) that names no
   // organization: scans 1 to 3 find nothing, and one skeleton search proves it. In ASCII
   // text a folded key K found by scan 1 turns, in the skeleton, into skeletonKey(K),
   // which is a key of the skeleton dictionary (SKELETON_COVERS_ASCII_KEYS); scan 2
   // needs a joined run and scan 3 a skeleton key. So when no skeleton key occurs in
-  // the skeleton text at all, only the short names can be found. (The search is
-  // not wasted otherwise: scan 3 reuses it.)
-  let skelKeys: KeyStarts | null = null;
-  if (runs.length === 0 && SKELETON_COVERS_ASCII_KEYS && !NON_ASCII.test(t)) {
-    skel = skeletonText(base, baseLowered);
-    skelKeys = DICTIONARIES.skeleton.matcher.find(skel);
-  }
+  // the skeleton text at all, only the short names can be found. The search reads
+  // the text through the skeleton of each character, so the skeleton text is built
+  // only when it has a hit (scan 3 then reuses the search).
+  const skelKeys =
+    runs.length === 0 && SKELETON_COVERS_ASCII_KEYS && ASCII_AS_SKELETON !== null
+      ? DICTIONARIES.skeleton.matcher!.findRewritten(t, ASCII_AS_SKELETON)
+      : null;
   const anyKey = skelKeys === null || skelKeys.starts.length > 0;
+  const lowered = anyKey ? lowerSameLength(t) : '';
 
   // 1. The text as it is (folded), and short names case-sensitively.
   if (anyKey) scan(DICTIONARIES.folded, lowered, t, (h) => add(h.key, DICTIONARIES.folded, [h.start, h.end], null));
   if (!full()) scan(DICTIONARIES.short, t, t, (h) => add(h.key, DICTIONARIES.short, [h.start, h.end], null));
 
   // 2. Spaced-out letters joined: only hits that take in a joined run are new.
+  const baseLowered = base === t ? lowered : lowerSameLength(base);
   if (runs.length > 0 && !full()) {
     scan(DICTIONARIES.folded, baseLowered, base, (h) => {
       const span = joined.mapped.toSource(h.start, h.end);
@@ -384,16 +418,14 @@ export function extractOrganizations(text: string, spaced?: SpacedJoin): FoundMe
   if (anyKey && !full()) {
     // Always scanned, even when no character changed: "arnazon" is made only of
     // plain letters, yet its skeleton is the skeleton of "amazon".
-    const skelText = skel ?? skeletonText(base, baseLowered);
-    // Offsets back into `base` are built only for the rare text with a hit.
-    let offsets: { from: Int32Array; to: Int32Array } | null = null;
+    const skel = skeletonText(base, baseLowered);
+    const cursor = new SkeletonCursor(base);
     scan(
       DICTIONARIES.skeleton,
-      skelText,
-      skelText,
+      skel,
+      skel,
       (h) => {
-        const { from, to } = (offsets ??= skeletonOffsets(base));
-        const span = joined.mapped.toSource(from[h.start]!, to[h.end - 1]!);
+        const span = joined.mapped.toSource(cursor.sourceOf(h.start)[0], cursor.sourceOf(h.end - 1)[1]);
         return add(h.key, DICTIONARIES.skeleton, span, 'confusable');
       },
       skelKeys ?? undefined,

@@ -76,27 +76,58 @@ function isBareDigits(raw: string): boolean {
 // (every date, price and count), so it only sees windows around runs that could be
 // a phone number: a digit or "+" or "(" followed by digits and separators, holding
 // at least 10 digits (a Japanese number with its trunk 0) or, with "+", at least 7.
-// One character class repeated: linear. Windows keep a few characters of context on
-// each side because the matcher looks at the neighbours of a candidate.
-const PHONE_RUN = /[\d+(][\d+()\-\u2010-\u2015\u2212\u30fc. \t/]*/g;
+// Windows keep a few characters of context on each side because the matcher looks
+// at the neighbours of a candidate.
+//
+// A run is what the global regex /[\d+(][RUN_CHAR]*/ matched: in each stretch of run
+// characters, from its first digit, "+" or "(" to the stretch's end. Most runs are
+// short numbers, so stretches are first found by their seventh digit: SEVEN_DIGITS
+// is a digit and six more, each after separators only. It is linear: each repetition
+// takes separators (never a digit) and then one digit, so it can only split a stretch
+// one way, and an attempt that fails (a stretch with fewer than seven digits left)
+// reads to the stretch's end at most, which happens for at most six digits per stretch.
+const RUN_SEPARATORS = String.raw`+()\-\u2010-\u2015\u2212\u30fc. \t/`;
+const SEVEN_DIGITS = new RegExp(String.raw`\d(?:[${RUN_SEPARATORS}]*\d){6}`, 'g');
 const WINDOW_CONTEXT = 8;
 
-function candidateWindows(text: string): [number, number][] {
+function isRunChar(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2b || c === 0x28 || c === 0x29 || c === 0x2d || c === 0x2e || c === 0x20 || c === 0x09 || c === 0x2f ||
+    (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0x30fc
+  );
+}
+
+function isRunStart(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x28;
+}
+
+/** Windows of `text` for libphonenumber, merged where they touch (exported for tests). */
+export function candidateWindows(text: string): [number, number][] {
   const windows: [number, number][] = [];
-  PHONE_RUN.lastIndex = 0;
-  for (let m = PHONE_RUN.exec(text); m !== null; m = PHONE_RUN.exec(text)) {
-    const run = m[0];
+  SEVEN_DIGITS.lastIndex = 0;
+  while (SEVEN_DIGITS.test(text)) {
+    // The stretch of run characters around the seventh digit, and its run.
+    let stretchStart = SEVEN_DIGITS.lastIndex - 1;
+    while (stretchStart > 0 && isRunChar(text.charCodeAt(stretchStart - 1))) stretchStart--;
+    let end = SEVEN_DIGITS.lastIndex;
+    while (end < text.length && isRunChar(text.charCodeAt(end))) end++;
+    SEVEN_DIGITS.lastIndex = end;
+    let start = stretchStart;
+    while (!isRunStart(text.charCodeAt(start))) start++;
     let digits = 0;
-    for (let i = 0; i < run.length; i++) {
-      const c = run.charCodeAt(i);
+    let plus = false;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
       if (c >= 0x30 && c <= 0x39) digits++;
+      else if (c === 0x2b) plus = true;
     }
-    if (digits < 7 || (digits < 10 && !run.includes('+'))) continue;
-    const start = Math.max(0, m.index - WINDOW_CONTEXT);
-    const end = Math.min(text.length, m.index + run.length + WINDOW_CONTEXT);
+    if (digits < 7 || (digits < 10 && !plus)) continue;
+    const windowStart = Math.max(0, start - WINDOW_CONTEXT);
+    const windowEnd = Math.min(text.length, end + WINDOW_CONTEXT);
     const last = windows[windows.length - 1];
-    if (last !== undefined && start <= last[1]) last[1] = end;
-    else windows.push([start, end]);
+    if (last !== undefined && windowStart <= last[1]) last[1] = windowEnd;
+    else windows.push([windowStart, windowEnd]);
   }
   return windows;
 }

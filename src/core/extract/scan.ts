@@ -340,10 +340,17 @@ function blankSeparators(out: Uint16Array, mapped: MappedText, source: string): 
 }
 
 // Where a final-pass rule can act in ASCII text: the marks, and h/f starting a known
-// scheme (schemeAt). Single characters or one letter with a fixed-length look-ahead
-// of at most 7 characters, no repetition: linear. Must list exactly the code units
-// FINAL_PASS marks, restricted to where schemeAt can hold.
-const FINAL_PASS_AT = /[-._:!?(),;[\]{}]|[hH](?=[tT][tT][pP][sS]?:\/\/)|[fF](?=[tT][pP]:\/\/)/g;
+// scheme (schemeAt). ".", "-", "_" only after a space-like character or after a mark
+// (as rewritten, the character before must be space-like, and only a mark with a rule
+// of its own can have become a space); a position with no character before counts as
+// after a space. The sentence marks can only have been written full-width where the
+// text is not its own source, so FINAL_PASS_AT_SELF leaves them out.
+// Single characters, a one-character lookbehind, or one letter with a fixed-length
+// look-ahead of at most 7 characters; no repetition: linear. Together with finalRule,
+// must cover every position where a rule of FINAL_PASS can blank something.
+const FINAL_PASS_AT =
+  /(?<![^\x00-\x20\x7f.\-_:!?(),;[\]{}])[-._]|[:!?(),;[\]{}]|[hH](?=[tT][tT][pP][sS]?:\/\/)|[fF](?=[tT][pP]:\/\/)/g;
+const FINAL_PASS_AT_SELF = /(?<![^\x00-\x20\x7f.\-_:!?(),;[\]{}])[-._]|:|[hH](?=[tT][tT][pP][sS]?:\/\/)|[fF](?=[tT][pP]:\/\/)/g;
 
 /** blankSeparators for ASCII text, whose copy `out` has not been rewritten yet: the
  * same rules at the same positions in the same order, but the positions where no
@@ -352,9 +359,10 @@ const FINAL_PASS_AT = /[-._:!?(),;[\]{}]|[hH](?=[tT][tT][pP][sS]?:\/\/)|[fF](?=[
  * `text[i]` when position i is visited. */
 function blankSeparatorsAscii(out: Uint8Array, text: string, mapped: MappedText, source: string): boolean {
   let changed = false;
-  FINAL_PASS_AT.lastIndex = 0;
-  while (FINAL_PASS_AT.test(text)) {
-    if (finalRule(out, FINAL_PASS_AT.lastIndex - 1, mapped, source)) changed = true;
+  const at = mapped.isIdentity && text === source ? FINAL_PASS_AT_SELF : FINAL_PASS_AT;
+  at.lastIndex = 0;
+  while (at.test(text)) {
+    if (finalRule(out, at.lastIndex - 1, mapped, source)) changed = true;
   }
   return changed;
 }

@@ -46,7 +46,13 @@ export interface ExtractUrlsOptions {
   limit?: number;
   /** prepareScan(input, source), when the caller shares it with extractEmails. */
   prepared?: PreparedScan;
+  /** linkify-it's answers by token, for a caller that looks at several strings of one
+   * message: the same URL is usually in the text part, the HTML part and a link. */
+  linkifyMemo?: LinkifyMemo;
 }
+
+/** A token of the scan text → linkify-it's matches in it (null: none). */
+export type LinkifyMemo = Map<string, ReturnType<LinkifyIt['match']>>;
 
 // linkify-it 6: fuzzyLink with the full IANA TLD list (tlds package) so .top, .xyz,
 // .wang, .shop, .jp … work without a scheme; fuzzyEmail off (./emails.ts does that);
@@ -94,7 +100,12 @@ export function extractUrls(input: MappedText, source: string, options: ExtractU
 
   for (let from = nextCandidate(scan, 0); from < scan.length; ) {
     const to = tokenEnd(scan, from);
-    const matches = linkify.match(scan.slice(from, to));
+    const token = scan.slice(from, to);
+    let matches = options.linkifyMemo?.get(token);
+    if (matches === undefined) {
+      matches = linkify.match(token);
+      options.linkifyMemo?.set(token, matches);
+    }
     for (const match of matches ?? []) {
       const start = from + match.index;
       const end = from + match.lastIndex;
@@ -139,28 +150,22 @@ function tokenEnd(scan: string, from: number): number {
   return i;
 }
 
-/** Start of the next token at or after `from` that could contain a link (or scan.length). */
-function nextCandidate(scan: string, from: number): number {
-  const n = scan.length;
-  let i = from;
-  while (i < n) {
-    while (i < n && isSpaceLike(scan.charCodeAt(i))) i++;
-    const start = i;
-    let candidate = false;
-    for (; i < n; i++) {
-      const u = scan.charCodeAt(i);
-      if (isSpaceLike(u)) break;
-      if (candidate || i + 1 >= n) continue;
-      const next = scan.charCodeAt(i + 1);
-      if (u === 0x2f ? next === 0x2f : u === 0x2e && isHostStart(next)) candidate = true;
-    }
-    if (candidate) return start;
-  }
-  return n;
-}
+// What makes a token a candidate: "//", or "." followed by a host character (an
+// ASCII letter or digit, or any non-ASCII unit). Two fixed-length alternatives, no
+// repetition: linear. Neither pair contains a space-like character, so a pair lies
+// inside one token.
+const CANDIDATE_PAIR = /\/\/|\.[0-9A-Za-z\u0080-\uffff]/g;
 
-function isHostStart(u: number): boolean {
-  return (u >= 0x30 && u <= 0x39) || ((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7a) || u >= 0x80;
+/** Start of the next token at or after `from` that could contain a link (or scan.length):
+ * the token around the next candidate pair, found by a regex instead of a walk over
+ * every character. Tokens are disjoint, so looking back to a token's start reads
+ * each character at most once per text. */
+function nextCandidate(scan: string, from: number): number {
+  CANDIDATE_PAIR.lastIndex = from;
+  if (!CANDIDATE_PAIR.test(scan)) return scan.length;
+  let start = CANDIDATE_PAIR.lastIndex - 2;
+  while (start > from && !isSpaceLike(scan.charCodeAt(start - 1))) start--;
+  return start;
 }
 
 type ParsedUrl = Omit<FoundUrl, 'raw' | 'defanged' | 'fullWidth' | 'sourceSpan'>;
@@ -213,12 +218,13 @@ function userinfoOf(matched: string): string | null {
  * "Amazon.co.jp ログイン" → "amazon.co.jp"); an email address counts too
  * ("support@amazon.co.jp"). Null for "こちら", "Click here", IP addresses.
  */
-export function domainOfVisibleText(text: string): string | null {
+export function domainOfVisibleText(text: string, linkifyMemo?: LinkifyMemo): string | null {
   const { mapped } = normalizeForMatching(text);
-  for (const url of extractUrls(mapped, text, { limit: 5 }).urls) {
+  const prepared = prepareScan(mapped, text);
+  for (const url of extractUrls(mapped, text, { limit: 5, prepared, linkifyMemo }).urls) {
     if (url.registrableDomain !== null) return url.registrableDomain;
   }
-  for (const email of extractEmails(mapped, text, { limit: 5 }).emails) {
+  for (const email of extractEmails(mapped, text, { limit: 5, prepared }).emails) {
     if (email.registrableDomain !== null) return email.registrableDomain;
   }
   return null;

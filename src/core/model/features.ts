@@ -401,6 +401,11 @@ function linkMismatch(link: ModelLink): boolean {
 // ---------------------------------------------------------------------------------
 // Entry point
 
+/** True when the input has parts only mail has: a subject or a sender. */
+export function hasMailParts(input: ModelInput): boolean {
+  return Boolean(input.subject?.trim() || input.fromName?.trim() || input.fromDomain?.trim());
+}
+
 /**
  * The feature ids of `input`, one per occurrence, in a shared buffer that the next call
  * overwrites. Deterministic; never reads recipients (ModelInput has none).
@@ -445,7 +450,7 @@ function collect(input: ModelInput, config: FeatureConfig): void {
   }
 
   if (!found) return;
-  if (input.channel === 'email') {
+  if (input.channel === 'email' || hasMailParts(input)) {
     if (fromName === '') emitToken('f:no-name');
     else if (fromName.includes('@')) emitToken('f:name-has-address');
     if (!input.subject?.trim()) emitToken('s:empty');

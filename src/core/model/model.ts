@@ -2,10 +2,11 @@
 // scripts/train-model.ts), its validation, and scoring.
 //
 // The model is logistic regression over hashed features (features.ts). A message's
-// feature vector holds, for each feature the model knows, 1 (binary) or log(1 + count)
-// (log-tf), L2-normalized over those features; the score is bias + w·x. Features the
-// model does not know contribute nothing, so text in a language it never saw scores
-// near the bias rather than at random.
+// feature vector holds, for each distinct feature of the message, 1 (binary) or
+// log(1 + count) (log-tf), L2-normalized over all of them; the score is bias + w·x over
+// the features the model kept. Features it does not know contribute nothing but still
+// count in the norm, so text unlike the training data (another language) scores near
+// the bias rather than at random or with false confidence.
 //
 // File layout: the pruned features' ids (sorted unsigned 32-bit, little endian) and
 // weights (signed 16-bit, little endian, times weightScale), each base64 encoded; the
@@ -68,8 +69,6 @@ export interface TextModel {
   // lookup touches one cache line.
   readonly mask: number;
   readonly table: Int32Array;
-  readonly counts: Uint16Array;
-  readonly touched: Int32Array;
 }
 
 function fromBase64(text: string): Uint8Array {
@@ -119,8 +118,6 @@ export function loadModel(data: unknown, label = 'model'): TextModel {
     thresholds: file.thresholds,
     mask,
     table,
-    counts: new Uint16Array(file.count),
-    touched: new Int32Array(file.count),
   };
 }
 
@@ -137,39 +134,100 @@ export function featureIndex(model: TextModel, id: number): number {
   }
 }
 
+export interface ModelScore {
+  /** Log-odds that the input is spam. */
+  logit: number;
+  /** Share of the input's feature occurrences the model knows, in [0, 1]. Low for text
+   * unlike anything it was trained on (another language): its score then mostly says
+   * "no idea" and should count for little. */
+  coverage: number;
+}
+
 /** The model's log-odds that `input` is spam. Deterministic; never throws on text. */
 export function modelLogit(model: TextModel, input: ModelInput): number {
+  return modelScore(model, input).logit;
+}
+
+// Scratch set of the distinct feature ids of one input, with their counts. A slot is in
+// use when its stamp equals the current generation, so clearing costs nothing.
+let setKeys = new Int32Array(1 << 12);
+let setCounts = new Uint16Array(1 << 12);
+let setStamps = new Uint32Array(1 << 12);
+let setSlots = new Int32Array(1 << 12);
+let generation = 0;
+
+function prepareSet(count: number): void {
+  let size = setKeys.length;
+  while (size < count * 2) size *= 2;
+  if (size !== setKeys.length) {
+    setKeys = new Int32Array(size);
+    setCounts = new Uint16Array(size);
+    setStamps = new Uint32Array(size);
+    setSlots = new Int32Array(size);
+    generation = 0;
+  }
+  generation++;
+  if (generation === 0xffffffff) {
+    setStamps.fill(0);
+    generation = 1;
+  }
+}
+
+/** Log-odds and how much of the input the model recognized. */
+export function modelScore(model: TextModel, input: ModelInput): ModelScore {
   const { ids, count } = extractFeatures(input, model.config);
-  const { mask, table, counts, touched, weights } = model;
-  let n = 0;
+  prepareSet(count);
+  const keys = setKeys;
+  const counts = setCounts;
+  const stamps = setStamps;
+  const slots = setSlots;
+  const gen = generation;
+  const setMask = keys.length - 1;
+  let distinct = 0;
   for (let i = 0; i < count; i++) {
-    const id = ids[i]!;
-    const key = id | 0;
-    let slot = id & mask;
+    const key = ids[i]! | 0;
+    let slot = key & setMask;
     for (;;) {
-      const index = table[2 * slot + 1]!;
-      if (index === 0) break;
-      if (table[2 * slot] === key) {
-        const f = index - 1;
-        const c = counts[f]!;
-        if (c === 0) touched[n++] = f;
-        if (c < 0xffff) counts[f] = c + 1;
+      if (stamps[slot] !== gen) {
+        stamps[slot] = gen;
+        keys[slot] = key;
+        counts[slot] = 1;
+        slots[distinct++] = slot;
         break;
       }
-      slot = (slot + 1) & mask;
+      if (keys[slot] === key) {
+        if (counts[slot]! < 0xffff) counts[slot] = counts[slot]! + 1;
+        break;
+      }
+      slot = (slot + 1) & setMask;
     }
   }
+  // The vector is over every feature of the input, known to the model or not, so text
+  // the model mostly does not know keeps a score near the bias.
+  const { mask, table, weights } = model;
+  const binary = model.values === 'binary';
   let dot = 0;
   let norm = 0;
-  const binary = model.values === 'binary';
-  for (let i = 0; i < n; i++) {
-    const f = touched[i]!;
-    const value = binary ? 1 : Math.log1p(counts[f]!);
-    counts[f] = 0;
-    dot += weights[f]! * value;
+  let known = 0;
+  for (let i = 0; i < distinct; i++) {
+    const slot = slots[i]!;
+    const key = keys[slot]!;
+    const c = counts[slot]!;
+    const value = binary ? 1 : Math.log1p(c);
     norm += value * value;
+    let t = key & mask;
+    for (;;) {
+      const index = table[2 * t + 1]!;
+      if (index === 0) break;
+      if (table[2 * t] === key) {
+        dot += weights[index - 1]! * value;
+        known += c;
+        break;
+      }
+      t = (t + 1) & mask;
+    }
   }
-  return model.bias + (norm > 0 ? dot / Math.sqrt(norm) : 0);
+  return { logit: model.bias + (norm > 0 ? dot / Math.sqrt(norm) : 0), coverage: count > 0 ? known / count : 0 };
 }
 
 export function sigmoid(x: number): number {
@@ -196,19 +254,19 @@ export function explainScore(model: TextModel, input: ModelInput, top = 10): { l
   const counts = new Map<number, { count: number; name: string }>();
   const { ids, names } = describeFeatures(input, model.config);
   ids.forEach((id, i) => {
-    if (featureIndex(model, id) < 0) return;
     const entry = counts.get(id);
-    if (entry) entry.count++;
+    if (entry) entry.count = Math.min(0xffff, entry.count + 1);
     else counts.set(id, { count: 1, name: names[i] ?? '?' });
   });
   const binary = model.values === 'binary';
   let norm = 0;
   for (const { count } of counts.values()) norm += binary ? 1 : Math.log1p(count) ** 2;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  const contributions = [...counts].map(([id, { count, name }]) => ({
-    feature: name,
-    logit: model.weights[featureIndex(model, id)]! * (binary ? 1 : Math.log1p(count)) * scale,
-  }));
+  const contributions: Contribution[] = [];
+  for (const [id, { count, name }] of counts) {
+    const index = featureIndex(model, id);
+    if (index >= 0) contributions.push({ feature: name, logit: model.weights[index]! * (binary ? 1 : Math.log1p(count)) * scale });
+  }
   const logit = model.bias + contributions.reduce((sum, c) => sum + c.logit, 0);
   contributions.sort((a, b) => Math.abs(b.logit) - Math.abs(a.logit) || (a.feature < b.feature ? -1 : 1));
   return { logit, contributions: contributions.slice(0, top) };

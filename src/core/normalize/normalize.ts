@@ -65,6 +65,20 @@ function codePointLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Per BMP code unit: 0 not yet known, 1 NFKC leaves it alone, 2 it changes it (or
+ * it is a surrogate). Filled lazily. */
+const NFKC_FLAGS = new Uint8Array(0x10000);
+
+function keptByNfkc(unit: number): boolean {
+  let flag = NFKC_FLAGS[unit]!;
+  if (flag === 0) {
+    const ch = String.fromCharCode(unit);
+    flag = unit >= 0xd800 && unit <= 0xdfff ? 2 : ch.normalize('NFKC') === ch ? 1 : 2;
+    NFKC_FLAGS[unit] = flag;
+  }
+  return flag === 1;
+}
+
 // Strings that need no work at all: printable ASCII plus newlines and tabs.
 const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
@@ -95,8 +109,8 @@ export function normalizeForMatching(source: string): NormalizedText {
     // A combining mark right after an ASCII character composes with it (e + U+0301 → é):
     // start the cluster at that character, which the ASCII fast path has not copied yet.
     const start = !hidden && i > plainFrom && continuesCluster(cp, String.fromCodePoint(cp)) ? i - 1 : i;
-    builder.copy(plainFrom, start);
     if (hidden) {
+      builder.copy(plainFrom, start);
       const joinsEmoji =
         cp === 0x200d && EMOJI.test(previousCodePoint(source, i)) && EMOJI.test(nextCodePoint(source, i + 1));
       if (!isVariationSelector(cp) && !joinsEmoji) invisible.push({ codePoint: codePointLabel(cp), index: i });
@@ -112,6 +126,14 @@ export function normalizeForMatching(source: string): NormalizedText {
       if (!continuesCluster(next, nextChar) || ZERO_WIDTH.has(next) || isVariationSelector(next)) break;
       end += next > 0xffff ? 2 : 1;
     }
+    // A cluster of one code unit that NFKC leaves alone (most kana, kanji, accented
+    // letters) would be pushed unchanged, which maps exactly like a copy: leave it
+    // in the plain stretch that the next copy takes.
+    if (start === i && end === i + 1 && keptByNfkc(unit)) {
+      i = end;
+      continue;
+    }
+    builder.copy(plainFrom, start);
     const cluster = source.slice(start, end);
     builder.push(cluster.normalize('NFKC'), start, end);
     i = end;

@@ -22,6 +22,12 @@ function wordClass(ch: string): number {
   return LETTER.test(ch) ? 4 : 0;
 }
 
+/** Scratch for joinSpacedLetters: [start, end) of the letters of the current candidate. */
+const LETTER_STARTS: number[] = [];
+const LETTER_ENDS: number[] = [];
+/** Longer scratch (from a very long run) is let go after use. */
+const SCRATCH_KEPT = 1024;
+
 export interface SpacedRun {
   /** The letters joined: "Amazon". */
   joined: string;
@@ -62,7 +68,8 @@ function previousStart(text: string, index: number): number {
  */
 export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs: SpacedRun[] } {
   const text = input.text;
-  const builder = new MappedTextBuilder(input);
+  // Made at the first run: without one the result is `input` itself.
+  let builder: MappedTextBuilder | null = null;
   const runs: SpacedRun[] = [];
   let copiedTo = 0;
   // Every run has a single letter right before a space: jump from space to space
@@ -76,12 +83,16 @@ export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs
       space = text.indexOf(' ', space + 1);
       continue;
     }
-    const letters: [number, number][] = [];
+    // The letters' [start, end) go to reused arrays: most candidates ("a house",
+    // "I am") end after one letter and are dropped.
+    let count = 0;
     let j = i;
     for (;;) {
       const width = text.codePointAt(j)! > 0xffff ? 2 : 1;
       const afterLetter = j + width;
-      letters.push([j, afterLetter]);
+      LETTER_STARTS[count] = j;
+      LETTER_ENDS[count] = afterLetter;
+      count++;
       // Continue over exactly one space followed by a letter of the same class.
       if (text[afterLetter] !== ' ' || !isLetterAt(text, afterLetter + 1, cls)) break;
       const nextWidth = text.codePointAt(afterLetter + 1)! > 0xffff ? 2 : 1;
@@ -89,28 +100,32 @@ export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs
         // Japanese has no spaces between words, so the last spaced letter is often
         // glued to the words that follow ("ア マ ゾ ンより"): it still ends the spaced
         // word. In Latin text a glued letter starts the next word ("A m a z o n account").
-        if (cls !== ALPHABETIC_CLASS && letters.length + 1 >= MIN_SPACED_LETTERS) {
-          letters.push([afterLetter + 1, afterLetter + 1 + nextWidth]);
+        if (cls !== ALPHABETIC_CLASS && count + 1 >= MIN_SPACED_LETTERS) {
+          LETTER_STARTS[count] = afterLetter + 1;
+          LETTER_ENDS[count] = afterLetter + 1 + nextWidth;
+          count++;
         }
         break;
       }
       j = afterLetter + 1;
     }
-    const runEnd = letters[letters.length - 1]![1];
-    if (letters.length >= MIN_SPACED_LETTERS) {
+    const runEnd = LETTER_ENDS[count - 1]!;
+    if (count >= MIN_SPACED_LETTERS) {
+      builder ??= new MappedTextBuilder(input);
       builder.copy(copiedTo, i);
       const parts: string[] = [];
-      for (const [from, to] of letters) {
-        builder.copy(from, to);
-        parts.push(text.slice(from, to));
+      for (let k = 0; k < count; k++) {
+        builder.copy(LETTER_STARTS[k]!, LETTER_ENDS[k]!);
+        parts.push(text.slice(LETTER_STARTS[k]!, LETTER_ENDS[k]!));
       }
-      for (let k = 1; k < letters.length; k++) builder.drop(letters[k - 1]![1], letters[k]![0]);
+      for (let k = 1; k < count; k++) builder.drop(LETTER_ENDS[k - 1]!, LETTER_STARTS[k]!);
       copiedTo = runEnd;
       runs.push({ joined: parts.join(''), sourceSpan: input.toSource(i, runEnd) });
     }
     space = text.indexOf(' ', Math.max(space + 1, runEnd));
   }
-  const n = text.length;
-  builder.copy(copiedTo, n);
+  if (LETTER_STARTS.length > SCRATCH_KEPT) LETTER_STARTS.length = LETTER_ENDS.length = 0;
+  if (builder === null) return { mapped: input, runs };
+  builder.copy(copiedTo, text.length);
   return { mapped: builder.build(), runs };
 }

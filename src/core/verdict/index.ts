@@ -12,6 +12,7 @@ import { findClaims } from '../signals/claims.js';
 import { contentFindings } from '../signals/content.js';
 import { languageFindings } from '../signals/language.js';
 import { linkFindings } from '../signals/links.js';
+import { modelFindings } from '../signals/model.js';
 import { phoneFindings } from '../signals/phones.js';
 import { senderFindings } from '../signals/sender.js';
 import type { Finding, SignalContext, SignalModule } from '../signals/types.js';
@@ -50,6 +51,7 @@ const MODULES: SignalModule[] = [
   contentFindings,
   languageFindings,
   attachmentFindings,
+  modelFindings,
 ];
 
 /** More evidence of one reason is listed, up to this many items, but scored once. */

@@ -453,6 +453,35 @@ export const CASES: Record<string, ReasonCase> = {
     lookalike: sms('【NTT西日本】本件について、当社ホームページでご案内しています。'),
   },
 
+  // --- model -----------------------------------------------------------------
+  // The English-trained text model: bulk-mail wording against a message from the same
+  // sender about ordinary business. (model.spam-possible, a narrow probability band, is
+  // tested on its own in model-findings.test.ts.)
+  'model.spam-likely': {
+    triggers: mail({
+      from: ['Best Deals', 'offers@deals-mailer.example'],
+      subject: 'LIMITED TIME: Lose 30 lbs FAST - FREE trial!!!',
+      text: 'Dear Friend,\n\nAct now! Order our amazing herbal diet pills today and get a FREE bottle. Click here to order: http://www.deals-mailer.example/diet\n\nTo be removed from our mailing list, click here. This is a one time mailing.\n',
+    }),
+    lookalike: mail({
+      from: ['Best Deals', 'offers@deals-mailer.example'],
+      subject: 'Minutes of the weekly diet study meeting',
+      text: 'Hi all,\n\nAttached are the minutes from Tuesday. We agreed to run the next trial in March and to share the results on the list.\n\nThanks,\nAnna\n',
+    }),
+  },
+  'model.ham-likely': {
+    triggers: mail({
+      from: ['Anna Smith', 'anna@lists.example.org'],
+      subject: 'Re: patch for the build script',
+      text: 'Hi Bob,\n\nI tried your patch on my machine and the build works now. I think we should also update the README before the release. Can you send a new version?\n\nThanks,\nAnna\n',
+    }),
+    lookalike: mail({
+      from: ['Anna Smith', 'anna@lists.example.org'],
+      subject: 'LIMITED TIME: Lose 30 lbs FAST - FREE trial!!!',
+      text: 'Dear Friend,\n\nAct now! Order our amazing herbal diet pills today and get a FREE bottle. Click here to order: http://www.deals-mailer.example/diet\n\nTo be removed from our mailing list, click here. This is a one time mailing.\n',
+    }),
+  },
+
   // --- content ---------------------------------------------------------------
   'content.asks-nothing': {
     triggers: sms('【佐川急便】お荷物のお届け日時が決まりました。'),

@@ -31,7 +31,9 @@ const CODES = RULES.map((r) => r.code);
  * in src/core/model/ is not among the verdict's MODULES). The coverage test fails as
  * soon as such a module appears, so that its cases are added to CASES.
  */
-const PENDING: ReadonlySet<string> = new Set(['model.spam-likely', 'model.spam-possible', 'model.ham-likely']);
+const PENDING: ReadonlySet<string> = new Set();
+/** Codes triggered through a pure function in their own test file rather than a message. */
+const UNIT_TESTED: ReadonlySet<string> = new Set(['model.spam-possible']);
 
 const check = (input: Input, id = 'test'): Promise<CheckResult> => checkInput({ id, ...input });
 const codesOf = (result: CheckResult): string[] => result.reasons.map((r) => r.code);
@@ -79,7 +81,7 @@ describe('reason coverage', () => {
   it('every code has a case or is PENDING, and nothing else', () => {
     const covered = Object.keys(CASES);
     expect(covered.filter((code) => PENDING.has(code)), 'a code is both in CASES and PENDING').toEqual([]);
-    expect([...covered, ...PENDING].sort()).toEqual([...CODES].sort());
+    expect([...covered, ...PENDING, ...UNIT_TESTED].sort()).toEqual([...CODES].sort());
   });
 
   it('PENDING codes still have no evidence module (else add their cases)', () => {
