@@ -184,9 +184,12 @@ export function extract(message: Message): Extraction {
       const mention = seen(found);
       // A brand inside a link or address ("sagawa-rxa.top") is not the message naming
       // the organization; the link checks judge such domains on their own.
+      // A name that is the whole "address" is the name itself ("Amazon.co.jp" in
+      // "Amazon.co.jp をご利用いただき…" or in a display name) and stays a mention.
       const [start, end] = mention.location.span;
-      if (addressSpans.some(([s, e]) => start < e && s < end)) continue;
-      organizations.add(`${mention.organizationId}${mention.disguise}${mention.raw}`, mention);
+      if (addressSpans.some(([s, e]) => start < e && s < end && !(s === start && e === end))) continue;
+      // Kept once per field: a name in the display name claims more than the same name in the text.
+      organizations.add(`${field}:${mention.organizationId}${mention.disguise}${mention.raw}`, mention);
     }
   };
 

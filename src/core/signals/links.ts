@@ -29,16 +29,16 @@ function shown(url: ExtractedUrl): string {
 export function linkFindings({ extracted, claims }: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const primary = claims.organizations[0];
-  if (extracted.urls.length === 0) {
-    findings.push({ code: 'link.none', evidence: '' });
-    return findings;
-  }
-  let allOfficial = primary !== undefined;
+  // A domain written in a subject or display name cannot be tapped; only links in the
+  // body count as the message's links for "no link" and "every link is official".
+  const inBody = extracted.urls.filter((u) => u.location.field !== 'subject' && u.location.field !== 'fromName');
+  if (inBody.length === 0) findings.push({ code: 'link.none', evidence: '' });
+  let allOfficial = primary !== undefined && inBody.length > 0;
   for (const url of extracted.urls) {
     const at = { location: url.location };
     const domain = url.registrableDomain;
     const owner = officialOwner(domain);
-    if (primary === undefined || !isOfficialFor(primary, domain)) allOfficial = false;
+    if (inBody.includes(url) && (primary === undefined || !isOfficialFor(primary, domain))) allOfficial = false;
 
     if (url.isIp) findings.push({ code: 'link.ip-host', evidence: url.host, ...at });
     if (url.userinfo !== null) {
