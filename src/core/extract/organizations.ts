@@ -22,9 +22,10 @@
 // spaces), but a few known false friends are excluded (楽天的 "optimistic",
 // アマゾン川 "the Amazon river", 宇宙戦艦ヤマト).
 //
-// Very short ASCII names (3 characters or fewer, like "au") are matched only
-// case-sensitively, exactly as written in the data, in scan 1; they are not looked
-// for in joined or skeleton text, where two-letter coincidences are common.
+// Very short ASCII names (3 characters or fewer, like "au"), and the names an
+// organization lists under `matchCase` because they are everyday words (LINE, Apple),
+// are matched only case-sensitively, exactly as written in the data, in scan 1; they
+// are not looked for in joined or skeleton text, where coincidences are common.
 import { MAX_ITEMS_PER_KIND, MAX_SCAN_CHARS } from '../limits.js';
 import { ORGANIZATIONS, type Organization } from '../knowledge/organizations.js';
 import { foldForMatching, joinSpacedLetters, MappedText, skeleton, type SpacedRun } from '../normalize/index.js';
@@ -178,6 +179,7 @@ function buildDictionaries(orgs: readonly Organization[]): { folded: Dictionary;
   const skeletons = new Map<string, Entry[]>();
   const short = new Map<string, Entry[]>();
   for (const org of orgs) {
+    for (const name of org.matchCase ?? []) addEntry(short, name.normalize('NFKC'), { organizationId: org.id, via: 'name' });
     for (const [name, via] of namesOf(org)) {
       for (const variant of variants(name)) {
         const entry = { organizationId: org.id, via };
@@ -205,17 +207,27 @@ const DICTIONARIES = buildDictionaries(ORGANIZATIONS);
 /** One character class, no repetition: cannot backtrack. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Every ASCII folded key has its skeleton among the skeleton keys (true by
- * construction unless a skeleton came out empty); the shortcut in
- * extractOrganizations relies on it, so it is checked rather than assumed. */
-const SKELETON_COVERS_ASCII_KEYS = [...DICTIONARIES.folded.entries.keys()].every(
-  (key) => NON_ASCII.test(key) || DICTIONARIES.skeleton.entries.has(skeletonKey(key)),
+/** Every folded key has its skeleton among the skeleton keys (true by construction
+ * unless a skeleton came out empty); the shortcut in extractOrganizations relies on
+ * it, so it is checked rather than assumed. */
+const SKELETON_COVERS_KEYS = [...DICTIONARIES.folded.entries.keys()].every((key) =>
+  DICTIONARIES.skeleton.entries.has(skeletonKey(key)),
 );
 
-/** Each ASCII character as its folded skeleton (what skeletonText makes of it), for
- * the skeleton dictionary's KeyMatcher (null when it is small enough for a regex). */
-const ASCII_AS_SKELETON =
-  DICTIONARIES.skeleton.matcher?.rewriteAscii((unit) => skeletonChar(String.fromCharCode(unit))) ?? null;
+/** Σ, whose lower case depends on what follows it (σ, or ς at the end of a word). */
+const CAPITAL_SIGMA = 0x03a3;
+
+/**
+ * Each code unit as its folded skeleton, for the skeleton dictionary's KeyMatcher
+ * (null when that dictionary is small enough for a regex). It is what skeletonText
+ * makes of the unit wherever the text's lower case is the lower case of each of its
+ * characters: everywhere but around Σ (context-dependent) and in surrogate pairs
+ * (read as one code point), so a text with either goes the general way.
+ */
+const UNIT_AS_SKELETON =
+  DICTIONARIES.skeleton.matcher?.rewriteUnits((unit) =>
+    unit === CAPITAL_SIGMA || (unit >= 0xd800 && unit <= 0xdfff) ? null : skeletonChar(String.fromCharCode(unit)),
+  ) ?? null;
 
 interface Hit {
   start: number;
@@ -386,17 +398,18 @@ export function extractOrganizations(text: string, spaced?: SpacedJoin): FoundMe
   // The base of scan 3: the joined text, which is `t` itself when nothing was joined.
   const base = joined.mapped.text;
 
-  // Shortcut for the usual message (ASCII, no spaced letters) that names no
-  // organization: scans 1 to 3 find nothing, and one skeleton search proves it. In ASCII
-  // text a folded key K found by scan 1 turns, in the skeleton, into skeletonKey(K),
-  // which is a key of the skeleton dictionary (SKELETON_COVERS_ASCII_KEYS); scan 2
-  // needs a joined run and scan 3 a skeleton key. So when no skeleton key occurs in
-  // the skeleton text at all, only the short names can be found. The search reads
-  // the text through the skeleton of each character, so the skeleton text is built
-  // only when it has a hit (scan 3 then reuses the search).
+  // Shortcut for the usual message (no spaced letters, no Σ, no surrogate pairs) that
+  // names no organization: scans 1 to 3 find nothing, and one skeleton search proves
+  // it. There the lower case of the text is that of each character, so a folded key K
+  // found by scan 1 turns, in the skeleton, into skeletonKey(K) (skeletonChar(c) is
+  // skeletonChar of c's lower case), which is a key of the skeleton dictionary
+  // (SKELETON_COVERS_KEYS); scan 2 needs a joined run and scan 3 a skeleton key. So
+  // when no skeleton key occurs in the skeleton text at all, only the short names can
+  // be found. The search reads the text through the skeleton of each character, so
+  // the skeleton text is built only when it has a hit (scan 3 then reuses the search).
   const skelKeys =
-    runs.length === 0 && SKELETON_COVERS_ASCII_KEYS && ASCII_AS_SKELETON !== null
-      ? DICTIONARIES.skeleton.matcher!.findRewritten(t, ASCII_AS_SKELETON)
+    runs.length === 0 && SKELETON_COVERS_KEYS && UNIT_AS_SKELETON !== null
+      ? DICTIONARIES.skeleton.matcher!.findRewritten(t, UNIT_AS_SKELETON)
       : null;
   const anyKey = skelKeys === null || skelKeys.starts.length > 0;
   const lowered = anyKey ? lowerSameLength(t) : '';

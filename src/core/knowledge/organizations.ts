@@ -54,6 +54,9 @@ export const OrganizationSchema = z.strictObject({
   }),
   /** Common short or alternative names (ドコモ, au, 郵便局). */
   aliases: z.array(nonEmpty),
+  /** Names that are also everyday words (LINE/line, Apple/apple): matched only exactly
+   * as written here, on word boundaries, never folded to lower case. */
+  matchCase: z.array(nonEmpty).optional(),
   category: z.enum(ORGANIZATION_CATEGORIES),
   domains: z.array(
     z.strictObject({

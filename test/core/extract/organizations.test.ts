@@ -133,3 +133,14 @@ describe('extractOrganizations: limits', () => {
     expect(extractOrganizations('Amazon '.repeat(MAX_ITEMS_PER_KIND * 3))).toHaveLength(MAX_ITEMS_PER_KIND);
   });
 });
+
+describe('extractOrganizations: names that are everyday words (matchCase)', () => {
+  it.each([
+    ['LINEで友だち追加してください', ['line']],
+    ['Apple IDがロックされました', ['apple']],
+    ['Outlookのパスワードを更新', ['microsoft']],
+    ['the line is busy, an apple a day, outlook is good, meta data', []],
+  ])('%s', (text, ids) => {
+    expect(extractOrganizations(text).map((m) => m.organizationId)).toEqual(ids);
+  });
+});
