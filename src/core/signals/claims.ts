@@ -2,8 +2,8 @@
 // to be it: a friend writes "アマゾンで買ったよ", a newsletter discusses Google. A claim
 // is the sender's display name, a name that heads the message or its subject the way
 // senders sign ("【佐川急便】", "[PayPal]", "Amazon.co.jp:", "ドコモからのお知らせ"), an SMS,
-// letter or call that names the company in its first words, or a link whose visible
-// text shows an official domain.
+// letter or call that names the company in its first words, a letter signed with the
+// company's name on its last lines, or a link whose visible text shows an official domain.
 import type { Extracted, OrganizationMention } from '../extract/types.js';
 import { getOrganization, organizationForDomain, type Organization } from '../knowledge/organizations.js';
 import type { Message } from '../message/types.js';
@@ -11,6 +11,16 @@ import type { Message } from '../message/types.js';
 /** Characters at the start of an SMS, letter or call note within which a company name
  * is how the message introduces its sender. */
 const SHORT_MESSAGE_OPENING = 40;
+
+/** Characters at the end of a letter where its signature stands. */
+const SIGNATURE_TAIL = 60;
+
+function isLineOfItsOwn(text: string, [start, end]: [number, number]): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).trim();
+  return line.length <= end - start + 6;
+}
 
 // A name set off as a heading: after an opening bracket, or followed by a closing
 // bracket, a colon, or "からの/より" (from). Literal alternatives only: linear.
@@ -58,6 +68,8 @@ function claimRank(message: Message, mention: OrganizationMention): number {
     if (message.channel !== 'email' && span[0] < SHORT_MESSAGE_OPENING && !TALKED_ABOUT.test(text.slice(span[1], span[1] + 2))) {
       return 2 + span[0] / SHORT_MESSAGE_OPENING;
     }
+    // A letter is signed at its end: the name alone on one of the last lines.
+    if (message.channel !== 'email' && text.length - span[1] < SIGNATURE_TAIL && isLineOfItsOwn(text, span)) return 4;
   }
   return 11 + span[0] / 1e6;
 }

@@ -109,12 +109,17 @@ export function imitation(registrableDomain: string): Lookalike | null {
   return null;
 }
 
-/** An official domain written as the start of a longer host: amazon.co.jp.secure-login.top. */
+/** An official domain or brand written in the subdomains of another domain:
+ * amazon.co.jp.secure-login.top, ntt-west.co.jp-owabi.top (registrable jp-owabi.top). */
 export function officialAsSubdomain(host: string, registrableDomain: string | null): Organization | null {
   if (registrableDomain === null || host === registrableDomain) return null;
   const prefix = host.slice(0, host.length - registrableDomain.length - 1);
   for (const [domain, org] of OWNER) {
     if (prefix === domain || prefix.endsWith(`.${domain}`) || prefix.includes(`${domain}.`)) return org;
+  }
+  const words = prefix.split(/[.-]/);
+  for (const brand of BRANDS) {
+    if (brand.token.includes('-') ? prefix.includes(brand.token) : words.includes(brand.token)) return brand.org;
   }
   return null;
 }

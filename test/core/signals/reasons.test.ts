@@ -183,4 +183,24 @@ describe('verdicts', () => {
     expect(codesOf(result)).toEqual(expect.arrayContaining(['content.asks-nothing', 'link.none']));
     expectRendered(result);
   });
+
+  it('a fake NTT West notice asking for card details for "compensation" on a non-NTT domain is high risk', async () => {
+    const fake = [
+      'お客さま情報の不正流出に関するお詫びとお知らせ',
+      '',
+      'このたび、弊社が業務を委託していた会社からお客さまの情報が流出いたしました。深くお詫び申し上げます。',
+      '流出した情報：氏名、住所、電話番号',
+      'つきましては、対象のお客さまに補償金5,000円をお支払いいたします。',
+      '補償金のお受け取りには、下記のページでクレジットカード番号・有効期限のご入力をお願いいたします。',
+      'https://ntt-west-hosyou.top/form',
+      '受付期限：本日中',
+      '',
+      '西日本電信電話株式会社',
+    ].join('\n');
+    const result = await check({ text: fake, channel: 'letter' });
+    expect(result.risk, summary(result)).toBe('high');
+    expect(result.claimed.organizations[0]).toBe('ntt-west');
+    expect(codesOf(result)).toEqual(expect.arrayContaining(['link.not-official', 'lure.card-request']));
+    expect(result.kind).toBe('breach-notice');
+  });
 });
