@@ -23,7 +23,8 @@ export interface KeyStarts {
   lengths: number[];
 }
 
-const NONE: KeyStarts = Object.freeze({ starts: [], lengths: [] }) as KeyStarts;
+/** The answer when no key occurs (frozen: callers only read answers). */
+const NONE = Object.freeze({ starts: Object.freeze([]), lengths: Object.freeze([]) }) as unknown as KeyStarts;
 
 export class KeyMatcher {
   /** Code unit → symbol; 0 for every code unit that occurs in no key. */
@@ -46,6 +47,8 @@ export class KeyMatcher {
         if (this.symbolOf[unit] === 0) this.symbolOf[unit] = symbolCount++;
       }
     }
+    // Symbols are 16-bit: more distinct code units than that would need a wider table.
+    if (symbolCount > 0xffff) throw new Error('KeyMatcher: too many distinct characters in the keys');
     this.symbolCount = symbolCount;
 
     // The trie: children per state, and the key length when a key ends at a state.
@@ -110,49 +113,59 @@ export class KeyMatcher {
   }
 
   /**
-   * Prepares findRewritten: `rewrite(unit)` is what each ASCII code unit stands for
-   * (a string, possibly of several units).
+   * Prepares findRewritten: `rewrite(unit)` is what a UTF-16 code unit stands for (a
+   * string, possibly of several units or none), or null when a text holding that unit
+   * cannot be read unit by unit. It is asked once per unit, when first met.
    */
-  rewriteAscii(rewrite: (unit: number) => string): AsciiRewrite {
-    const single = new Int32Array(0x80).fill(-1);
-    const several: Uint16Array[] = [];
-    for (let unit = 0; unit < 0x80; unit++) {
-      const s = rewrite(unit);
-      const symbols = new Uint16Array(s.length);
-      for (let k = 0; k < s.length; k++) symbols[k] = this.symbolOf[s.charCodeAt(k)]!;
-      if (symbols.length === 1) single[unit] = symbols[0]!;
-      else several[unit] = symbols;
-    }
-    return { single, several };
+  rewriteUnits(rewrite: (unit: number) => string | null): UnitRewrite {
+    return { rewrite, single: new Int32Array(0x10000).fill(UNKNOWN), several: new Map() };
   }
 
   /**
-   * find(r(text)) where r rewrites each code unit as prepared by rewriteAscii, with
-   * positions in r(text), without building r(text); null when `text` is not ASCII.
+   * find(r(text)) where r rewrites each code unit as prepared by rewriteUnits, with
+   * positions in r(text), without building r(text); null when `text` holds a unit
+   * that cannot be rewritten.
    */
-  findRewritten(text: string, rewrite: AsciiRewrite): KeyStarts | null {
+  findRewritten(text: string, rewrite: UnitRewrite): KeyStarts | null {
     const { symbolCount, next, ends } = this;
-    const { single, several } = rewrite;
+    const single = rewrite.single;
     const found: KeyStarts = { starts: [], lengths: [] };
     let state = 0;
     let at = 0;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
-      if (unit >= 0x80) return null;
-      const symbol = single[unit]!;
+      let symbol = single[unit]!;
+      if (symbol === UNKNOWN) symbol = this.learn(rewrite, unit);
       if (symbol >= 0) {
         state = next[state * symbolCount + symbol]!;
         at++;
         if (ends[state] !== 0) this.report(state, at, found);
         continue;
       }
-      for (const s of several[unit]!) {
+      if (symbol === REFUSED) return null;
+      for (const s of rewrite.several.get(unit)!) {
         state = next[state * symbolCount + s]!;
         at++;
         if (ends[state] !== 0) this.report(state, at, found);
       }
     }
     return found.starts.length === 0 ? NONE : found;
+  }
+
+  /** Fills in how `unit` is read; returns its entry in rewrite.single. */
+  private learn(rewrite: UnitRewrite, unit: number): number {
+    const s = rewrite.rewrite(unit);
+    let entry: number;
+    if (s === null) entry = REFUSED;
+    else if (s.length === 1) entry = this.symbolOf[s.charCodeAt(0)]!;
+    else {
+      const symbols = new Uint16Array(s.length);
+      for (let k = 0; k < s.length; k++) symbols[k] = this.symbolOf[s.charCodeAt(k)]!;
+      rewrite.several.set(unit, symbols);
+      entry = SEVERAL;
+    }
+    rewrite.single[unit] = entry;
+    return entry;
   }
 
   /** Records the keys ending at `end` in state `state`, keeping `found` ordered by start. */
@@ -173,10 +186,16 @@ export class KeyMatcher {
   }
 }
 
-/** Per-unit rewrite of ASCII text for KeyMatcher.findRewritten. */
-export interface AsciiRewrite {
-  /** The symbol an ASCII unit stands for, or -1 when it stands for zero or several. */
+// Entries of UnitRewrite.single besides symbols.
+const UNKNOWN = -1;
+const SEVERAL = -2;
+const REFUSED = -3;
+
+/** Per-unit rewrite of a text for KeyMatcher.findRewritten, filled as units are met. */
+export interface UnitRewrite {
+  rewrite: (unit: number) => string | null;
+  /** Per code unit: the symbol it stands for, or UNKNOWN, SEVERAL (see `several`), REFUSED. */
   single: Int32Array;
   /** The symbols of units that stand for zero or several. */
-  several: Uint16Array[];
+  several: Map<number, Uint16Array>;
 }

@@ -204,9 +204,6 @@ function buildDictionaries(orgs: readonly Organization[]): { folded: Dictionary;
 
 const DICTIONARIES = buildDictionaries(ORGANIZATIONS);
 
-/** One character class, no repetition: cannot backtrack. */
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /** Every folded key has its skeleton among the skeleton keys (true by construction
  * unless a skeleton came out empty); the shortcut in extractOrganizations relies on
  * it, so it is checked rather than assumed. */

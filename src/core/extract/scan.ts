@@ -49,6 +49,19 @@ function isAsciiLetter(u: number): boolean {
 // One character class, tested against a single code point: nothing to backtrack.
 const LETTER_OR_NUMBER = /[\p{L}\p{M}\p{N}]/u;
 
+/** LETTER_OR_NUMBER per BMP code unit: 0 not yet known, 1 yes, 2 no. */
+const LETTER_FLAGS = new Uint8Array(0x10000);
+
+function isLetterOrNumber(cp: number): boolean {
+  if (cp > 0xffff) return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+  let flag = LETTER_FLAGS[cp]!;
+  if (flag === 0) {
+    flag = LETTER_OR_NUMBER.test(String.fromCharCode(cp)) ? 1 : 2;
+    LETTER_FLAGS[cp] = flag;
+  }
+  return flag === 1;
+}
+
 /** A character that can sit next to a dot inside a host name. */
 function isLabelChar(s: string, index: number): boolean {
   if (index < 0 || index >= s.length) return false;
@@ -249,22 +262,25 @@ function schemeAt(out: Uint8Array | Uint16Array, i: number): boolean {
  * Letters of other scripts (Cyrillic, Greek, accented Latin, Hangul) are kept: they
  * occur in IDN hosts and lookalike domains.
  *
+ * `reference` (tests only) takes the general path and visits every position in the
+ * final pass, which the fast paths must agree with.
+ *
  * Linear: one forward pass classifies code points; Japanese runs look back over at
  * most MAX_HOST ASCII host characters (the stretch since the previous run, so each
  * stretch is read at most once backwards) and ahead over at most MAX_HOST characters;
  * word look-backs for ":" and glued schemes cover disjoint words.
  */
-export function buildScanText(mapped: MappedText, source: string): string {
+export function buildScanText(mapped: MappedText, source: string, reference = false): string {
   const text = mapped.text;
   const n = text.length;
 
   // Plain ASCII (most mail): no character is blanked for its script, so only the
   // final pass runs. encodeInto copies the text natively and proves it is ASCII at
   // once: every character took exactly one byte.
-  if (ASCII_ENCODER !== null && UTF8 !== null) {
+  if (!reference && ASCII_ENCODER !== null && UTF8 !== null) {
     const bytes = asciiBuffer(n);
     const { read, written } = ASCII_ENCODER.encodeInto(text, bytes);
-    if (read === n && written === n) return blankSeparatorsAscii(bytes, text, mapped, source) ? UTF8.decode(bytes) : text;
+    if (read === n && written === n) return blankSeparators(bytes, text, mapped, source) ? UTF8.decode(bytes) : text;
   }
 
   const out = new Uint16Array(n);
@@ -287,7 +303,7 @@ export function buildScanText(mapped: MappedText, source: string): string {
     } else if (cp >= 0xd800 && cp <= 0xdfff) {
       keep = false; // lone surrogate
     } else {
-      keep = LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+      keep = isLetterOrNumber(cp);
     }
     for (let k = 0; k < width; k++) out[i + k] = keep ? text.charCodeAt(i + k) : SPACE;
     i += width;
@@ -311,7 +327,8 @@ export function buildScanText(mapped: MappedText, source: string): string {
     }
   }
 
-  blankSeparators(out, mapped, source);
+  if (reference) blankSeparatorsEverywhere(out, mapped, source);
+  else blankSeparators(out, text, mapped, source);
   return decodeUnits(out);
 }
 
@@ -326,38 +343,31 @@ FINAL_PASS[0x3a] = COLON;
 for (let u = 0; u < 0x80; u++) if (isSentencePunctuation(u)) FINAL_PASS[u] = SENTENCE_MARK;
 for (const c of 'hHfF') FINAL_PASS[c.charCodeAt(0)] = SCHEME_LETTER;
 
-/** The final, left-to-right pass of buildScanText over `out` (the text with script
- * blanking done); returns whether it blanked anything. Each rule reads the
- * character before (as already rewritten) and a bounded look-ahead, and rewrites
- * only the current or the previous character. */
-function blankSeparators(out: Uint16Array, mapped: MappedText, source: string): boolean {
-  let changed = false;
-  for (let i = 0; i < out.length; i++) {
-    const u = out[i]!;
-    if (u < 0x80 && FINAL_PASS[u] !== 0 && finalRule(out, i, mapped, source)) changed = true;
-  }
-  return changed;
-}
-
-// Where a final-pass rule can act in ASCII text: the marks, and h/f starting a known
-// scheme (schemeAt). ".", "-", "_" only after a space-like character or after a mark
-// (as rewritten, the character before must be space-like, and only a mark with a rule
-// of its own can have become a space); a position with no character before counts as
-// after a space. The sentence marks can only have been written full-width where the
-// text is not its own source, so FINAL_PASS_AT_SELF leaves them out.
+// Where a final-pass rule can act: the marks, and h/f starting a known scheme
+// (schemeAt). ".", "-", "_" only after a space-like character, a non-ASCII one (the
+// script pass may have blanked it) or a mark (as rewritten, the character before must
+// be space-like, and only these can have become a space); a position with no
+// character before counts as after a space. The sentence marks can only have been
+// written full-width where the text is not its own source, so FINAL_PASS_AT_SELF
+// leaves them out.
 // Single characters, a one-character lookbehind, or one letter with a fixed-length
 // look-ahead of at most 7 characters; no repetition: linear. Together with finalRule,
 // must cover every position where a rule of FINAL_PASS can blank something.
 const FINAL_PASS_AT =
-  /(?<![^\x00-\x20\x7f.\-_:!?(),;[\]{}])[-._]|[:!?(),;[\]{}]|[hH](?=[tT][tT][pP][sS]?:\/\/)|[fF](?=[tT][pP]:\/\/)/g;
-const FINAL_PASS_AT_SELF = /(?<![^\x00-\x20\x7f.\-_:!?(),;[\]{}])[-._]|:|[hH](?=[tT][tT][pP][sS]?:\/\/)|[fF](?=[tT][pP]:\/\/)/g;
+  /(?<![^\x00-\x20\x7f-\uffff.\-_:!?(),;[\]{}])[-._]|[:!?(),;[\]{}]|[hH](?=[tT][tT][pP][sS]?:\/\/)|[fF](?=[tT][pP]:\/\/)/g;
+const FINAL_PASS_AT_SELF =
+  /(?<![^\x00-\x20\x7f-\uffff.\-_:!?(),;[\]{}])[-._]|:|[hH](?=[tT][tT][pP][sS]?:\/\/)|[fF](?=[tT][pP]:\/\/)/g;
 
-/** blankSeparators for ASCII text, whose copy `out` has not been rewritten yet: the
- * same rules at the same positions in the same order, but the positions where no
- * rule can act are skipped by a regex over `text` instead of visited one by one.
- * Rules rewrite only the current or the previous position, so `out[i]` is still
- * `text[i]` when position i is visited. */
-function blankSeparatorsAscii(out: Uint8Array, text: string, mapped: MappedText, source: string): boolean {
+/**
+ * The final, left-to-right pass of buildScanText over `out` (the text with script
+ * blanking done); returns whether it blanked anything. Each rule reads the character
+ * before (as already rewritten) and a bounded look-ahead, and rewrites only the
+ * current or the previous character. The positions where no rule can act are
+ * skipped by a regex over `text`: script blanking touched only non-ASCII units and
+ * the rules act on ASCII ones, so `out[i]` is still `text[i]` when position i is
+ * visited.
+ */
+function blankSeparators(out: Uint8Array | Uint16Array, text: string, mapped: MappedText, source: string): boolean {
   let changed = false;
   const at = mapped.isIdentity && text === source ? FINAL_PASS_AT_SELF : FINAL_PASS_AT;
   at.lastIndex = 0;
@@ -365,6 +375,15 @@ function blankSeparatorsAscii(out: Uint8Array, text: string, mapped: MappedText,
     if (finalRule(out, at.lastIndex - 1, mapped, source)) changed = true;
   }
   return changed;
+}
+
+/** blankSeparators visiting every position: what the regex-driven version must
+ * match (buildScanText(…, reference = true), for tests). */
+function blankSeparatorsEverywhere(out: Uint16Array, mapped: MappedText, source: string): void {
+  for (let i = 0; i < out.length; i++) {
+    const u = out[i]!;
+    if (u < 0x80 && FINAL_PASS[u] !== 0) finalRule(out, i, mapped, source);
+  }
 }
 
 /** Applies the final-pass rule for the ASCII mark at out[i]; true if it blanked something. */

@@ -249,9 +249,21 @@ function headerBlock(input: Uint8Array): Uint8Array {
   return input.subarray(0, end);
 }
 
+// Random words for nonce(), drawn from the system's generator in batches: one call per
+// message cost as much as a small message's MIME scan. Each word is used once.
+const RANDOM_POOL = new Uint32Array(256);
+let randomUsed = RANDOM_POOL.length;
+
+function randomWord(): number {
+  if (randomUsed === RANDOM_POOL.length) {
+    crypto.getRandomValues(RANDOM_POOL);
+    randomUsed = 0;
+  }
+  return RANDOM_POOL[randomUsed++]!;
+}
+
 function nonce(): string {
-  const values = crypto.getRandomValues(new Uint32Array(2));
-  return `${(values[0] ?? 0).toString(36)}${(values[1] ?? 0).toString(36)}`;
+  return `${randomWord().toString(36)}${randomWord().toString(36)}`;
 }
 
 function limitOf(error: unknown): string {

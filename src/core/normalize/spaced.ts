@@ -22,6 +22,19 @@ function wordClass(ch: string): number {
   return LETTER.test(ch) ? 4 : 0;
 }
 
+// Spaces where a run can start: a possible letter on each side (an ASCII letter or
+// digit, or any non-ASCII unit, which the caller classifies exactly), and an ASCII
+// letter or digit before the space only when no ASCII letter or digit precedes it
+// ("a b", not "ab c"; a non-ASCII letter before it may still start a run of another
+// class). Single characters with one-character look-arounds: linear.
+const CANDIDATE_SPACE = /(?<![A-Za-z0-9])[A-Za-z0-9] (?=[A-Za-z0-9\u0080-\uffff])|[\u0080-\uffff] (?=[A-Za-z0-9\u0080-\uffff])/g;
+
+/** The first space at or after `from` where a run may start, or -1. */
+function nextCandidateSpace(text: string, from: number): number {
+  CANDIDATE_SPACE.lastIndex = Math.max(0, from - 1);
+  return CANDIDATE_SPACE.test(text) ? CANDIDATE_SPACE.lastIndex - 1 : -1;
+}
+
 /** Scratch for joinSpacedLetters: [start, end) of the letters of the current candidate. */
 const LETTER_STARTS: number[] = [];
 const LETTER_ENDS: number[] = [];
@@ -72,15 +85,15 @@ export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs
   let builder: MappedTextBuilder | null = null;
   const runs: SpacedRun[] = [];
   let copiedTo = 0;
-  // Every run has a single letter right before a space: jump from space to space
-  // instead of classifying every character.
-  for (let space = text.indexOf(' '); space !== -1; ) {
+  // Every run has a single letter right before a space: jump from candidate space to
+  // candidate space instead of classifying every character.
+  for (let space = nextCandidateSpace(text, 0); space !== -1; ) {
     const i = previousStart(text, space);
     const cls = classAt(text, i);
     const startsRun =
       i >= copiedTo && cls !== 0 && !isLetterAt(text, previousStart(text, i), cls) && isLetterAt(text, space + 1, cls);
     if (!startsRun) {
-      space = text.indexOf(' ', space + 1);
+      space = nextCandidateSpace(text, space + 1);
       continue;
     }
     // The letters' [start, end) go to reused arrays: most candidates ("a house",
@@ -122,7 +135,7 @@ export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs
       copiedTo = runEnd;
       runs.push({ joined: parts.join(''), sourceSpan: input.toSource(i, runEnd) });
     }
-    space = text.indexOf(' ', Math.max(space + 1, runEnd));
+    space = nextCandidateSpace(text, Math.max(space + 1, runEnd));
   }
   if (LETTER_STARTS.length > SCRATCH_KEPT) LETTER_STARTS.length = LETTER_ENDS.length = 0;
   if (builder === null) return { mapped: input, runs };
