@@ -82,6 +82,21 @@ export type Lookalike =
  * a brand as one of its words ("sagawa-rxa", "amazon-co-jp").
  */
 export function imitation(registrableDomain: string): Lookalike | null {
+  const known = IMITATIONS.get(registrableDomain);
+  if (known !== undefined) return known;
+  // Bounded so a batch of millions of distinct domains cannot grow it without end.
+  if (IMITATIONS.size >= MAX_REMEMBERED_DOMAINS) IMITATIONS.clear();
+  const found = findImitation(registrableDomain);
+  IMITATIONS.set(registrableDomain, found);
+  return found;
+}
+
+/** Domains whose imitation check is remembered: the same few domains recur across a
+ * batch (every message of a campaign), and the check compares with every brand. */
+const MAX_REMEMBERED_DOMAINS = 10_000;
+const IMITATIONS = new Map<string, Lookalike | null>();
+
+function findImitation(registrableDomain: string): Lookalike | null {
   const label = domainLabel(registrableDomain);
   const suffix = registrableDomain.slice(label.length + 1);
   // A brand's exact name on an ordinary ending (yahoo.com, google.de) is almost always
