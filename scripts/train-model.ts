@@ -22,9 +22,10 @@
 // exactly the features the scorer uses. Fold assignment uses a fixed seed.
 //
 // The model never sees recipients: it reads a ModelInput built from the parsed Message
-// (subject, From name and domain, body, links, attachment flags), and the SpamAssassin
-// corpus's stand-ins for its recipient's addresses (spamassassin.taint.org,
-// netnoteinc.com, jmason.org: the corpus rewrote the recipient's domains to these) are
+// (subject, From name and domain, body, links, attachment flags), never the headers;
+// every email address in a text becomes one placeholder; and the SpamAssassin corpus's
+// stand-ins for its recipient (his domains spamassassin.taint.org, netnoteinc.com and
+// jmason.org, the pseudonyms zzzz/yyyy it rewrote his addresses to, his name) are
 // removed from every field before training and measuring.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,10 +56,16 @@ interface Settings {
   maxFeatures: number;
 }
 
-const BASE_FEATURES: FeatureConfig = { charMin: 1, charMax: 4, words: 2, meta: true, fromDomain: true, maxChars: 20_000 };
+// Chosen by grouped cross-validation (--search), where most choices are within noise
+// (one spam in 500 is 0.2 points): a small L2 penalty helps email clearly (λ 1e-3 → 3e-6:
+// recall at FPR ≤1% 88% → 97%), binary beats log-tf, and the rest is flat, so the
+// cheaper option wins: 5,000 characters per field (the lure is near the top; long mail
+// scores 4× faster), 60,000 features (a small file). Character 1-grams stay for CJK.
+// SMS is flat across every setting (97% ± 0.3).
+const BASE_FEATURES: FeatureConfig = { charMin: 1, charMax: 4, words: 2, meta: true, fromDomain: true, maxChars: 5000 };
 
 const SETTINGS: Record<'email' | 'sms', Settings> = {
-  email: { features: BASE_FEATURES, values: 'binary', lambda: 1e-5, minDf: 2, maxFeatures: 60_000 },
+  email: { features: BASE_FEATURES, values: 'binary', lambda: 3e-6, minDf: 2, maxFeatures: 60_000 },
   sms: { features: { ...BASE_FEATURES, fromDomain: false }, values: 'binary', lambda: 1e-5, minDf: 2, maxFeatures: 60_000 },
 };
 
@@ -97,7 +104,10 @@ interface Doc {
   source: string;
 }
 
-const CORPUS_RECIPIENT = /[^\s<>"'()[\]]*(?:spamassassin\.taint\.org|netnoteinc\.com|jmason\.org)[^\s<>"'()[\]]*/gi;
+// The corpus's stand-ins for its recipient: his domains, the local parts it rewrote his
+// addresses to (zzzz, yyyy, as in "Dear zzzz ,"), and his name and initials.
+const CORPUS_RECIPIENT =
+  /[^\s<>"'()[\]]*(?:spamassassin\.taint\.org|netnoteinc\.com|jmason\.org)[^\s<>"'()[\]]*|\b(?:zzzz|yyyy)[\w.-]*|\b(?:justin|mason|jm)\b/gi;
 
 /** Removes the corpus's stand-ins for its recipient's own addresses and domains. */
 function scrubRecipient(input: ModelInput): ModelInput {
@@ -222,6 +232,9 @@ function buildMatrix(docs: readonly Sparse[], columns: Map<number, number>, valu
 // ---------------------------------------------------------------------------------
 // Logistic regression with L-BFGS
 
+/** Iterations the last L-BFGS run took (reported, to show it converged). */
+let lastIterations = 0;
+
 /** Minimizes f with L-BFGS and a backtracking (Armijo) line search. */
 function lbfgs(fg: (x: Float64Array, g: Float64Array) => number, x0: Float64Array, maxIter = 400, memory = 8): Float64Array {
   const n = x0.length;
@@ -239,7 +252,8 @@ function lbfgs(fg: (x: Float64Array, g: Float64Array) => number, x0: Float64Arra
   const d = new Float64Array(n);
   const xNew = new Float64Array(n);
   let gNew = new Float64Array(n);
-  for (let iter = 0; iter < maxIter; iter++) {
+  let iter = 0;
+  for (; iter < maxIter; iter++) {
     d.set(g);
     const alpha: number[] = [];
     for (let i = S.length - 1; i >= 0; i--) {
@@ -296,6 +310,7 @@ function lbfgs(fg: (x: Float64Array, g: Float64Array) => number, x0: Float64Arra
     for (let j = 0; j < n; j++) gMax = Math.max(gMax, Math.abs(g[j]!));
     if (converged || gMax < 1e-7) break;
   }
+  lastIterations = iter;
   return x;
 }
 
@@ -550,28 +565,32 @@ interface HeldOutSet {
 
 function heldOutReport(model: TextModel, sets: readonly HeldOutSet[]): Record<string, unknown> {
   const report: Record<string, unknown> = {};
-  const fixed = [0.5, 0.9, model.thresholds.fpr2, model.thresholds.fpr1];
-  console.log(`\n  held-out (${model.name} model as written; thresholds 0.5, 0.9 and the CV thresholds for FPR 2% / 1%)`);
-  console.log(`  ${'set'.padEnd(42)} ${'n+'.padStart(5)} ${'n-'.padStart(5)}   AUC   ${fixed.map((t) => `rec/FPR@${t.toFixed(3)}`.padStart(16)).join(' ')}   thr(FPR≤2%)  recall`);
+  const thresholds: [string, number][] = [
+    ['0.3', 0.3],
+    ['0.5', 0.5],
+    ['0.7', 0.7],
+    ['0.9', 0.9],
+    ['0.99', 0.99],
+    ['CV FPR 2%', model.thresholds.fpr2],
+    ['CV FPR 1%', model.thresholds.fpr1],
+  ];
+  const logit = (p: number): number => Math.log(p / (1 - p));
+  console.log(`\n  held-out, ${model.name} model as written: recall / FPR at probability thresholds (CV: chosen by cross-validation)`);
+  console.log(`  ${'set'.padEnd(46)} ${'n+'.padStart(5)} ${'n-'.padStart(5)}  AUC    ${thresholds.map(([name, p]) => `${name === String(p) ? name : `${name} ${p.toFixed(3)}`}`.padStart(17)).join('')}   FPR ≤2% needs  recall`);
   for (const set of sets) {
     const pos = set.positives.map((d) => modelLogit(model, d.input));
     const neg = set.negatives.map((d) => modelLogit(model, d.input));
     const t2 = thresholdAtFpr(neg, 0.02);
-    const cells = fixed.map((p) => {
-      const t = Math.log(p / (1 - p));
-      return `${pct(rate(pos, t))}/${pct(rate(neg, t))}`.padStart(16);
-    });
-    const a = neg.length > 0 && pos.length > 0 ? auc(pos, neg) : NaN;
-    console.log(
-      `  ${set.name.padEnd(42)} ${String(pos.length).padStart(5)} ${String(neg.length).padStart(5)} ${Number.isNaN(a) ? '  –   ' : fix(a)} ${cells.join(' ')}   ${neg.length > 0 ? fix(sigmoid(t2)).padStart(11) : '     –     '} ${pct(rate(pos, t2))}`,
-    );
+    const a = auc(pos, neg);
+    const cells = thresholds.map(([, p]) => `${pct(rate(pos, logit(p)))}/${pct(rate(neg, logit(p)))}`.padStart(17));
+    console.log(`  ${set.name.padEnd(46)} ${String(pos.length).padStart(5)} ${String(neg.length).padStart(5)}  ${fix(a)} ${cells.join('')}   ${fix(sigmoid(t2)).padStart(13)} ${pct(rate(pos, t2))}`);
     report[set.name] = {
       positives: pos.length,
       negatives: neg.length,
       auc: round(a),
-      atThreshold: Object.fromEntries(fixed.map((p) => [p.toFixed(4), { recall: round(rate(pos, Math.log(p / (1 - p)))), fpr: round(rate(neg, Math.log(p / (1 - p)))) }])),
-      thresholdForFpr2: neg.length > 0 ? round(sigmoid(t2)) : null,
-      recallAtFpr2: neg.length > 0 ? round(rate(pos, t2)) : null,
+      atThreshold: Object.fromEntries(thresholds.map(([, p]) => [String(round(p)), { recall: round(rate(pos, logit(p))), fpr: round(rate(neg, logit(p))) }])),
+      thresholdForFpr2: round(sigmoid(t2)),
+      recallAtFpr2: round(rate(pos, t2)),
     };
   }
   return report;
@@ -623,7 +642,7 @@ function searchSettings(channel: Channel): void {
     ['words 1-2 only', { charMin: 0, charMax: 0 }],
     ['word unigrams + char 1-4', { words: 1 }],
     ['no structural tokens', { meta: false }],
-    ['first 5,000 characters', { maxChars: 5000 }],
+    ['first 20,000 characters', { maxChars: 20_000 }],
     ...(channel.name === 'email' ? [['no sender domain', { fromDomain: false }] as [string, Partial<FeatureConfig>]] : []),
   ];
   for (const [label, change] of variants) {
@@ -651,6 +670,7 @@ function trainChannel(channel: Channel): void {
   console.log(`  ${FOLDS}-fold CV, plain:   ${describeCv(plainCv)}`);
   console.log(`  ${FOLDS}-fold CV, grouped: ${describeCv(cv)}  ← thresholds written to the model`);
   const model = train(vectors, y, settings);
+  console.log(`  final fit: ${lastIterations} L-BFGS iterations (limit 400)`);
   const trainScores = vectors.map((v) => predict(model, v));
   const trainSummary = summarize(trainScores, y);
   const trainAccuracy = trainScores.filter((s, i) => (s > 0 ? 1 : 0) === y[i]).length / y.length;

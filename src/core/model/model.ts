@@ -156,10 +156,12 @@ let setStamps = new Uint32Array(1 << 12);
 let setSlots = new Int32Array(1 << 12);
 let generation = 0;
 
-function prepareSet(count: number): void {
-  let size = setKeys.length;
+/** Makes room for `count` ids and returns the mask to use: sized to this input, so a
+ * short message stays in a small, cache-friendly part of the arrays. */
+function prepareSet(count: number): number {
+  let size = 64;
   while (size < count * 2) size *= 2;
-  if (size !== setKeys.length) {
+  if (size > setKeys.length) {
     setKeys = new Int32Array(size);
     setCounts = new Uint16Array(size);
     setStamps = new Uint32Array(size);
@@ -171,18 +173,18 @@ function prepareSet(count: number): void {
     setStamps.fill(0);
     generation = 1;
   }
+  return size - 1;
 }
 
 /** Log-odds and how much of the input the model recognized. */
 export function modelScore(model: TextModel, input: ModelInput): ModelScore {
   const { ids, count } = extractFeatures(input, model.config);
-  prepareSet(count);
+  const setMask = prepareSet(count);
   const keys = setKeys;
   const counts = setCounts;
   const stamps = setStamps;
   const slots = setSlots;
   const gen = generation;
-  const setMask = keys.length - 1;
   let distinct = 0;
   for (let i = 0; i < count; i++) {
     const key = ids[i]! | 0;
