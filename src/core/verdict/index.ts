@@ -126,7 +126,10 @@ export function judge(message: Message, extracted: Extracted): Verdict {
   }
   const reasons = [...byCode].map(([code, findings]) => toReason(code, findings));
   // Strongest warnings first, then the evidence that the message is genuine.
-  reasons.sort((a, b) => (a.score >= 0) !== (b.score >= 0) ? (a.score >= 0 ? -1 : 1) : Math.abs(b.score) - Math.abs(a.score));
+  const reassuring = (r: Reason): boolean => r.severity === 'positive';
+  reasons.sort((a, b) =>
+    reassuring(a) !== reassuring(b) ? (reassuring(a) ? 1 : -1) : Math.abs(b.score) - Math.abs(a.score),
+  );
   const total = reasons.reduce((sum, r) => sum + r.score, 0);
   const score = Math.max(0, Math.min(100, Math.round(total)));
   const risk = riskOf(score);

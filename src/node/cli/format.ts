@@ -127,7 +127,7 @@ export function formatResult(
   out.push(`  ${color ? `${headline.color}${title}\x1b[0m` : title}`);
   if (result.reasons.length > 0) {
     out.push(`  ${LABEL.reasons[lang]}:`);
-    for (const reason of result.reasons) out.push(`    ${reason.score < 0 ? '○' : '・'}${reason.message[lang]}`);
+    for (const reason of result.reasons) out.push(`    ${reason.severity === 'positive' ? '○' : '・'}${reason.message[lang]}`);
   }
   out.push(`  ${LABEL.advice[lang]}:`);
   for (const advice of result.advice) out.push(`    ・${advice.message[lang]}`);
