@@ -8,7 +8,7 @@
 import emailData from '../../../data/model/email.json' with { type: 'json' };
 import smsData from '../../../data/model/sms.json' with { type: 'json' };
 import { hasMailParts, type ModelInput } from './features.js';
-import { explainScore, loadModel, modelLogit, modelScore, sigmoid, type Contribution, type TextModel } from './model.js';
+import { explainScore, loadModel, modelProbability, modelScore, sigmoid, type Contribution, type TextModel } from './model.js';
 
 export type { FeatureConfig, ModelInput, ModelLink } from './features.js';
 export type { Contribution, ModelFile, ModelScore, TextModel } from './model.js';
@@ -35,7 +35,7 @@ export function modelFor(input: ModelInput): TextModel {
  * are trained with balanced classes. Never reads recipients; deterministic.
  */
 export function spamProbability(input: ModelInput): number {
-  return sigmoid(modelLogit(modelFor(input), input));
+  return modelProbability(modelFor(input), input);
 }
 
 export interface SpamAssessment {
