@@ -137,6 +137,13 @@ export function officialDomain(
   return org.domains.find((d) => d.domain === registrable);
 }
 
+/** Whether a number (national format, hyphens optional) is one of the organization's
+ * official numbers on record. */
+export function isOfficialPhone(org: Organization, national: string): boolean {
+  const digits = national.replaceAll('-', '');
+  return org.phones.some((p) => p.number.replaceAll('-', '') === digits);
+}
+
 /** Display name for an id in the given language; the id itself when unknown. */
 export function organizationName(id: string, lang: 'ja' | 'en'): string {
   return byId.get(id)?.display[lang] ?? id;

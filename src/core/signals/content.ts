@@ -3,6 +3,7 @@
 // that follow a data leak …), and, as evidence the other way, a message with no lure,
 // no link, no unknown number and no attachment: it asks the reader for nothing.
 import { findLures, type LureHit } from '../knowledge/lures.js';
+import { isOfficialPhone } from '../knowledge/organizations.js';
 import { foldForMatching } from '../normalize/index.js';
 import type { Finding, SignalContext } from './types.js';
 
@@ -57,9 +58,9 @@ export function contentFindings({ message, extracted, claims }: SignalContext): 
     if (hit.weight === 'strong') lures = true;
   }
   const primary = claims.organizations[0];
-  const onRecord = (national: string): boolean =>
-    primary !== undefined && primary.phones.some((p) => p.number.replaceAll('-', '') === national.replaceAll('-', ''));
-  const unknownPhones = extracted.phones.filter((p) => p.type !== 'emergency-or-short' && !onRecord(p.national));
+  const unknownPhones = extracted.phones.filter(
+    (p) => p.type !== 'emergency-or-short' && (primary === undefined || !isOfficialPhone(primary, p.national)),
+  );
   if (strongest.get('payment-demand')?.weight === 'strong' && extracted.urls.length === 0 && unknownPhones[0] !== undefined) {
     const phone = unknownPhones[0];
     findings.push({ code: 'phone.call-to-pay', evidence: phone.raw, location: phone.location });

@@ -1,7 +1,7 @@
 // Domain knowledge the link and sender checks share: which registrable domains are
 // official for whom, and which look like an official one without being it.
 import { skeleton } from '../normalize/index.js';
-import { ORGANIZATIONS, type Organization } from '../knowledge/organizations.js';
+import { ORGANIZATIONS, organizationForDomain, type Organization } from '../knowledge/organizations.js';
 import { getPublicSuffix } from 'tldts';
 import { isAbusedTld } from '../knowledge/lists.js';
 
@@ -11,11 +11,8 @@ export function isOfficialFor(org: Organization, registrableDomain: string | nul
 
 /** The organization whose official domain this is, if any. */
 export function officialOwner(registrableDomain: string | null): Organization | undefined {
-  return registrableDomain === null ? undefined : OWNER.get(registrableDomain);
+  return registrableDomain === null ? undefined : organizationForDomain(registrableDomain);
 }
-
-const OWNER = new Map<string, Organization>();
-for (const org of ORGANIZATIONS) for (const d of org.domains) OWNER.set(d.domain, org);
 
 /** The registrable domain without its public suffix: "amazon" for amazon.co.jp. */
 export function domainLabel(registrableDomain: string): string {
@@ -129,8 +126,10 @@ function findImitation(registrableDomain: string): Lookalike | null {
 export function officialAsSubdomain(host: string, registrableDomain: string | null): Organization | null {
   if (registrableDomain === null || host === registrableDomain) return null;
   const prefix = host.slice(0, host.length - registrableDomain.length - 1);
-  for (const [domain, org] of OWNER) {
-    if (prefix === domain || prefix.endsWith(`.${domain}`) || prefix.includes(`${domain}.`)) return org;
+  for (const org of ORGANIZATIONS) {
+    for (const { domain } of org.domains) {
+      if (prefix === domain || prefix.endsWith(`.${domain}`) || prefix.includes(`${domain}.`)) return org;
+    }
   }
   const words = prefix.split(/[.-]/);
   for (const brand of BRANDS) {

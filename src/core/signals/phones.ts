@@ -1,5 +1,6 @@
 // Evidence from phone numbers: numbers that are not the claimed organization's, numbers
 // that cost the caller money, and numbers abroad.
+import { isOfficialPhone } from '../knowledge/organizations.js';
 import type { Finding, SignalContext } from './types.js';
 
 /** Kana or kanji: the message is written in Japanese. */
@@ -18,7 +19,7 @@ export function phoneFindings({ message, extracted, claims }: SignalContext): Fi
     if (phone.type === 'premium') findings.push({ code: 'phone.premium', evidence: phone.raw, ...at });
     // Only organizations whose numbers we have on record can be told apart from others.
     if (primary !== undefined && primary.phones.length > 0) {
-      const official = primary.phones.some((p) => p.number.replaceAll('-', '') === phone.national.replaceAll('-', ''));
+      const official = isOfficialPhone(primary, phone.national);
       findings.push(
         official
           ? { code: 'phone.official', evidence: phone.raw, params: { organization: primary.id }, ...at }
