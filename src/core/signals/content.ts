@@ -18,6 +18,13 @@ const NOT_LURES = new Set(['notice-nothing-asked', 'notice-apology']);
  * names card data only to say it did not leak. Literals only: linear. */
 const NEGATION = /含まれておりません|含まれていません|含まれません|ございません|ありません|しておりません|いたしません|not included|not affected|were not|was not|never ask|will never/;
 
+/** A sentence that warns about a scam ("…という電話は詐欺です", "beware of calls claiming …"):
+ * the lure phrases it quotes describe the scam, they are not the scam. Both a warning word
+ * and a word that reports speech must be present, so a scam that merely says "詐欺" is
+ * still read. Literals only: linear. */
+const WARNING = /詐欺|にご注意|に注意|ご用心|不審な|scam|fraud|beware|be careful|be aware/;
+const REPORTED_SPEECH = /」|』|という|といった|などと|と言う|と称し|をかたる|を装|"|“|”|claiming|pretending|such as|that say/;
+
 /** The sentence around [start, end): up to the nearest 。, ！, ？, "." or line break. */
 function sentenceAround(text: string, start: number, end: number): string {
   let from = start;
@@ -31,10 +38,13 @@ export function contentFindings({ message, extracted, claims }: SignalContext): 
   const findings: Finding[] = [];
   const text = foldForMatching(`${message.subject ?? ''}\n${message.text}`);
   // A weak phrase in a sentence that denies it ("パスワードは含まれておりません") is
-  // the reassurance of a genuine notice, not a lure.
-  const hits = findLures(text).filter(
-    (hit) => hit.weight === 'strong' || !NEGATION.test(sentenceAround(text, hit.span[0], hit.span[1])),
-  );
+  // the reassurance of a genuine notice, not a lure; any phrase quoted by a warning is a
+  // description of the scam.
+  const hits = findLures(text).filter((hit) => {
+    const sentence = sentenceAround(text, hit.span[0], hit.span[1]);
+    if (WARNING.test(sentence) && REPORTED_SPEECH.test(sentence)) return false;
+    return hit.weight === 'strong' || !NEGATION.test(sentence);
+  });
   const apology = new Set(hits.filter((h) => h.family === 'notice-apology').map((h) => h.phrase));
   // An apology alone is ordinary customer service; with a word for a leak it is a notice.
   if (apology.size >= MIN_NOTICE_PHRASES) {

@@ -517,6 +517,27 @@ export interface KnownIssue {
 /** Close calls found after the cases above were written, fixed since: asserted. */
 export const MORE_LOOKALIKES: KnownIssue[] = [
   {
+    code: 'lure.data-deletion-offer',
+    side: 'lookalike',
+    input: sms('【国民生活センター】「個人情報を削除します」という電話は詐欺です。ご注意ください。'),
+    expected: 'no lure.data-deletion-offer: a warning that quotes the scam',
+    actual: 'lure.data-deletion-offer[個人情報を削除] (+50); risk medium (45)',
+  },
+  {
+    code: 'lure.data-deletion-offer',
+    side: 'lookalike',
+    input: sms('Beware of calls claiming they will delete your personal information for a fee. Hang up.'),
+    expected: 'no lure.data-deletion-offer: an English warning that describes the scam',
+    actual: 'lure.data-deletion-offer[delete your personal information] (+50) before warnings were recognised',
+  },
+  {
+    code: 'lure.data-deletion-offer',
+    side: 'triggers',
+    input: sms('詐欺被害を防ぐため、流出した個人情報を削除します。手続き費用3万円を本日中にお振込みください。'),
+    expected: 'lure.data-deletion-offer: a scam that names fraud is still read (no reported speech)',
+    actual: 'guards the warning fix against swallowing scams that mention 詐欺',
+  },
+  {
     code: 'phone.call-to-pay',
     side: 'lookalike',
     input: sms('【NTTファイナンス】ご利用料金の請求内容は、会員サイトでご確認いただけます。お問い合わせは 0800-333-0030 まで。'),
@@ -573,12 +594,4 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
 ];
 
 /** Cases the checker still gets wrong: kept here, skipped, until fixed. */
-export const KNOWN_ISSUES: KnownIssue[] = [
-  {
-    code: 'lure.data-deletion-offer',
-    side: 'lookalike',
-    input: sms('【国民生活センター】「個人情報を削除します」という電話は詐欺です。ご注意ください。'),
-    expected: 'no lure.data-deletion-offer: a warning that quotes the scam',
-    actual: 'lure.data-deletion-offer[個人情報を削除] (+50); risk medium (45)',
-  },
-];
+export const KNOWN_ISSUES: KnownIssue[] = [];
