@@ -1,0 +1,127 @@
+// openStore(): the registry's database. SQLite (better-sqlite3, WAL) by default, or
+// PostgreSQL when the location is a postgres:// URL, so several app servers can share
+// one database. Opening migrates the schema and seeds the registry's own incidents.
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { SEED_INCIDENTS } from '../../core/registry/seed.js';
+import type { Incident, IncidentSummary } from '../../core/registry/types.js';
+import type { Database, StoreDialect } from './database.js';
+import * as incidents from './incidents.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/** Where the store lives when neither LEAKAID_DB nor --db says otherwise. */
+export const DEFAULT_DB_FILE = 'var/leakaid.sqlite';
+
+/** Connections per process to PostgreSQL: enough for a busy app server, small enough for many of them. */
+const POSTGRES_POOL_SIZE = 10;
+/** How long SQLite waits for another process's write lock before failing (ms). */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+export interface Store {
+  readonly dialect: StoreDialect;
+  /** For features that add their own tables through a migration (plan progress). */
+  readonly db: Kysely<Database>;
+  getIncident(id: string): Promise<Incident | undefined>;
+  getIncidentByName(name: string): Promise<Incident | undefined>;
+  searchIncidents(query: string): Promise<IncidentSummary[]>;
+  listIncidents(options?: { domain?: string }): Promise<Incident[]>;
+  recentIncidents(limit: number): Promise<Incident[]>;
+  incidentsForOrganizations(organizationIds: readonly string[]): Promise<Incident[]>;
+  upsertIncident(incident: Incident): Promise<incidents.ImportOutcome>;
+  upsertIncidents(list: readonly Incident[]): Promise<Record<incidents.ImportOutcome, number>>;
+  countIncidents(origin?: 'registry' | 'hibp'): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** LEAKAID_DB, else ./var/leakaid.sqlite under the working directory. */
+export function defaultStoreLocation(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env['LEAKAID_DB']?.trim();
+  return configured !== undefined && configured !== '' ? configured : resolve(DEFAULT_DB_FILE);
+}
+
+export function isPostgresLocation(location: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(location);
+}
+
+/**
+ * Opens (creating if needed) the store at `location`: a SQLite file path, ':memory:',
+ * or a postgres:// URL. Runs pending migrations and seeds the registry.
+ */
+export async function openStore(location: string = defaultStoreLocation()): Promise<Store> {
+  const dialect: StoreDialect = isPostgresLocation(location) ? 'postgres' : 'sqlite';
+  const db = new Kysely<Database>({ dialect: dialect === 'postgres' ? postgresDialect(location) : sqliteDialect(location) });
+  try {
+    await migrate(db);
+    const ctx: incidents.StoreContext = { db, dialect };
+    await seed(ctx);
+    return {
+      dialect,
+      db,
+      getIncident: (id) => incidents.getIncident(ctx, id),
+      getIncidentByName: (name) => incidents.getIncidentByName(ctx, name),
+      searchIncidents: (query) => incidents.searchIncidents(ctx, query),
+      listIncidents: (options) => incidents.listIncidents(ctx, options),
+      recentIncidents: (limit) => incidents.recentIncidents(ctx, limit),
+      incidentsForOrganizations: (ids) => incidents.incidentsForOrganizations(ctx, ids),
+      upsertIncident: (incident) => incidents.upsertIncident(ctx, incident),
+      upsertIncidents: (list) => incidents.upsertIncidents(ctx, list),
+      countIncidents: (origin) => incidents.countIncidents(ctx, origin),
+      close: () => db.destroy(),
+    };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+function sqliteDialect(location: string): SqliteDialect {
+  if (location !== ':memory:') mkdirSync(dirname(resolve(location)), { recursive: true });
+  const database = new SqliteDatabase(location);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  return new SqliteDialect({ database });
+}
+
+function postgresDialect(location: string): PostgresDialect {
+  return new PostgresDialect({ pool: new pg.Pool({ connectionString: location, max: POSTGRES_POOL_SIZE }) });
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrations: Record<string, Migration> = Object.fromEntries(MIGRATIONS);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`store migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Writes the seed incidents that are missing, and brings a seeded row up to a newer seed
+ * file unless someone has edited the row since (its hash no longer matches what was seeded).
+ */
+async function seed(ctx: incidents.StoreContext): Promise<void> {
+  for (const incident of SEED_INCIDENTS) {
+    const seedHash = createHash('sha256').update(JSON.stringify(incident)).digest('hex');
+    const applied = await ctx.db
+      .selectFrom('seed_applied')
+      .select('content_hash')
+      .where('incident_id', '=', incident.id)
+      .executeTakeFirst();
+    if (applied?.content_hash === seedHash) continue;
+    const stored = await ctx.db.selectFrom('incidents').select('content_hash').where('id', '=', incident.id).executeTakeFirst();
+    const editedSinceSeed = stored !== undefined && applied !== undefined && stored.content_hash !== applied.content_hash;
+    if (editedSinceSeed) continue;
+    await incidents.upsertIncident(ctx, incident);
+    await ctx.db
+      .insertInto('seed_applied')
+      .values({ incident_id: incident.id, content_hash: seedHash })
+      .onConflict((oc) => oc.column('incident_id').doUpdateSet({ content_hash: seedHash }))
+      .execute();
+  }
+}
