@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from '../input/read.js';
 import { runCheckCommand } from './check-command.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
+import { registerServeCommand } from './serve-command.js';
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -36,6 +37,8 @@ program
   .action(async (files: string[], options) => {
     process.exitCode = await runCheckCommand(files, options);
   });
+
+registerServeCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,56 @@
+// POST /api/check: the checker as an HTTP service for helpers and scripts (the web app
+// checks in the browser instead). The request is checked in memory and answered;
+// nothing of it is stored or logged.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { checkInput, type CheckInput } from '../../core/check.js';
+import { InputTooLargeError } from '../../core/message/errors.js';
+import { CHANNELS } from '../../core/message/types.js';
+
+/** The id the result carries: a request has no file name. */
+const RESULT_ID = 'message';
+
+const checkRequest = z
+  .object({
+    text: z.string().optional(),
+    eml: z.string().optional(),
+    channel: z.enum(['auto', ...CHANNELS]).optional(),
+    lang: z.enum(['ja', 'en']).optional(),
+  })
+  .refine((body) => (body.text === undefined) !== (body.eml === undefined), {
+    message: 'give exactly one of "text" or "eml"',
+  });
+
+export type CheckRequest = z.infer<typeof checkRequest>;
+
+function badRequest(detail: string): { error: string } {
+  return { error: `Bad request: ${detail}` };
+}
+
+export function createCheckApp(): Hono {
+  const app = new Hono();
+  app.post('/api/check', async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json(badRequest('the body must be JSON like {"text": "..."}'), 400);
+    }
+    const parsed = checkRequest.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `"${issue.path.join('.')}": ` : '';
+      return c.json(badRequest(`${where}${issue?.message ?? 'invalid body'}`), 400);
+    }
+    const { text, eml, channel } = parsed.data;
+    const input: CheckInput =
+      text !== undefined ? { id: RESULT_ID, text, channel: channel ?? 'auto' } : { id: RESULT_ID, eml: eml ?? '', channel: channel ?? 'auto' };
+    try {
+      return c.json(await checkInput(input));
+    } catch (error) {
+      if (error instanceof InputTooLargeError) return c.json({ error: error.message }, 413);
+      throw error;
+    }
+  });
+  return app;
+}

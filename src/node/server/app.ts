@@ -1,0 +1,82 @@
+// The HTTP server's application: every feature's sub-app from src/node/http, the web
+// app's files, and what applies to all of them (security headers, size and rate
+// limits, request logs without content). Dependencies come in as arguments so tests
+// can run it with in-memory stores and `app.request()`.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
+import { createCheckApp } from '../http/check.js';
+import { MAX_CHECK_BODY_BYTES, MAX_OTHER_BODY_BYTES, POST_REQUESTS_PER_WINDOW, RATE_WINDOW_MS } from './limits.js';
+import { errorForLog, requestLog } from './logging.js';
+import { openApiDocument } from './openapi.js';
+import { postRateLimit } from './rate-limit.js';
+import { securityHeaders } from './security-headers.js';
+import { mountWebApp } from './static.js';
+
+export interface AppDeps {
+  logger: Logger;
+  /** The built web app (index.html and assets/); null serves the API alone. */
+  webRoot: string | null;
+  rateLimit?: { requestsPerWindow: number; windowMs: number };
+  /** Who a request comes from, for rate limits. Defaults to the socket's address. */
+  clientKey?: (c: Context) => string;
+}
+
+/** The socket's address. Forwarded-for headers are not trusted: anyone can set them. */
+function socketAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // app.request() in tests has no socket.
+    return 'unknown';
+  }
+}
+
+function tooLarge(limit: number) {
+  return (c: Context) =>
+    c.json(
+      {
+        error: `The request is too large: the limit is ${Math.round(limit / 1024)} KB.`,
+        message: {
+          ja: `送られた内容が大きすぎます（上限 ${Math.round(limit / 1024)} KB）。`,
+          en: `The request is too large (limit ${Math.round(limit / 1024)} KB).`,
+        },
+      },
+      413,
+    );
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  const { logger } = deps;
+
+  app.use('*', requestLog(logger));
+  app.use('*', securityHeaders);
+  app.use(
+    '*',
+    postRateLimit({
+      requestsPerWindow: deps.rateLimit?.requestsPerWindow ?? POST_REQUESTS_PER_WINDOW,
+      windowMs: deps.rateLimit?.windowMs ?? RATE_WINDOW_MS,
+      clientKey: deps.clientKey ?? socketAddress,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const limit = c.req.path === '/api/check' ? MAX_CHECK_BODY_BYTES : MAX_OTHER_BODY_BYTES;
+    return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next);
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+  app.route('/', createCheckApp());
+
+  app.notFound((c) => c.json({ error: 'Not found.' }, 404));
+  app.onError((error, c) => {
+    logger.error({ err: errorForLog(error), method: c.req.method, path: c.req.path }, 'request failed');
+    return c.json({ error: 'Something went wrong on the server. Please try again.' }, 500);
+  });
+
+  mountWebApp(app, deps.webRoot);
+  return app;
+}

@@ -1,0 +1,28 @@
+// Limits of the HTTP server. Each says what it stops; past one the client gets a clear
+// one-line error with the matching status, never a hung or crashed server.
+
+/** Largest request body of POST /api/check. The checker refuses inputs over 25 MB
+ * anyway, but reading 25 MB per request lets a handful of clients fill memory; one
+ * .eml with a few attachments fits in 2 MB, a pasted SMS or letter in far less. */
+export const MAX_CHECK_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Largest request body of any other POST (plan requests are a few hundred bytes).
+ * Stops large uploads to routes that never need them. */
+export const MAX_OTHER_BODY_BYTES = 64 * 1024;
+
+/** POST requests one client may make per window. A person checks a few messages a
+ * minute; a script hammering the checker from one address is slowed down instead of
+ * taking the server's CPU from everyone else. */
+export const POST_REQUESTS_PER_WINDOW = 60;
+
+/** Length of the rate-limit window. */
+export const RATE_WINDOW_MS = 60_000;
+
+/** Clients whose counts are remembered at once. Stops a flood from many addresses
+ * (or spoofed ones behind a proxy) from growing the table without bound; past it the
+ * oldest entries are forgotten first. */
+export const MAX_TRACKED_CLIENTS = 10_000;
+
+/** How long a graceful shutdown waits for open requests before closing anyway. Stops
+ * one stuck keep-alive connection from keeping the process alive forever. */
+export const SHUTDOWN_GRACE_MS = 5_000;

@@ -1,0 +1,83 @@
+// Starts the HTTP server on a port and stops it gracefully: on SIGINT or SIGTERM it
+// stops accepting connections, lets open requests finish (up to SHUTDOWN_GRACE_MS),
+// closes the stores and exits.
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { createApp, type AppDeps } from './app.js';
+import { SHUTDOWN_GRACE_MS } from './limits.js';
+import { createLogger } from './logging.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  logger?: Logger;
+  webRoot?: string | null;
+  rateLimit?: AppDeps['rateLimit'];
+}
+
+export interface RunningServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** The package root, found from this file whether it runs from src/ (tsx) or dist/src/. */
+function packageRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above ' + import.meta.dirname);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const DEFAULT_WEB_ROOT = join(packageRoot(), 'dist', 'web');
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger();
+  const app = createApp({
+    logger,
+    webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started as Server));
+    started.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  logger.info({ url }, 'listening');
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      force.unref();
+      server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    return closing;
+  };
+  return { url, close };
+}
+
+/** Closes the server on SIGINT/SIGTERM, then lets the process end. */
+export function closeOnSignals(server: RunningServer, logger: Logger): void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    logger.info({ signal }, 'shutting down');
+    void server.close().then(() => {
+      logger.info('stopped');
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}

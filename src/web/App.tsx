@@ -1,0 +1,58 @@
+import { lazy, Suspense } from 'react';
+import { useLang } from './i18n.js';
+import { Link, useRouter } from './router.js';
+import { Home } from './pages/Home.js';
+import { NotFound } from './pages/NotFound.js';
+import { Search } from './pages/Search.js';
+import { Loading } from './ui.js';
+
+// The checker and its data (organizations, lure phrases, the text model) load only when
+// the check page opens, so the first screen stays small.
+const Check = lazy(() => import('./pages/Check.js'));
+const Incident = lazy(() => import('./pages/Incident.js'));
+
+const INCIDENT_PATH = /^\/incidents\/([^/]+)$/;
+
+function Page() {
+  const { path } = useRouter();
+  if (path === '/') return <Home />;
+  if (path === '/check') return <Check />;
+  if (path === '/search') return <Search />;
+  const incident = INCIDENT_PATH.exec(path);
+  if (incident?.[1]) return <Incident id={decodeURIComponent(incident[1])} />;
+  return <NotFound />;
+}
+
+export function App() {
+  const { lang, setLang, t } = useLang();
+  const other = lang === 'ja' ? 'en' : 'ja';
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t({ ja: '本文へ移動', en: 'Skip to content' })}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="site-name">
+          leakaid
+          <span className="site-tagline">{t({ ja: '個人情報が漏れたときの相談窓口', en: 'Help when your data has leaked' })}</span>
+        </Link>
+        <button type="button" className="lang-switch" lang={other} onClick={() => setLang(other)}>
+          {other === 'en' ? 'English' : '日本語'}
+        </button>
+      </header>
+      <main id="main">
+        <Suspense fallback={<Loading />}>
+          <Page />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>
+          {t({
+            ja: '確かめる文章は、お使いの端末の中だけで調べます。どこにも送られず、保存もされません。',
+            en: 'Messages you check are examined only on your own device. They are never sent anywhere or stored.',
+          })}
+        </p>
+      </footer>
+    </>
+  );
+}

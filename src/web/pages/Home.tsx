@@ -1,0 +1,85 @@
+import { useLang, type Text } from '../i18n.js';
+import { Link } from '../router.js';
+import { Glossary, PageTitle } from '../ui.js';
+
+interface Choice {
+  to: string;
+  icon: string;
+  title: Text;
+  text: Text;
+}
+
+const CHOICES: Choice[] = [
+  {
+    to: '/check',
+    icon: '✉️',
+    title: { ja: '届いた通知・メッセージを確かめる', en: 'Check a notice or message you received' },
+    text: {
+      ja: 'はがき、手紙、メール、SMS、電話の内容が本物か、詐欺の疑いがあるかを調べます。',
+      en: 'Find out whether a postcard, letter, email, text message or phone call is genuine or may be a scam.',
+    },
+  },
+  {
+    to: '/search',
+    icon: '🔎',
+    title: { ja: '漏えいした会社・事件を調べる', en: 'Look up a company or a data leak' },
+    text: {
+      ja: '何が漏れて、何が漏れていないのか。会社からの正式なお知らせと問い合わせ先も確かめられます。',
+      en: 'What leaked and what did not, with the company’s official announcements and contact points.',
+    },
+  },
+];
+
+export function Home() {
+  const { t } = useLang();
+  return (
+    <>
+      <PageTitle title={{ ja: 'ホーム', en: 'Home' }}>
+        {t({ ja: '個人情報が漏れたと知らされたら', en: 'If you were told your personal data leaked' })}
+      </PageTitle>
+      <p className="lead">
+        {t({
+          ja: 'あわてなくて大丈夫です。まず、何をしたいかを選んでください。',
+          en: 'There is no need to rush. First, choose what you would like to do.',
+        })}
+      </p>
+      <ul className="choices">
+        {CHOICES.map((choice) => (
+          <li key={choice.to}>
+            <Link to={choice.to} className="choice">
+              <span className="choice-icon" aria-hidden="true">
+                {choice.icon}
+              </span>
+              <span className="choice-title">{t(choice.title)}</span>
+              <span className="choice-text">{t(choice.text)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <section className="calm" aria-labelledby="calm-heading">
+        <h2 id="calm-heading">{t({ ja: 'まず覚えておいてほしいこと', en: 'Good to know first' })}</h2>
+        <ul>
+          <li>
+            {t({
+              ja: '本物のおわびの通知は、お金やカード番号、パスワードを求めません。',
+              en: 'A genuine apology notice never asks for money, card numbers or passwords.',
+            })}
+          </li>
+          <li>
+            {t({
+              ja: 'メッセージの中のリンクや電話番号ではなく、会社の公式サイトや、以前から知っている番号で確かめましょう。',
+              en: 'Check with the company through its official website or a number you already know, not the links or numbers in the message.',
+            })}
+          </li>
+          <li>
+            {t({
+              ja: '困ったときは、消費者ホットライン「188（いやや）」で近くの消費生活センターに相談できます。',
+              en: 'If you are unsure, call the consumer hotline 188 to reach your local consumer affairs centre.',
+            })}
+          </li>
+        </ul>
+      </section>
+      <Glossary terms={['phishing', 'url', 'twoStep']} />
+    </>
+  );
+}

@@ -1,0 +1,255 @@
+// One incident: what happened, who was affected, what leaked and — just as prominently —
+// what did not, how people were told, where to ask, the scams that followed, and when.
+import { useEffect, useState } from 'react';
+import { organizationName } from '../../core/knowledge/organizations.js';
+import { dataClassLabel } from '../../core/registry/data-classes.js';
+import type { AffectedOrganization, Incident as IncidentRecord, NotificationMethod, Source } from '../../core/registry/types.js';
+import { ApiError, getIncident } from '../api.js';
+import { useLang, type Lang, type Text } from '../i18n.js';
+import { Link } from '../router.js';
+import { Loading, PageTitle } from '../ui.js';
+
+const STATUS: Record<IncidentRecord['status'], Text> = {
+  confirmed: { ja: '会社が発表した事実です', en: 'Confirmed by the organization' },
+  reported: { ja: '報道による情報です', en: 'Reported by the press' },
+  unverified: { ja: 'まだ確かめられていない情報です', en: 'Not verified yet' },
+};
+
+const METHOD: Record<NotificationMethod, Text> = {
+  postcard: { ja: 'はがき', en: 'Postcard' },
+  'registered-mail': { ja: '簡易書留などの郵便', en: 'Registered mail' },
+  letter: { ja: '封書（手紙）', en: 'Letter' },
+  email: { ja: 'メール', en: 'Email' },
+  sms: { ja: 'SMS', en: 'Text message (SMS)' },
+  website: { ja: '会社のウェブサイトでの発表', en: 'Announcement on the company website' },
+  phone: { ja: '電話', en: 'Phone call' },
+};
+
+type State = { kind: 'loading' } | { kind: 'done'; incident: IncidentRecord } | { kind: 'missing' } | { kind: 'failed' };
+
+function formatNumber(value: number, lang: Lang): string {
+  return value.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
+}
+
+function orgName(affected: AffectedOrganization, lang: Lang): string {
+  return affected.name?.[lang] ?? organizationName(affected.organizationId, lang);
+}
+
+function Sources({ sources }: { sources: Source[] }) {
+  const { t } = useLang();
+  if (sources.length === 0) return null;
+  return (
+    <p className="sources">
+      {t({ ja: '出典：', en: 'Sources: ' })}
+      {sources.map((source, index) => (
+        <span key={`${source.url}:${index}`}>
+          {index > 0 && '、'}
+          {source.url ? (
+            <a href={source.url} rel="noreferrer">
+              {source.publisher}
+            </a>
+          ) : (
+            source.publisher
+          )}
+          {source.date !== undefined && ` (${source.date})`}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export default function Incident({ id }: { id: string }) {
+  const { t } = useLang();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useEffect(() => {
+    let current = true;
+    setState({ kind: 'loading' });
+    getIncident(id)
+      .then((incident) => current && setState({ kind: 'done', incident }))
+      .catch((error: unknown) => current && setState({ kind: error instanceof ApiError && error.status === 404 ? 'missing' : 'failed' }));
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  if (state.kind === 'loading') return <Loading />;
+  if (state.kind !== 'done') {
+    const title =
+      state.kind === 'missing'
+        ? { ja: 'この事件は記録にありません', en: 'This incident is not on record' }
+        : { ja: '読み込めませんでした', en: 'This page could not be loaded' };
+    return (
+      <>
+        <PageTitle title={title}>{t(title)}</PageTitle>
+        <p>
+          <Link to="/search">{t({ ja: '事件を探す', en: 'Search for incidents' })}</Link>
+        </p>
+      </>
+    );
+  }
+  return <IncidentView incident={state.incident} />;
+}
+
+function IncidentView({ incident }: { incident: IncidentRecord }) {
+  const { lang, t } = useLang();
+  return (
+    <article>
+      <PageTitle title={incident.title}>{t(incident.title)}</PageTitle>
+      <p className="status">
+        <strong>{t(STATUS[incident.status])}</strong>
+        {incident.announcedDate !== undefined && (
+          <>
+            {' '}
+            — {t({ ja: '発表', en: 'announced' })} <time dateTime={incident.announcedDate}>{incident.announcedDate}</time>
+          </>
+        )}
+      </p>
+
+      <section aria-labelledby="what-heading">
+        <h2 id="what-heading">{t({ ja: '何が起きたのか', en: 'What happened' })}</h2>
+        <p>{t(incident.summary)}</p>
+        {incident.cause !== undefined && <p>{t(incident.cause)}</p>}
+        {incident.totalRecords !== undefined && (
+          <p>
+            {t({ ja: '漏れた件数（全体）：', en: 'Records in all: ' })}
+            <strong>
+              {formatNumber(incident.totalRecords, lang)}
+              {t({ ja: ' 件', en: '' })}
+            </strong>
+          </p>
+        )}
+        <Sources sources={incident.sources} />
+      </section>
+
+      <section aria-labelledby="who-heading">
+        <h2 id="who-heading">{t({ ja: '影響を受けた会社と、漏れたもの・漏れていないもの', en: 'Who was affected, what leaked and what did not' })}</h2>
+        {incident.affected.map((affected) => (
+          <AffectedView key={affected.organizationId} affected={affected} />
+        ))}
+      </section>
+
+      {incident.followUpScams.length > 0 && (
+        <section aria-labelledby="scams-heading">
+          <h2 id="scams-heading">{t({ ja: 'この事件のあとに出てきた詐欺', en: 'Scams that followed this leak' })}</h2>
+          <ul>
+            {incident.followUpScams.map((scam, index) => (
+              <li key={index}>
+                {t(scam.text)}
+                <Sources sources={scam.sources} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/check">{t({ ja: '届いたメッセージを確かめる', en: 'Check a message you received' })}</Link>
+          </p>
+        </section>
+      )}
+
+      {incident.timeline.length > 0 && (
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">{t({ ja: 'これまでの流れ', en: 'Timeline' })}</h2>
+          <ol className="timeline">
+            {incident.timeline.map((event, index) => (
+              <li key={index}>
+                <time dateTime={event.date}>{event.date}</time> {t(event.text)}
+                <Sources sources={event.sources} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function AffectedView({ affected }: { affected: AffectedOrganization }) {
+  const { lang, t } = useLang();
+  const name = orgName(affected, lang);
+  return (
+    <section className="affected" aria-label={name}>
+      <h3>{name}</h3>
+      {(affected.recordsNote ?? affected.records) !== undefined && (
+        <p>
+          {affected.recordsNote !== undefined
+            ? t(affected.recordsNote)
+            : `${formatNumber(affected.records ?? 0, lang)}${t({ ja: ' 件', en: ' records' })}`}
+        </p>
+      )}
+      <div className="leaked-grid">
+        <div className="leaked">
+          <h4 className="box-title">
+            <span aria-hidden="true">⚠️ </span>
+            {t({ ja: '漏れたもの', en: 'What leaked' })}
+          </h4>
+          {affected.dataClasses.length > 0 ? (
+            <ul>
+              {affected.dataClasses.map((id) => (
+                <li key={id}>{t(dataClassLabel(id))}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t({ ja: 'まだわかっていません', en: 'Not known yet' })}</p>
+          )}
+        </div>
+        <div className="not-leaked">
+          <h4 className="box-title">
+            <span aria-hidden="true">✅ </span>
+            {t({ ja: '漏れていないもの', en: 'What did NOT leak' })}
+          </h4>
+          {affected.notExposed.length > 0 ? (
+            <ul>
+              {affected.notExposed.map((id) => (
+                <li key={id}>{t(dataClassLabel(id))}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t({ ja: '会社からの発表はありません', en: 'The organization has not said' })}</p>
+          )}
+        </div>
+      </div>
+
+      {affected.notifications.length > 0 && (
+        <>
+          <h4>{t({ ja: 'お知らせの届き方', en: 'How people were told' })}</h4>
+          <ul>
+            {affected.notifications.map((notification, index) => (
+              <li key={index}>
+                {t(METHOD[notification.method])}
+                {notification.date !== undefined && ` (${notification.date})`}
+                <Sources sources={notification.sources} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h4>{t({ ja: '公式の窓口', en: 'Official contact points' })}</h4>
+      {affected.announcementUrl !== undefined && (
+        <p>
+          <a href={affected.announcementUrl} rel="noreferrer">
+            {t({ ja: '会社の公式発表', en: 'The organization’s announcement' })}
+          </a>
+        </p>
+      )}
+      {affected.enquiries.length > 0 ? (
+        <ul>
+          {affected.enquiries.map((enquiry, index) => (
+            <li key={index}>
+              {enquiry.label !== undefined && <>{t(enquiry.label)}：</>}
+              {enquiry.kind === 'phone' ? <a href={`tel:${enquiry.value.replace(/-/g, '')}`}>{enquiry.value}</a> : enquiry.value}
+              <Sources sources={enquiry.sources} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          {t({
+            ja: 'この事件の問い合わせ先は、出典を確かめられたものがまだ記録されていません。通知に書かれた番号ではなく、会社の公式サイトで確かめてください。',
+            en: 'No enquiry desk for this incident is on record with a source yet. Find it on the company’s official website, not from a number in a message.',
+          })}
+        </p>
+      )}
+      <Sources sources={affected.sources} />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { IncidentSummary } from '../../core/registry/types.js';
+import { searchIncidents } from '../api.js';
+import { useLang } from '../i18n.js';
+import { Link, useRouter } from '../router.js';
+import { Loading, PageTitle } from '../ui.js';
+
+type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; incidents: IncidentSummary[] } | { kind: 'failed' };
+
+export function Search() {
+  const { lang, t } = useLang();
+  const { search, navigate } = useRouter();
+  const query = search.get('q') ?? '';
+  const [draft, setDraft] = useState(query);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const id = useId();
+
+  useEffect(() => {
+    setDraft(query);
+    let current = true;
+    setState({ kind: 'loading' });
+    searchIncidents(query)
+      .then((incidents) => current && setState({ kind: 'done', incidents }))
+      .catch(() => current && setState({ kind: 'failed' }));
+    return () => {
+      current = false;
+    };
+  }, [query]);
+
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    navigate(`/search?q=${encodeURIComponent(draft.trim())}`);
+  };
+
+  return (
+    <>
+      <PageTitle title={{ ja: '漏えいした会社・事件を調べる', en: 'Look up a company or a data leak' }}>
+        {t({ ja: '漏えいした会社・事件を調べる', en: 'Look up a company or a data leak' })}
+      </PageTitle>
+      <form role="search" className="search-form" onSubmit={onSubmit}>
+        <label htmlFor={id} className="field-label">
+          {t({ ja: '会社の名前や事件の名前（例：NTT西日本）', en: 'Company or incident name (for example, NTT West)' })}
+        </label>
+        <input id={id} type="search" value={draft} onChange={(event) => setDraft(event.target.value)} />
+        <button type="submit" className="primary">
+          {t({ ja: '調べる', en: 'Search' })}
+        </button>
+      </form>
+      {state.kind === 'loading' && <Loading />}
+      {state.kind === 'failed' && (
+        <p className="error" role="alert">
+          {t({ ja: '調べられませんでした。少し待ってから、もう一度お試しください。', en: 'The search did not work. Please wait a moment and try again.' })}
+        </p>
+      )}
+      {state.kind === 'done' && (
+        <section aria-labelledby={`${id}-results`}>
+          <h2 id={`${id}-results`} role="status">
+            {state.incidents.length === 0
+              ? t({ ja: '見つかりませんでした', en: 'Nothing found' })
+              : t({ ja: `${state.incidents.length} 件の事件`, en: `${state.incidents.length} incident${state.incidents.length === 1 ? '' : 's'}` })}
+          </h2>
+          {state.incidents.length === 0 && (
+            <p>
+              {t({
+                ja: '別の言い方（会社の正式な名前、英語の名前など）でもお試しください。載っていなくても、その通知が偽物とは限りません。',
+                en: 'Try another name (the full company name, or its Japanese name). An incident not listed here does not mean a notice is fake.',
+              })}
+            </p>
+          )}
+          <ul className="results">
+            {state.incidents.map((incident) => (
+              <li key={incident.id}>
+                <Link to={`/incidents/${encodeURIComponent(incident.id)}`}>
+                  {incident.title[lang]}
+                  {incident.announcedDate !== undefined && (
+                    <span className="meta">
+                      {t({ ja: '発表：', en: 'Announced: ' })}
+                      {incident.announcedDate}
+                    </span>
+                  )}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
