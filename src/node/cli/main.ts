@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from '../input/read.js';
 import { runCheckCommand } from './check-command.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
+import { registerPwnedCommand } from './pwned-command.js';
 import { registerServeCommand } from './serve-command.js';
 
 function positiveInteger(value: string): number {
@@ -39,6 +40,7 @@ program
   });
 
 registerServeCommand(program);
+registerPwnedCommand(program);
 
 try {
   await program.parseAsync(process.argv);
