@@ -7,6 +7,10 @@ import { looksLikeEmail } from './message/detect.js';
 import { parseEmail } from './message/email.js';
 import { assertInputSize } from './message/errors.js';
 import { messageFromText } from './message/text.js';
+import { checkNotice } from './registry/notice-check.js';
+import { incidentReasons, withIncidentReasons } from './registry/notice-reasons.js';
+import { SEED_INCIDENTS } from './registry/seed.js';
+import type { Incident, IncidentMatch } from './registry/types.js';
 import type { Attachment, AuthResult, Channel, MailAddress, Message, Skipped } from './message/types.js';
 import { judge } from './verdict/index.js';
 import type { Advice, Reason, Risk } from './verdict/types.js';
@@ -41,8 +45,8 @@ export interface CheckResult {
   score: number;
   kind: 'breach-notice' | 'message';
   claimed: { organizations: string[] };
-  /** The incident on record the message refers to; null until the registry matches one. */
-  incident: null;
+  /** The incident on record the notice refers to, with each difference from the record; null when none matched. */
+  incident: IncidentMatch | null;
   reasons: Reason[];
   advice: Advice[];
   message: MessageSummary;
@@ -62,21 +66,30 @@ export async function toMessage(input: CheckInput): Promise<Message> {
   return messageFromText(decodeText(input.bytes), textChannel(hint));
 }
 
-export async function checkInput(input: CheckInput): Promise<CheckResult> {
-  const message = await toMessage(input);
-  return checkMessage(input.id, message);
+export interface CheckOptions {
+  /** Incidents a breach notice is compared with. Node passes those in its store; by default the bundled seed. */
+  incidents?: readonly Incident[];
 }
 
-export function checkMessage(id: string, message: Message): CheckResult {
+export async function checkInput(input: CheckInput, options: CheckOptions = {}): Promise<CheckResult> {
+  const message = await toMessage(input);
+  return checkMessage(input.id, message, options);
+}
+
+export function checkMessage(id: string, message: Message, options: CheckOptions = {}): CheckResult {
   const extracted = extract(message);
-  const verdict = judge(message, extracted.extracted);
+  const judged = judge(message, extracted.extracted);
+  const incidents = options.incidents ?? SEED_INCIDENTS;
+  const notice = checkNotice({ message, extracted: extracted.extracted, verdict: judged }, incidents);
+  const matched = notice.match === null ? undefined : incidents.find((i) => i.id === notice.match?.id);
+  const verdict = withIncidentReasons(judged, incidentReasons(notice.findings, matched));
   return {
     id,
     risk: verdict.risk,
     score: verdict.score,
     kind: verdict.breachNotice ? 'breach-notice' : 'message',
     claimed: verdict.claimed,
-    incident: null,
+    incident: notice.match,
     reasons: verdict.reasons,
     advice: verdict.advice,
     message: summarize(message),

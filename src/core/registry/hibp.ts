@@ -45,7 +45,7 @@ const HibpRecordSchema = z.looseObject({
   IsSubscriptionFree: z.boolean().optional(),
   LogoPath: z.url().optional(),
   LogoType: z.string().regex(/^[a-z]{2,5}$/).optional(),
-  DisclosureUrl: z.url({ protocol: /^https?$/ }).optional().or(z.literal('')),
+  DisclosureUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).nullable().optional(),
   Attribution: z.string().max(500).nullable().optional(),
 });
 

@@ -68,6 +68,9 @@ export const IncidentSchema = z.strictObject({
   totalRecords: z.number().int().nonnegative().optional(),
   status: z.enum(INCIDENT_STATUSES),
   affected: z.array(AffectedOrganizationSchema),
+  involved: z
+    .array(z.strictObject({ organizationId: slug, name: localized.optional(), role: localized, sources: sources.min(1) }))
+    .optional(),
   timeline: z.array(z.strictObject({ date: timestampOrDate, text: localized, sources: sources.min(1) })),
   followUpScams: z.array(z.strictObject({ text: localized, sources: sources.min(1) })),
   sources: sources.min(1),

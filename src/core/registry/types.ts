@@ -85,6 +85,14 @@ export interface AffectedOrganization {
   sources: Source[];
 }
 
+/** An organization that took part in the incident without being its victim (the contractor whose system leaked). */
+export interface InvolvedOrganization {
+  organizationId: string;
+  name?: LocalizedText;
+  role: LocalizedText;
+  sources: Source[];
+}
+
 /** A follow-up scam known to exploit this incident or incidents like it. */
 export interface FollowUpScam {
   text: LocalizedText;
@@ -136,6 +144,8 @@ export interface Incident {
   totalRecords?: number;
   status: IncidentStatus;
   affected: AffectedOrganization[];
+  /** Contractors and others a notice may name when it explains how the leak happened. */
+  involved?: InvolvedOrganization[];
   timeline: TimelineEvent[];
   followUpScams: FollowUpScam[];
   sources: Source[];
@@ -168,7 +178,8 @@ export interface IncidentDifference {
 /** The result object's `incident` field (design.md §4). */
 export interface IncidentMatch {
   id: string;
-  organizationId: string;
+  /** The affected organization the notice speaks for; null when the notice does not say and its contents fit none. */
+  organizationId: string | null;
   title: LocalizedText;
   consistent: boolean;
   differences: IncidentDifference[];

@@ -79,7 +79,9 @@ async function upsertIn(trx: Transaction<Database>, dialect: StoreDialect, incid
     await trx.updateTable('incidents').set(row).where('id', '=', incident.id).execute();
     await trx.deleteFrom('incident_organizations').where('incident_id', '=', incident.id).execute();
   }
-  const organizationIds = [...new Set(incident.affected.map((a) => a.organizationId))];
+  const organizationIds = [
+    ...new Set([...incident.affected, ...(incident.involved ?? [])].map((o) => o.organizationId)),
+  ];
   if (organizationIds.length > 0) {
     await trx
       .insertInto('incident_organizations')

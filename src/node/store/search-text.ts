@@ -18,7 +18,7 @@ export function compactName(text: string): string {
 
 export function incidentNames(incident: Incident): string[] {
   const names = [incident.title.ja, incident.title.en];
-  for (const affected of incident.affected) {
+  for (const affected of [...incident.affected, ...(incident.involved ?? [])]) {
     if (affected.name !== undefined) names.push(affected.name.ja, affected.name.en);
     const org = getOrganization(affected.organizationId);
     if (org !== undefined) {

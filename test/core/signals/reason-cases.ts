@@ -24,6 +24,9 @@ export interface ReasonCase {
 // ---------------------------------------------------------------------------
 // Builders
 
+/** The opening of a notice from NTT West about the 2023 leak, on record in data/registry. */
+const NTT_NOTICE = '【NTT西日本】お客さま情報の漏えいについて、深くお詫び申し上げます。';
+
 export const sms = (text: string): Input => ({ text, channel: 'sms' });
 
 const encodedWord = (value: string): string =>
@@ -496,6 +499,48 @@ export const CASES: Record<string, ReasonCase> = {
     triggers: sms('【NTT西日本】お客さま情報の漏えいについて、深くお詫び申し上げます。'),
     // An apology that is not about a leak.
     lookalike: sms('【佐川急便】配達の遅れについて、深くお詫び申し上げます。'),
+  },
+
+  // --- incident (the notice compared with the NTT Business Solutions 2023 record) ---
+  'incident.consistent': {
+    triggers: sms(`${NTT_NOTICE}漏えいした情報は氏名、住所、電話番号です。クレジットカード情報は含まれておりません。`),
+    lookalike: sms(`${NTT_NOTICE}漏えいした情報は氏名、住所、電話番号、クレジットカード番号です。`),
+  },
+  'incident.data-not-exposed': {
+    triggers: sms(`${NTT_NOTICE}漏えいした情報は氏名、住所、クレジットカード番号です。`),
+    lookalike: sms(`${NTT_NOTICE}漏えいした情報は氏名、住所です。クレジットカード番号は含まれておりません。`),
+  },
+  'incident.data-not-on-record': {
+    triggers: sms(`${NTT_NOTICE}漏えいした情報は氏名、住所、運転免許証の番号です。`),
+    lookalike: sms(`${NTT_NOTICE}漏えいした情報は氏名、住所、生年月日です。`),
+  },
+  'incident.data-denied-but-leaked': {
+    triggers: sms(`${NTT_NOTICE}漏えいした情報は氏名です。住所や電話番号は含まれておりません。`),
+    lookalike: sms(`${NTT_NOTICE}漏えいした情報は氏名、住所、電話番号です。パスワードは含まれておりません。`),
+  },
+  'incident.asks-for': {
+    triggers: sms(`${NTT_NOTICE}ご本人確認のため、生年月日とメールアドレスをご入力ください。`),
+    lookalike: sms(`${NTT_NOTICE}漏えいした情報は生年月日とメールアドレスです。`),
+  },
+  'incident.phone-not-on-record': {
+    triggers: sms(`${NTT_NOTICE}ご不明な点は 0120-123-456 までお問い合わせください。`),
+    lookalike: sms(`${NTT_NOTICE}ご不明な点は当社ホームページに記載の窓口までお問い合わせください。`),
+  },
+  'incident.link-not-official': {
+    triggers: sms(`${NTT_NOTICE}詳しくは https://ntt-west-info.example/leak をご覧ください。`),
+    lookalike: sms(`${NTT_NOTICE}詳しくは https://www.ntt-west.co.jp/news/ をご覧ください。`),
+  },
+  'incident.sender-not-official': {
+    triggers: mail({ from: ['NTT西日本', 'info@ntt-west-support.example'], subject: 'お客さま情報の漏えいについてのお詫び', text: NTT_NOTICE }),
+    lookalike: mail({ from: ['NTT西日本', 'info@ntt-west.co.jp'], subject: 'お客さま情報の漏えいについてのお詫び', text: NTT_NOTICE }),
+  },
+  'incident.date-mismatch': {
+    triggers: sms(`${NTT_NOTICE}本件は2023年11月1日に当社ホームページで公表いたしました。`),
+    lookalike: sms(`${NTT_NOTICE}本件は2023年10月17日に当社ホームページで公表いたしました。`),
+  },
+  'incident.none-on-record': {
+    triggers: sms('【ヤマト運輸】お客さま情報の漏えいについて、深くお詫び申し上げます。'),
+    lookalike: sms(NTT_NOTICE),
   },
 };
 

@@ -2,7 +2,9 @@
 // and one line at the end of this list; never change or reorder one that has shipped.
 import type { Migration } from 'kysely';
 import { incidentsMigration } from './0001-incidents.js';
+import { planProgressMigration } from './0002-plan-progress.js';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-incidents', incidentsMigration],
+  ['0002-plan-progress', planProgressMigration],
 ];
