@@ -1,5 +1,6 @@
 import { type CheckInput, type CheckResult, checkInput } from '../../core/check.js';
 import { InputTooLargeError } from '../../core/message/errors.js';
+import type { Incident } from '../../core/registry/types.js';
 import { type DnsResolver, type MailAuthSummary, verifyMailAuth } from '../mail-auth.js';
 
 /** A check result, with the signature checks when they were asked for. */
@@ -11,11 +12,13 @@ export type Outcome = { ok: true; result: NodeCheckResult } | { ok: false; id: s
 export interface CheckOptions {
   /** Verify DKIM, DMARC and ARC of email inputs through this resolver. */
   authResolver?: DnsResolver;
+  /** Incidents breach notices are compared with (from the store). */
+  incidents?: readonly Incident[];
 }
 
 export async function checkToOutcome(input: CheckInput, options: CheckOptions = {}): Promise<Outcome> {
   try {
-    const result: NodeCheckResult = await checkInput(input);
+    const result: NodeCheckResult = await checkInput(input, options.incidents === undefined ? {} : { incidents: options.incidents });
     const raw = 'eml' in input ? input.eml : 'bytes' in input ? input.bytes : null;
     if (options.authResolver !== undefined && raw !== null && result.message.channel === 'email') {
       // A saved message carries no SMTP connection, so SPF has no client address to

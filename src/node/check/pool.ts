@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
+import type { Incident } from '../../core/registry/types.js';
 import { systemResolver } from '../mail-auth.js';
+import { incidentsForChecks } from '../store/check-incidents.js';
 import { checkAllToOutcomes, type Outcome } from './outcome.js';
 
 /** Checks inputs in this thread, or spread over worker threads. */
@@ -16,8 +18,9 @@ export const MAX_WORKERS = Math.max(1, availableParallelism() * 2);
 
 /** `verifyAuth`: also verify DKIM, DMARC and ARC of emails with the system's DNS. */
 export async function createChecker(workers: number, verifyAuth: boolean): Promise<Checker> {
-  if (workers > 1) return new WorkerPool(workers, verifyAuth);
-  const options = verifyAuth ? { authResolver: await systemResolver() } : {};
+  const incidents = await incidentsForChecks();
+  if (workers > 1) return new WorkerPool(workers, verifyAuth, incidents);
+  const options = verifyAuth ? { authResolver: await systemResolver(), incidents } : { incidents };
   return { checkAll: (inputs) => checkAllToOutcomes(inputs, options), close: async () => {} };
 }
 
@@ -27,9 +30,9 @@ class WorkerPool implements Checker {
   private readonly load: number[] = [];
   private seq = 0;
 
-  constructor(size: number, verifyAuth: boolean) {
+  constructor(size: number, verifyAuth: boolean, incidents: readonly Incident[]) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { verifyAuth } });
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { verifyAuth, incidents } });
       worker.on('message', ({ seq, outcomes }: { seq: number; outcomes: Outcome[] }) => {
         this.load[i]!--;
         this.waiting.get(seq)?.resolve(outcomes);

@@ -1,15 +1,16 @@
 // Runs checks for the pool in pool.ts, one worker thread per core.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
+import type { Incident } from '../../core/registry/types.js';
 import { systemResolver } from '../mail-auth.js';
 import { checkAllToOutcomes, type CheckOptions } from './outcome.js';
 
 const port = parentPort;
 if (port === null) throw new Error('check worker must run in a worker thread');
-// A resolver is a function and cannot cross threads: each worker makes its own.
-const options: CheckOptions = (workerData as { verifyAuth: boolean }).verifyAuth
-  ? { authResolver: await systemResolver() }
-  : {};
+// A resolver is a function and cannot cross threads: each worker makes its own. The
+// incidents were loaded once by the main thread and arrive as data.
+const { verifyAuth, incidents } = workerData as { verifyAuth: boolean; incidents: readonly Incident[] };
+const options: CheckOptions = verifyAuth ? { authResolver: await systemResolver(), incidents } : { incidents };
 port.on('message', (job: { seq: number; inputs: CheckInput[] }) => {
   void checkAllToOutcomes(job.inputs, options).then((outcomes) => port.postMessage({ seq: job.seq, outcomes }));
 });

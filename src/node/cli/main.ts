@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from '../input/read.js';
 import { runCheckCommand } from './check-command.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
+import { registerIncidentsCommand } from './incidents-command.js';
 import { registerPlanCommand } from './plan-command.js';
 import { registerPwnedCommand } from './pwned-command.js';
 import { registerServeCommand } from './serve-command.js';
@@ -41,6 +42,7 @@ program
   });
 
 registerServeCommand(program);
+registerIncidentsCommand(program);
 registerPwnedCommand(program);
 registerPlanCommand(program);
 

@@ -1,7 +1,7 @@
 // Repository functions for incidents. One code path for SQLite and PostgreSQL; only
 // the search index differs (FTS5 trigram vs pg_trgm), chosen by the store's dialect.
 import { createHash } from 'node:crypto';
-import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { parseIncident } from '../../core/registry/schema.js';
 import type { Incident, IncidentSummary } from '../../core/registry/types.js';
 import type { Database, StoreDialect } from './database.js';
@@ -57,7 +57,7 @@ export async function upsertIncidents(
   return counts;
 }
 
-async function upsertIn(trx: Transaction<Database>, dialect: StoreDialect, incident: Incident): Promise<ImportOutcome> {
+export async function upsertIn(trx: Kysely<Database>, dialect: StoreDialect, incident: Incident): Promise<ImportOutcome> {
   const body = JSON.stringify(incident);
   const contentHash = hashBody(body);
   const existing = await trx.selectFrom('incidents').select('content_hash').where('id', '=', incident.id).executeTakeFirst();

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { SEED_INCIDENTS } from '../../core/registry/seed.js';
 import type { Incident, IncidentSummary } from '../../core/registry/types.js';
@@ -18,6 +18,8 @@ export const DEFAULT_DB_FILE = 'var/leakaid.sqlite';
 
 /** Connections per process to PostgreSQL: enough for a busy app server, small enough for many of them. */
 const POSTGRES_POOL_SIZE = 10;
+/** Any fixed number shared by all app servers: the advisory lock taken while seeding. */
+const POSTGRES_SEED_LOCK = 4_2023_1017;
 /** How long SQLite waits for another process's write lock before failing (ms). */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
@@ -53,11 +55,33 @@ export function isPostgresLocation(location: string): boolean {
  */
 export async function openStore(location: string = defaultStoreLocation()): Promise<Store> {
   const dialect: StoreDialect = isPostgresLocation(location) ? 'postgres' : 'sqlite';
-  const db = new Kysely<Database>({ dialect: dialect === 'postgres' ? postgresDialect(location) : sqliteDialect(location) });
+  const sqlite = dialect === 'sqlite' ? openSqlite(location) : undefined;
+  const db = new Kysely<Database>({
+    dialect: sqlite === undefined ? postgresDialect(location) : new SqliteDialect({ database: sqlite }),
+  });
+  const ctx: incidents.StoreContext = { db, dialect };
   try {
-    await migrate(db);
-    const ctx: incidents.StoreContext = { db, dialect };
-    await seed(ctx);
+    if (sqlite !== undefined) {
+      // Kysely takes no lock for SQLite migrations; two processes opening a new file at
+      // once (a server and a CLI) would both create the tables. BEGIN IMMEDIATE makes the
+      // second wait, then find everything done.
+      sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        await migrate(db);
+        await seed(ctx, db);
+        sqlite.exec('COMMIT');
+      } catch (error) {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+        throw error;
+      }
+    } else {
+      await migrate(db);
+      await db.transaction().execute(async (trx) => {
+        // One app server seeds at a time (Kysely's migrator locks only the migrations).
+        await sql`SELECT pg_advisory_xact_lock(${POSTGRES_SEED_LOCK})`.execute(trx);
+        await seed(ctx, trx);
+      });
+    }
     return {
       dialect,
       db,
@@ -78,13 +102,12 @@ export async function openStore(location: string = defaultStoreLocation()): Prom
   }
 }
 
-function sqliteDialect(location: string): SqliteDialect {
+function openSqlite(location: string): SqliteDatabase.Database {
   if (location !== ':memory:') mkdirSync(dirname(resolve(location)), { recursive: true });
-  const database = new SqliteDatabase(location);
+  const database = new SqliteDatabase(location, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  return new SqliteDialect({ database });
+  return database;
 }
 
 function postgresDialect(location: string): PostgresDialect {
@@ -105,20 +128,20 @@ async function migrate(db: Kysely<Database>): Promise<void> {
  * Writes the seed incidents that are missing, and brings a seeded row up to a newer seed
  * file unless someone has edited the row since (its hash no longer matches what was seeded).
  */
-async function seed(ctx: incidents.StoreContext): Promise<void> {
+async function seed(ctx: incidents.StoreContext, db: Kysely<Database>): Promise<void> {
   for (const incident of SEED_INCIDENTS) {
     const seedHash = createHash('sha256').update(JSON.stringify(incident)).digest('hex');
-    const applied = await ctx.db
+    const applied = await db
       .selectFrom('seed_applied')
       .select('content_hash')
       .where('incident_id', '=', incident.id)
       .executeTakeFirst();
     if (applied?.content_hash === seedHash) continue;
-    const stored = await ctx.db.selectFrom('incidents').select('content_hash').where('id', '=', incident.id).executeTakeFirst();
+    const stored = await db.selectFrom('incidents').select('content_hash').where('id', '=', incident.id).executeTakeFirst();
     const editedSinceSeed = stored !== undefined && applied !== undefined && stored.content_hash !== applied.content_hash;
     if (editedSinceSeed) continue;
-    await incidents.upsertIncident(ctx, incident);
-    await ctx.db
+    await incidents.upsertIn(db, ctx.dialect, incident);
+    await db
       .insertInto('seed_applied')
       .values({ incident_id: incident.id, content_hash: seedHash })
       .onConflict((oc) => oc.column('incident_id').doUpdateSet({ content_hash: seedHash }))

@@ -1,0 +1,191 @@
+// `leakaid incidents search QUERY | show ID | import FILE [--format hibp]`: the incident
+// registry from the command line. Human output in Japanese by default, --lang en, --json.
+import { type Command, Option } from 'commander';
+import { getOrganization } from '../../core/knowledge/organizations.js';
+import { dataClassLabel } from '../../core/registry/data-classes.js';
+import type { Attribution, Incident, IncidentSummary, NotificationMethod, Source } from '../../core/registry/types.js';
+import { importHibpFile, ImportError, type ImportReport } from '../store/hibp-import.js';
+import { defaultStoreLocation, openStore, type Store } from '../store/index.js';
+import { UsageError } from './errors.js';
+import type { Lang } from './format.js';
+
+interface CommonOptions {
+  json?: boolean;
+  lang: Lang;
+  db?: string;
+}
+
+type Text = Record<Lang, string>;
+
+const STATUS: Record<Incident['status'], Text> = {
+  confirmed: { ja: '確認済み（当事者が公表）', en: 'confirmed (announced by those involved)' },
+  reported: { ja: '報道・報告あり（未確認）', en: 'reported (not confirmed)' },
+  unverified: { ja: '未確認', en: 'unverified' },
+};
+
+const METHOD: Record<NotificationMethod, Text> = {
+  postcard: { ja: 'はがき', en: 'postcard' },
+  'registered-mail': { ja: '簡易書留など書留郵便', en: 'registered mail' },
+  letter: { ja: '封書', en: 'letter' },
+  email: { ja: 'メール', en: 'email' },
+  sms: { ja: 'SMS', en: 'SMS' },
+  website: { ja: 'ウェブサイトで公表', en: 'announced on the website' },
+  phone: { ja: '電話', en: 'phone' },
+};
+
+const L = {
+  noResults: { ja: '見つかりませんでした: {q}', en: 'Nothing found for: {q}' },
+  records: { ja: '件数', en: 'Records' },
+  status: { ja: '確かさ', en: 'Status' },
+  announced: { ja: '公表日', en: 'Announced' },
+  period: { ja: '期間', en: 'Period' },
+  cause: { ja: '原因', en: 'Cause' },
+  affected: { ja: '影響を受けた組織', en: 'Organizations affected' },
+  involved: { ja: '関わった組織', en: 'Organizations involved' },
+  leaked: { ja: '漏れた情報', en: 'What leaked' },
+  notLeaked: { ja: '漏れていない情報（発表による）', en: 'What did not leak (as announced)' },
+  notified: { ja: 'お知らせの方法', en: 'How people were told' },
+  enquiries: { ja: '問い合わせ先', en: 'Enquiries' },
+  noEnquiries: { ja: '出典つきの問い合わせ先は記録にありません。公式サイトで確かめてください。', en: 'No enquiry desk with a source is on record. Look it up on the official website.' },
+  timeline: { ja: '経過', en: 'Timeline' },
+  scams: { ja: 'この後に起きやすい詐欺', en: 'Scams that follow' },
+  sources: { ja: '出典', en: 'Sources' },
+  unknown: { ja: '不明', en: 'unknown' },
+} satisfies Record<string, Text>;
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+function number(n: number | undefined, lang: Lang): string {
+  return n === undefined ? L.unknown[lang] : n.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
+}
+
+function attributionLine(attribution: Attribution, lang: Lang): string {
+  return lang === 'ja'
+    ? `データ提供: ${attribution.name}（${attribution.url}）、${attribution.license}（${attribution.licenseUrl}）`
+    : `Data: ${attribution.name} (${attribution.url}), ${attribution.license} (${attribution.licenseUrl})`;
+}
+
+function sourceLine(source: Source): string {
+  return [source.publisher, source.date, source.url, source.note].filter((p) => p !== undefined).join(' — ');
+}
+
+function organizationLabel(id: string, name: Text | undefined, lang: Lang): string {
+  return getOrganization(id)?.display[lang] ?? name?.[lang] ?? id;
+}
+
+export function formatSummaries(results: IncidentSummary[], query: string, lang: Lang): string {
+  if (results.length === 0) return fill(L.noResults[lang], { q: query });
+  const lines: string[] = [];
+  for (const r of results) {
+    const facts = [r.announcedDate, r.totalRecords === undefined ? undefined : `${number(r.totalRecords, lang)} ${lang === 'ja' ? '件' : 'records'}`];
+    lines.push(`${r.id}  ${r.title[lang]}${facts.some((f) => f !== undefined) ? `  (${facts.filter((f) => f !== undefined).join(', ')})` : ''}`);
+  }
+  const attributions = new Map(results.flatMap((r) => (r.attribution === undefined ? [] : [[r.attribution.name, r.attribution]])));
+  for (const a of attributions.values()) lines.push('', attributionLine(a, lang));
+  return lines.join('\n');
+}
+
+export function formatIncident(incident: Incident, lang: Lang): string {
+  const out: string[] = [incident.title[lang], '', incident.summary[lang], ''];
+  out.push(`${L.status[lang]}: ${STATUS[incident.status][lang]}`);
+  if (incident.announcedDate !== undefined) out.push(`${L.announced[lang]}: ${incident.announcedDate}`);
+  if (incident.period !== undefined) out.push(`${L.period[lang]}: ${incident.period.start ?? '?'} – ${incident.period.end ?? ''}`);
+  if (incident.totalRecords !== undefined) out.push(`${L.records[lang]}: ${number(incident.totalRecords, lang)}`);
+  if (incident.cause !== undefined) out.push(`${L.cause[lang]}: ${incident.cause[lang]}`);
+  out.push('', `${L.affected[lang]}:`);
+  for (const a of incident.affected) {
+    out.push(`- ${organizationLabel(a.organizationId, a.name, lang)}`);
+    out.push(`  ${L.records[lang]}: ${a.recordsNote?.[lang] ?? number(a.records, lang)}`);
+    out.push(`  ${L.leaked[lang]}: ${a.dataClasses.map((c) => dataClassLabel(c)[lang]).join(lang === 'ja' ? '、' : ', ') || L.unknown[lang]}`);
+    if (a.notExposed.length > 0) {
+      out.push(`  ${L.notLeaked[lang]}: ${a.notExposed.map((c) => dataClassLabel(c)[lang]).join(lang === 'ja' ? '、' : ', ')}`);
+    }
+    if (a.notifications.length > 0) {
+      out.push(`  ${L.notified[lang]}: ${a.notifications.map((n) => METHOD[n.method][lang] + (n.date === undefined ? '' : ` ${n.date}`)).join(', ')}`);
+    }
+    out.push(`  ${L.enquiries[lang]}: ${a.enquiries.length === 0 ? L.noEnquiries[lang] : a.enquiries.map((e) => e.value).join(', ')}`);
+    for (const s of a.sources) out.push(`  · ${sourceLine(s)}`);
+  }
+  if ((incident.involved ?? []).length > 0) {
+    out.push('', `${L.involved[lang]}:`);
+    for (const i of incident.involved ?? []) out.push(`- ${organizationLabel(i.organizationId, i.name, lang)}: ${i.role[lang]}`);
+  }
+  if (incident.timeline.length > 0) {
+    out.push('', `${L.timeline[lang]}:`);
+    for (const t of incident.timeline) out.push(`- ${t.date} ${t.text[lang]}`);
+  }
+  if (incident.followUpScams.length > 0) {
+    out.push('', `${L.scams[lang]}:`);
+    for (const s of incident.followUpScams) out.push(`- ${s.text[lang]}`);
+  }
+  out.push('', `${L.sources[lang]}:`);
+  for (const s of incident.sources) out.push(`- ${sourceLine(s)}`);
+  if (incident.attribution !== undefined) out.push('', attributionLine(incident.attribution, lang));
+  return out.join('\n');
+}
+
+export function formatImport(report: ImportReport, lang: Lang): string {
+  const lines = [
+    lang === 'ja'
+      ? `${report.records} 件の記録を読み込みました（新規 ${report.added}、更新 ${report.updated}、変更なし ${report.unchanged}）。`
+      : `Read ${report.records} valid records (${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged).`,
+  ];
+  if (report.invalid.length > 0) {
+    lines.push(lang === 'ja' ? `取り込めなかった記録 ${report.invalid.length} 件:` : `${report.invalid.length} records could not be imported:`);
+    for (const bad of report.invalid) lines.push(`- ${lang === 'ja' ? '記録' : 'record'} ${bad.index}: ${bad.reason}`);
+  }
+  lines.push(attributionLine({ name: 'Have I Been Pwned', url: 'https://haveibeenpwned.com/', license: 'CC BY 4.0', licenseUrl: 'https://creativecommons.org/licenses/by/4.0/' }, lang));
+  return lines.join('\n');
+}
+
+async function withStore<T>(options: CommonOptions, run: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(options.db ?? defaultStoreLocation());
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function common(command: Command): Command {
+  return command
+    .addOption(new Option('--lang <lang>', 'language of the output').choices(['ja', 'en']).default('ja'))
+    .option('--json', 'print JSON')
+    .option('--db <path>', 'the registry store: a SQLite file or a postgres:// URL (env LEAKAID_DB; default ./var/)');
+}
+
+export function registerIncidentsCommand(program: Command): void {
+  const incidents = program.command('incidents').description('The incident registry: search, show and import leaks on record.');
+  common(incidents.command('search').description('Find incidents by organization or incident name (Japanese or English).'))
+    .argument('<query>', 'a name or part of one: NTT西日本, "NTT West", 西日本')
+    .action(async (query: string, options: CommonOptions) => {
+      if (query.trim() === '') throw new UsageError('give a name to search for');
+      const results = await withStore(options, (store) => store.searchIncidents(query));
+      print(options.json === true ? JSON.stringify(results) : formatSummaries(results, query, options.lang));
+    });
+  common(incidents.command('show').description('Show one incident: who was affected, what leaked and what did not, sources.'))
+    .argument('<id>', 'the incident id, as search shows it')
+    .action(async (id: string, options: CommonOptions) => {
+      const incident = await withStore(options, (store) => store.getIncident(id));
+      if (incident === undefined) throw new UsageError(`no incident with id "${id}" (try: leakaid incidents search NAME)`);
+      print(options.json === true ? JSON.stringify(incident) : formatIncident(incident, options.lang));
+    });
+  common(incidents.command('import').description("Import breaches from Have I Been Pwned's /api/v3/breaches JSON."))
+    .argument('<file>', 'a JSON array of breaches')
+    .addOption(new Option('--format <format>', 'the file format').choices(['hibp']).default('hibp'))
+    .action(async (file: string, options: CommonOptions & { format: 'hibp' }) => {
+      try {
+        const report = await withStore(options, (store) => importHibpFile(store, file));
+        print(options.json === true ? JSON.stringify(report) : formatImport(report, options.lang));
+      } catch (error) {
+        if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`);
+        throw error;
+      }
+    });
+}
