@@ -10,6 +10,9 @@ import { Loading } from './ui.js';
 // the check page opens, so the first screen stays small.
 const Check = lazy(() => import('./pages/Check.js'));
 const Incident = lazy(() => import('./pages/Incident.js'));
+const Plan = lazy(() => import('./pages/Plan.js'));
+// The password dictionaries are large too.
+const Password = lazy(() => import('./pages/Password.js'));
 
 const INCIDENT_PATH = /^\/incidents\/([^/]+)$/;
 
@@ -18,6 +21,8 @@ function Page() {
   if (path === '/') return <Home />;
   if (path === '/check') return <Check />;
   if (path === '/search') return <Search />;
+  if (path === '/plan') return <Plan />;
+  if (path === '/password') return <Password />;
   const incident = INCIDENT_PATH.exec(path);
   if (incident?.[1]) return <Incident id={decodeURIComponent(incident[1])} />;
   return <NotFound />;

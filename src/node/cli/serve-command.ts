@@ -34,7 +34,7 @@ export function registerServeCommand(program: Command): void {
         }
       }
       const logger = createLogger();
-      const server = await startServer({ port: chosenPort, host: options.host, logger }).catch((error: unknown) => {
+      const server = await startServer({ port: chosenPort, host: options.host, logger, ...(options.db ? { db: options.db } : {}) }).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new UsageError(`port ${chosenPort} on ${options.host} is already in use`);
         if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${options.host}`);

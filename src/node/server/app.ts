@@ -7,6 +7,8 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { createCheckApp } from '../http/check.js';
+import { createRangeApp } from '../http/range.js';
+import type { Store } from '../store/index.js';
 import { MAX_CHECK_BODY_BYTES, MAX_OTHER_BODY_BYTES, POST_REQUESTS_PER_WINDOW, RATE_WINDOW_MS } from './limits.js';
 import { errorForLog, requestLog } from './logging.js';
 import { openApiDocument } from './openapi.js';
@@ -16,6 +18,11 @@ import { mountWebApp } from './static.js';
 
 export interface AppDeps {
   logger: Logger;
+  /** The incident registry (tests pass an in-memory one). */
+  store: Store;
+  /** The password range store's folder; default LEAKAID_PWNED or ./var/pwned. A missing
+   * store makes /range answer 503, the rest of the app works. */
+  pwnedRoot?: string;
   /** The built web app (index.html and assets/); null serves the API alone. */
   webRoot: string | null;
   rateLimit?: { requestsPerWindow: number; windowMs: number };
@@ -70,6 +77,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
   app.route('/', createCheckApp());
+  app.route('/', createRangeApp(deps.pwnedRoot === undefined ? {} : { root: deps.pwnedRoot }));
 
   app.notFound((c) => c.json({ error: 'Not found.' }, 404));
   app.onError((error, c) => {

@@ -134,6 +134,41 @@ export const openApiDocument = {
         },
       },
     },
+    '/range/{prefix}': {
+      parameters: [
+        {
+          name: 'prefix',
+          in: 'path',
+          required: true,
+          description: 'The first 5 hex characters of the password hash (SHA-1, or NTLM with mode=ntlm).',
+          schema: { type: 'string', pattern: '^[0-9A-Fa-f]{5}$' },
+        },
+      ],
+      get: {
+        operationId: 'passwordRange',
+        summary: 'Pwned Passwords range API: every hash suffix under the prefix, with its count.',
+        description: 'Compatible with https://haveibeenpwned.com/API/v3#PwnedPasswords. The password never leaves the client.',
+        parameters: [
+          { name: 'mode', in: 'query', schema: { type: 'string', enum: ['ntlm'] }, description: 'NTLM hashes instead of SHA-1.' },
+          {
+            name: 'Add-Padding',
+            in: 'header',
+            schema: { type: 'string', enum: ['true'] },
+            description: 'Pad the answer to 800–1,000 lines with zero-count suffixes.',
+          },
+        ],
+        responses: {
+          '200': { description: '`SUFFIX:COUNT` lines, CRLF-separated.', content: { 'text/plain': { schema: { type: 'string' } } } },
+          '400': { description: 'The prefix is not 5 hex characters.', content: { 'text/plain': { schema: { type: 'string' } } } },
+          '503': { description: 'No password range store on this server.', content: { 'text/plain': { schema: { type: 'string' } } } },
+        },
+      },
+      options: {
+        operationId: 'passwordRangePreflight',
+        summary: 'CORS preflight for the range API.',
+        responses: { '204': { description: 'Allowed: GET with the Add-Padding header.' } },
+      },
+    },
   } as Record<string, unknown>,
   components: {
     schemas: { LocalizedText: localizedText, Error: error, CheckResult: checkResult },

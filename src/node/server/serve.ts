@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
+import { defaultStoreLocation, openStore } from '../store/index.js';
 import { createApp, type AppDeps } from './app.js';
 import { SHUTDOWN_GRACE_MS } from './limits.js';
 import { createLogger } from './logging.js';
@@ -14,6 +15,8 @@ import { createLogger } from './logging.js';
 export interface ServeOptions {
   port: number;
   host: string;
+  /** The registry store: SQLite file or postgres:// URL; default LEAKAID_DB or ./var/. */
+  db?: string;
   logger?: Logger;
   webRoot?: string | null;
   rateLimit?: AppDeps['rateLimit'];
@@ -39,14 +42,20 @@ export const DEFAULT_WEB_ROOT = join(packageRoot(), 'dist', 'web');
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
+  // Opening migrates the schema and seeds the registry (the NTT incident) on first start.
+  const store = await openStore(options.db ?? defaultStoreLocation());
   const app = createApp({
     logger,
+    store,
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started as Server));
     started.once('error', reject);
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -60,7 +69,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       force.unref();
       server.close(() => {
         clearTimeout(force);
-        resolve();
+        void store.close().then(resolve);
       });
       server.closeIdleConnections();
     });

@@ -21,19 +21,14 @@ export function mountWebApp(app: Hono, webRoot: string | null): void {
     );
     return;
   }
-  app.use(
-    '*',
-    serveStatic({
-      root: webRoot,
-      onFound: (path, c) => {
-        c.header('Cache-Control', path.includes(HASHED_ASSETS_PREFIX) ? IMMUTABLE : REVALIDATE);
-      },
-    }),
-  );
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' || c.res.status !== 200 || SERVER_PATH.test(c.req.path)) return;
+    c.res.headers.set('Cache-Control', c.req.path.startsWith(HASHED_ASSETS_PREFIX) ? IMMUTABLE : REVALIDATE);
+  });
+  app.use('*', serveStatic({ root: webRoot }));
   app.get('*', async (c, next) => {
     if (SERVER_PATH.test(c.req.path) || c.req.path.startsWith(HASHED_ASSETS_PREFIX)) return next();
-    const html = await readFile(join(webRoot, 'index.html'), 'utf8');
-    c.header('Cache-Control', REVALIDATE);
-    return c.html(html);
+    return c.html(await readFile(join(webRoot, 'index.html'), 'utf8'));
   });
 }

@@ -6,6 +6,7 @@ import { organizationName } from '../../core/knowledge/organizations.js';
 import type { Message } from '../../core/message/types.js';
 import type { IncidentMatch } from '../../core/registry/types.js';
 import type { Reason, Risk } from '../../core/verdict/types.js';
+import { Icon, type IconName } from '../icons.js';
 import { useLang, type Text } from '../i18n.js';
 import { Link } from '../router.js';
 import { Glossary, PageTitle } from '../ui.js';
@@ -20,9 +21,9 @@ const SOURCES: { value: Source; label: Text }[] = [
   { value: 'call', label: { ja: '電話（言われた内容を書いてください）', en: 'Phone call (write down what was said)' } },
 ];
 
-const RISK_VIEW: Record<Risk, { icon: string; title: Text; text: Text }> = {
+const RISK_VIEW: Record<Risk, { icon: IconName; title: Text; text: Text }> = {
   high: {
-    icon: '⛔',
+    icon: 'danger',
     title: { ja: '危険：詐欺の可能性が高いです', en: 'Danger: this is very likely a scam' },
     text: {
       ja: 'リンクを開いたり、電話をかけたり、返信したりしないでください。',
@@ -30,7 +31,7 @@ const RISK_VIEW: Record<Risk, { icon: string; title: Text; text: Text }> = {
     },
   },
   medium: {
-    icon: '⚠️',
+    icon: 'warning',
     title: { ja: '注意：詐欺の疑いがあります', en: 'Be careful: this may be a scam' },
     text: {
       ja: 'すぐには行動せず、下の「次にすること」を先に読んでください。',
@@ -38,7 +39,7 @@ const RISK_VIEW: Record<Risk, { icon: string; title: Text; text: Text }> = {
     },
   },
   low: {
-    icon: '✅',
+    icon: 'ok',
     title: { ja: '危険な点は見つかりませんでした', en: 'We found nothing dangerous' },
     text: {
       ja: 'ただし、絶対に安全とは言い切れません。お金や暗証番号を求められたら、公式の窓口で確かめてください。',
@@ -112,7 +113,7 @@ export default function Check() {
         {t({ ja: '届いた通知・メッセージを確かめる', en: 'Check a notice or message you received' })}
       </PageTitle>
       <p className="privacy-note">
-        <span aria-hidden="true">🔒 </span>
+        <Icon name="lock" className="inline-icon" />
         {t({
           ja: '入れた文章は、この端末の中だけで調べます。インターネットには送られません。',
           en: 'What you enter is checked on this device only. It is not sent over the internet.',
@@ -211,9 +212,7 @@ function Result({ outcome, headingRef, lang }: { outcome: Outcome; headingRef: R
   return (
     <section className="result" aria-labelledby="result-heading">
       <div className={`verdict verdict-${result.risk}`}>
-        <span className="verdict-icon" aria-hidden="true">
-          {view.icon}
-        </span>
+        <Icon name={view.icon} className="verdict-icon" />
         <div>
           <h2 id="result-heading" ref={headingRef} tabIndex={-1}>
             {t(view.title)}

@@ -1,10 +1,11 @@
+import { Icon, type IconName } from '../icons.js';
 import { useLang, type Text } from '../i18n.js';
 import { Link } from '../router.js';
 import { Glossary, PageTitle } from '../ui.js';
 
 interface Choice {
   to: string;
-  icon: string;
+  icon: IconName;
   title: Text;
   text: Text;
 }
@@ -12,7 +13,7 @@ interface Choice {
 const CHOICES: Choice[] = [
   {
     to: '/check',
-    icon: '✉️',
+    icon: 'message',
     title: { ja: '届いた通知・メッセージを確かめる', en: 'Check a notice or message you received' },
     text: {
       ja: 'はがき、手紙、メール、SMS、電話の内容が本物か、詐欺の疑いがあるかを調べます。',
@@ -21,11 +22,29 @@ const CHOICES: Choice[] = [
   },
   {
     to: '/search',
-    icon: '🔎',
+    icon: 'search',
     title: { ja: '漏えいした会社・事件を調べる', en: 'Look up a company or a data leak' },
     text: {
       ja: '何が漏れて、何が漏れていないのか。会社からの正式なお知らせと問い合わせ先も確かめられます。',
       en: 'What leaked and what did not, with the company’s official announcements and contact points.',
+    },
+  },
+  {
+    to: '/plan',
+    icon: 'list',
+    title: { ja: 'やることリスト', en: 'Your to-do list' },
+    text: {
+      ja: '漏れた情報に合わせて、今日すること・今週すること・続けることを順番に示します。',
+      en: 'What to do today, this week and from now on, for what leaked — in order.',
+    },
+  },
+  {
+    to: '/password',
+    icon: 'key',
+    title: { ja: 'パスワードを確かめる', en: 'Check a password' },
+    text: {
+      ja: '当てられやすくないか、漏えいしたパスワードの中にないかを調べます。パスワードは送りません。',
+      en: 'See whether it is easy to guess or among leaked passwords. Your password is not sent.',
     },
   },
 ];
@@ -47,9 +66,7 @@ export function Home() {
         {CHOICES.map((choice) => (
           <li key={choice.to}>
             <Link to={choice.to} className="choice">
-              <span className="choice-icon" aria-hidden="true">
-                {choice.icon}
-              </span>
+              <Icon name={choice.icon} className="choice-icon" />
               <span className="choice-title">{t(choice.title)}</span>
               <span className="choice-text">{t(choice.text)}</span>
             </Link>

@@ -5,6 +5,7 @@ import { organizationName } from '../../core/knowledge/organizations.js';
 import { dataClassLabel } from '../../core/registry/data-classes.js';
 import type { AffectedOrganization, Incident as IncidentRecord, NotificationMethod, Source } from '../../core/registry/types.js';
 import { ApiError, getIncident } from '../api.js';
+import { Icon } from '../icons.js';
 import { useLang, type Lang, type Text } from '../i18n.js';
 import { Link } from '../router.js';
 import { Loading, PageTitle } from '../ui.js';
@@ -105,6 +106,12 @@ function IncidentView({ incident }: { incident: IncidentRecord }) {
         )}
       </p>
 
+      <p className="actions">
+        <Link to={`/plan?incident=${encodeURIComponent(incident.id)}`} className="button-link">
+          {t({ ja: 'この事件のやることリストを作る', en: 'Make a to-do list for this incident' })}
+        </Link>
+      </p>
+
       <section aria-labelledby="what-heading">
         <h2 id="what-heading">{t({ ja: '何が起きたのか', en: 'What happened' })}</h2>
         <p>{t(incident.summary)}</p>
@@ -178,7 +185,7 @@ function AffectedView({ affected }: { affected: AffectedOrganization }) {
       <div className="leaked-grid">
         <div className="leaked">
           <h4 className="box-title">
-            <span aria-hidden="true">⚠️ </span>
+            <Icon name="warning" className="inline-icon" />
             {t({ ja: '漏れたもの', en: 'What leaked' })}
           </h4>
           {affected.dataClasses.length > 0 ? (
@@ -193,7 +200,7 @@ function AffectedView({ affected }: { affected: AffectedOrganization }) {
         </div>
         <div className="not-leaked">
           <h4 className="box-title">
-            <span aria-hidden="true">✅ </span>
+            <Icon name="ok" className="inline-icon" />
             {t({ ja: '漏れていないもの', en: 'What did NOT leak' })}
           </h4>
           {affected.notExposed.length > 0 ? (

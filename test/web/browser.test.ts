@@ -1,0 +1,244 @@
+// The web app in a real browser (Debian's chromium) against the real server: what a
+// person sees when checking a scam and a genuine notice, that the message never leaves
+// the page, search to the NTT incident, a plan that keeps its ticks, the language switch,
+// keyboard-only use, accessibility (axe-core), and screenshots to look at.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsUnavailable, launchBrowser, REPO, SCREENSHOTS, startTestServer, type TestBrowser, type TestServer } from './harness.js';
+
+const unavailable = browserTestsUnavailable();
+if (unavailable !== null) console.warn(unavailable);
+
+const SMS_FIXTURES = join(REPO, 'test', 'fixtures', 'sms');
+const PHISHING_SMS = readFileSync(join(SMS_FIXTURES, 'ja-sagawa-redelivery.txt'), 'utf8');
+const GENUINE_NOTICE = readFileSync(join(SMS_FIXTURES, 'ja-ntt-west-genuine.txt'), 'utf8');
+const NTT_INCIDENT = 'ntt-business-solutions-2023';
+/** Distinctive pieces of the messages; none may appear in any request. */
+const MESSAGE_MARKERS = ['sgw-redeliver', 'redeliver-jp', '不在の為', '%E4%B8%8D%E5%9C%A8', 'テレマーケティング', '謹啓'];
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describe.skipIf(unavailable !== null)('web app in chromium', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+  const cspViolations: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startTestServer();
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(path: string, options: { width?: number; lang?: 'ja' | 'en' } = {}): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: options.width ?? 1280, height: 900 });
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    await page.goto(server.url + '/');
+    await page.evaluate((lang) => localStorage.setItem('leakaid.lang', lang), options.lang ?? 'ja');
+    await page.goto(server.url + path);
+    await page.locator('h1').first().waitFor();
+    return page;
+  }
+
+  async function checkMessage(page: Page, source: RegExp, text: string): Promise<void> {
+    await page.getByRole('radio', { name: source }).check();
+    await page.getByRole('textbox', { name: /貼り付け/ }).fill(text);
+    await page.getByRole('button', { name: '確かめる' }).click();
+    await page.locator('#result-heading').waitFor();
+  }
+
+  async function axeViolations(page: Page): Promise<string[]> {
+    // Evaluated through the DevTools protocol, which the page's CSP does not govern, so the
+    // app is tested under its real policy.
+    await page.evaluate(AXE_SOURCE);
+    const results = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+      return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    });
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    }
+  }
+
+  async function horizontalOverflow(page: Page): Promise<number> {
+    return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  }
+
+  it('shows a phishing SMS as dangerous, with reasons, marked evidence and the next step', async () => {
+    const page = await open('/check');
+    await checkMessage(page, /SMS/, PHISHING_SMS);
+    await expect.poll(() => page.locator('#result-heading').textContent()).toContain('危険');
+    // Never colour alone: an icon and words go with it.
+    expect(await page.locator('.verdict-high svg.verdict-icon').count()).toBe(1);
+    const reasons = await page.locator('.reasons li').allTextContents();
+    expect(reasons.join('\n')).toContain('佐川急便');
+    expect(reasons.join('\n')).toMatch(/redeliver/);
+    expect(await page.locator('.checked-text mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('.next-step-main').textContent()).toContain('リンク');
+    await screenshot(page, 'check-phishing');
+    await page.close();
+  });
+
+  it('shows the genuine NTT West notice as low risk, matched to the incident on record', async () => {
+    const page = await open('/check');
+    await checkMessage(page, /はがき/, GENUINE_NOTICE);
+    await expect.poll(() => page.locator('#result-heading').textContent()).toContain('危険な点は見つかりませんでした');
+    expect(await page.locator('.verdict-low svg.verdict-icon').count()).toBe(1);
+    expect(await page.locator('.reasons').textContent()).toContain('何も求めていません');
+    const incident = page.locator(`.matched-incident a[href="/incidents/${NTT_INCIDENT}"]`);
+    expect(await incident.textContent()).toContain('NTT');
+    await screenshot(page, 'check-genuine');
+    await page.close();
+  });
+
+  it('never sends the message: no request carries it', async () => {
+    const page = await browser.context.newPage();
+    const requests: Request[] = [];
+    page.on('request', (request) => requests.push(request));
+    await page.goto(server.url + '/check');
+    await checkMessage(page, /SMS/, PHISHING_SMS);
+    await checkMessage(page, /はがき/, GENUINE_NOTICE);
+    expect(requests.length).toBeGreaterThan(0);
+    for (const request of requests) {
+      const carried = `${request.url()}\n${request.postData() ?? ''}\n${JSON.stringify(await request.allHeaders())}`;
+      for (const marker of MESSAGE_MARKERS) expect(carried, request.url()).not.toContain(marker);
+      expect(request.method(), request.url()).toBe('GET');
+      expect(new URL(request.url()).origin).toBe(server.url);
+    }
+    await page.close();
+  });
+
+  it('finds the NTT incident from search and shows what leaked and what did not', async () => {
+    const page = await open('/search');
+    await page.getByRole('searchbox').fill('NTT西日本');
+    await page.getByRole('button', { name: '調べる' }).click();
+    await page.locator(`a[href="/incidents/${NTT_INCIDENT}"]`).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('NTTビジネスソリューションズ');
+    expect(await page.locator('.leaked').first().textContent()).toContain('氏名');
+    expect(await page.locator('.not-leaked').first().textContent()).toContain('パスワード');
+    await screenshot(page, 'incident');
+    await page.close();
+  });
+
+  it('makes a plan from the incident and keeps a ticked step after a reload', async () => {
+    const page = await open(`/incidents/${NTT_INCIDENT}`);
+    await page.getByRole('link', { name: 'この事件のやることリストを作る' }).click();
+    await page.locator('.steps').first().waitFor();
+    const first = page.locator('.step input[type=checkbox]').first();
+    const title = await page.locator('.step .step-title').first().textContent();
+    await first.check();
+    await page.reload();
+    await page.locator('.steps').first().waitFor();
+    expect(await page.locator('.step .step-title').first().textContent()).toContain(title?.replace('（済み）', '') ?? '');
+    expect(await page.locator('.step input[type=checkbox]').first().isChecked()).toBe(true);
+    expect(await page.locator('.progress').textContent()).toMatch(/ 1 個 済み/);
+    await screenshot(page, 'plan');
+    await page.close();
+  });
+
+  it('switches to English and back, with the lang attribute', async () => {
+    const page = await open('/');
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    const toEnglish = page.getByRole('button', { name: 'English' });
+    expect(await toEnglish.getAttribute('lang')).toBe('en');
+    await toEnglish.click();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('h1').textContent()).toContain('If you were told your personal data leaked');
+    await page.reload();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await screenshot(page, 'home-en');
+    await page.getByRole('button', { name: '日本語' }).click();
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    await page.close();
+  });
+
+  it('can be used with the keyboard alone, with a visible focus', async () => {
+    const page = await open('/');
+    // From the top: skip link, site name, language switch, then the first choice.
+    const focused = async () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    let guard = 0;
+    while (!(await focused()).startsWith('✉️') && guard++ < 10) await page.keyboard.press('Tab');
+    expect(await focused()).toContain('届いた通知・メッセージを確かめる');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.locator('h1', { hasText: '確かめる' }).waitFor();
+    await page.keyboard.press('Tab'); // the first "how did you receive it" choice
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // SMS
+    expect(await page.getByRole('radio', { name: /SMS/ }).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.insertText(PHISHING_SMS);
+    await page.keyboard.press('Tab'); // file chooser
+    await page.keyboard.press('Tab'); // check button
+    expect(await focused()).toBe('確かめる');
+    await page.keyboard.press('Enter');
+    await page.locator('#result-heading').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('result-heading');
+    expect(await page.locator('#result-heading').textContent()).toContain('危険');
+    await page.close();
+  });
+
+  const PAGES: [string, string, ((page: Page) => Promise<void>) | null][] = [
+    ['home', '/', null],
+    ['check', '/check', null],
+    ['search', '/search?q=NTT', null],
+    ['incident-page', `/incidents/${NTT_INCIDENT}`, null],
+    ['plan-page', `/plan?incident=${NTT_INCIDENT}`, null],
+    ['password', '/password', null],
+    ['check-result', '/check', (page) => checkMessage(page, /SMS/, PHISHING_SMS)],
+  ];
+
+  it.each(PAGES)('%s: no serious accessibility violations, readable sizes, no sideways scrolling', async (name, path, prepare) => {
+    for (const lang of ['ja', 'en'] as const) {
+      const page = await open(path, { lang, width: 360 });
+      if (prepare !== null && lang === 'ja') await prepare(page);
+      await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page), `${name} (${lang})`).toEqual([]);
+      expect(await horizontalOverflow(page), `${name} (${lang}) at 360 px`).toBeLessThanOrEqual(0);
+      const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+      expect(fontSize).toBeGreaterThanOrEqual(18);
+      const lineHeight = await page.evaluate(() => {
+        const style = getComputedStyle(document.querySelector('main p') ?? document.body);
+        return parseFloat(style.lineHeight) / parseFloat(style.fontSize);
+      });
+      expect(lineHeight).toBeGreaterThanOrEqual(1.6);
+      const smallTargets = await page.evaluate(() =>
+        [...document.querySelectorAll('button, input:not([type=file]), .choice, .radio, .results a, .button-link')]
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => {
+            const box = (el.closest('label') ?? el).getBoundingClientRect();
+            return { what: el.outerHTML.slice(0, 80), height: box.height, width: box.width };
+          })
+          .filter((box) => box.height < 44 || box.width < 44),
+      );
+      expect(smallTargets, `${name} (${lang}) tap targets`).toEqual([]);
+      // 200% zoom on a 1280 px screen is a 640 px wide layout.
+      await page.setViewportSize({ width: 640, height: 900 });
+      expect(await horizontalOverflow(page), `${name} (${lang}) at 200% zoom`).toBeLessThanOrEqual(0);
+      if (lang === 'ja') await screenshot(page, name);
+      await page.close();
+    }
+  });
+
+  it('ran under the Content-Security-Policy without violations', () => {
+    expect(cspViolations).toEqual([]);
+  });
+});

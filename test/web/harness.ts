@@ -1,0 +1,98 @@
+// The browser tests' harness: the real server (bin/leakaid.js serve, built by `npm test`)
+// on a free loopback port, and Debian's chromium driven by playwright-core.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const REPO = join(import.meta.dirname, '../..');
+export const SCREENSHOTS = join(REPO, 'test-artifacts', 'screenshots');
+
+/** Why the browser tests cannot run here, or null when they can. */
+export function browserTestsUnavailable(): string | null {
+  if (!existsSync(CHROMIUM)) {
+    return `browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk; .ci/run does this)`;
+  }
+  return null;
+}
+
+/** How long the server may take to start and seed its store. */
+const SERVER_START_TIMEOUT_MS = 20_000;
+
+export interface TestServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  if (!existsSync(join(REPO, 'dist', 'web', 'index.html')) || !existsSync(join(REPO, 'dist', 'src', 'node', 'cli', 'main.js'))) {
+    throw new Error('the app is not built: run `npm run build` (npm test does) before the browser tests');
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'leakaid-web-test-'));
+  const child: ChildProcess = spawn(process.execPath, ['bin/leakaid.js', 'serve', '--port', '0', '--host', '127.0.0.1'], {
+    cwd: REPO,
+    env: { ...process.env, PORT: '', LEAKAID_DB: join(scratch, 'leakaid.sqlite'), LEAKAID_PWNED: join(scratch, 'pwned') },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), SERVER_START_TIMEOUT_MS);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+      const found = /serving on (http:\/\/\S+)/.exec(stderr);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}): ${stderr}`));
+    });
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          rmSync(scratch, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface TestBrowser {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'leakaid-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1280, height: 900 },
+    locale: 'ja-JP',
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
