@@ -37,6 +37,7 @@ export function planInputFromIncident(incident: Incident, organizationId: string
       organizationName,
       ...(affected.announcementUrl === undefined ? {} : { announcementUrl: affected.announcementUrl }),
       enquiries: affected.enquiries,
+      officialDomains: (known?.domains ?? []).map((d) => ({ domain: d.domain, source: d.source })),
     },
   };
 }

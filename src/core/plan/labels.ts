@@ -10,6 +10,7 @@ export const PLAN_LABELS = {
   organization: { ja: '通知した会社・団体', en: 'Organization' },
   announcement: { ja: '公式の発表', en: 'Official announcement' },
   enquiries: { ja: 'この件の公式の問い合わせ先', en: 'Official enquiry desk for this incident' },
+  officialDomain: { ja: '公式サイトのドメイン', en: 'Official website domain' },
   exposed: { ja: '漏れた情報', en: 'What leaked' },
   notExposed: { ja: '漏れていないと発表された情報', en: 'What the announcement says did NOT leak' },
   answers: { ja: 'あなたの答え', en: 'Your answers' },

@@ -28,6 +28,9 @@ export function planToMarkdown(plan: Plan, options: MarkdownOptions): string {
     lines.push(`- ${PLAN_LABELS.incident[lang]}: ${escapeMarkdown(s.incidentTitle[lang])}`);
     lines.push(`- ${PLAN_LABELS.organization[lang]}: ${escapeMarkdown(s.organizationName[lang])}`);
     if (s.announcementUrl !== undefined) lines.push(`- ${PLAN_LABELS.announcement[lang]}: <${s.announcementUrl}>`);
+    for (const site of s.officialDomains) {
+      lines.push(`- ${PLAN_LABELS.officialDomain[lang]}: ${escapeMarkdown(site.domain)} (${PLAN_LABELS.source[lang]}: ${site.source})`);
+    }
     for (const enquiry of s.enquiries) {
       const label = enquiry.label === undefined ? '' : `${escapeMarkdown(enquiry.label[lang])}: `;
       const sources = enquiry.sources.map((src) => src.url).join(', ');

@@ -52,6 +52,9 @@ export interface PlanSource {
   announcementUrl?: string;
   /** Enquiry desks for this incident, each with its sources (from the registry record). */
   enquiries: EnquiryChannel[];
+  /** The organization's official web domains with their sources (data/organizations.json),
+   * so the person can check the notice without using anything printed on it. */
+  officialDomains: { domain: string; source: string }[];
 }
 
 /** What a plan is computed from. Data classes are vocabulary ids; answers from PLAN_ANSWERS. */

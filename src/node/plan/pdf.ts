@@ -91,6 +91,9 @@ export function planToPdf(plan: Plan, options: PdfOptions): Promise<Buffer> {
     facts.push(`${PLAN_LABELS.incident[lang]}: ${plan.source.incidentTitle[lang]}`);
     facts.push(`${PLAN_LABELS.organization[lang]}: ${plan.source.organizationName[lang]}`);
     if (plan.source.announcementUrl !== undefined) facts.push(`${PLAN_LABELS.announcement[lang]}: ${plan.source.announcementUrl}`);
+    for (const site of plan.source.officialDomains) {
+      facts.push(`${PLAN_LABELS.officialDomain[lang]}: ${site.domain} (${PLAN_LABELS.source[lang]}: ${site.source})`);
+    }
     for (const enquiry of plan.source.enquiries) {
       const label = enquiry.label === undefined ? '' : `${enquiry.label[lang]}: `;
       facts.push(`${PLAN_LABELS.enquiries[lang]}: ${label}${enquiry.value} (${PLAN_LABELS.source[lang]}: ${enquiry.sources.map((s) => s.url).join(', ')})`);

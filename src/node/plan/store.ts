@@ -52,6 +52,7 @@ const StoredInputSchema = z.strictObject({
           sources: z.array(sourceSchema),
         }),
       ),
+      officialDomains: z.array(z.strictObject({ domain: z.string(), source: z.string() })),
     })
     .optional(),
 });

@@ -72,6 +72,7 @@ describe('the NTT West plan', () => {
 
   it('names the incident and the organization, and why each step is there', () => {
     expect(plan.source?.organizationName.ja).toBe('NTT西日本');
+    expect(plan.source?.officialDomains).toEqual([{ domain: 'ntt-west.co.jp', source: 'https://www.ntt-west.co.jp/news/' }]);
     const scamCalls = planSteps(plan)[0];
     expect(scamCalls?.because.exposed.map((ref) => ref.id)).toEqual(['Phone numbers']);
   });

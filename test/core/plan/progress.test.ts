@@ -62,6 +62,7 @@ describe('Markdown', () => {
         organizationId: 'x',
         organizationName: { ja: '# x', en: 'x' },
         enquiries: [],
+        officialDomains: [],
       },
     };
     const md = planToMarkdown(withSource, { lang: 'ja' });

@@ -29,6 +29,7 @@ describe('leakaid plan', () => {
     expect(first).toBeLessThan(run.stdout.indexOf('- [ ] **お詫びや補償を装った偽の連絡に気をつける**'));
     expect(run.stdout).toContain('パスワードは、今回漏れた情報には入っていないと発表されています。');
     expect(run.stdout).toContain('消費者ホットライン　電話 188');
+    expect(run.stdout).toContain('- 公式サイトのドメイン: ntt-west.co.jp (出典: https://www.ntt-west.co.jp/news/)');
   });
 
   it('writes Markdown, PDF and .ics files, and reports them on stderr', () => {
