@@ -4,9 +4,11 @@
 // is not, and everyday English that shares a word with a brand ("a visa for Japan",
 // "chase the dog", "steam the rice", "booking hotels") claims nothing.
 //
-// Chase, Visa and Booking.com are not on record: their domain labels ("chase",
-// "visa", "booking") would become brand tokens that src/core/signals/domains.ts looks
-// for inside other domains ("purchase-….com", "japan-visa.com", "hotel-booking.jp").
+// Visa and Booking.com are not on record: their domain labels ("visa", "booking")
+// would become brand tokens that src/core/signals/domains.ts looks for inside other
+// domains ("japan-visa.com", "hotel-booking.jp"). Chase is, with "chase" among the
+// everyday words domains.ts does not look for ("purchase-….com"), and claimed only by
+// its multi-word names (Chase Bank, JPMorgan Chase …) or written "CHASE".
 // Steam is on record under its multi-word names only (Steam Support, Steam Guard …).
 import { describe, expect, it } from 'vitest';
 import { checkInput, type CheckResult } from '../../../src/core/check.js';
@@ -39,6 +41,7 @@ const BRANDS: [id: string, name: string, official: string][] = [
   ['steam', 'Steam Support', 'https://store.steampowered.com/account/'],
   ['whatsapp', 'WhatsApp', 'https://www.whatsapp.com/'],
   ['walmart', 'Walmart', 'https://www.walmart.com/orders'],
+  ['chase', 'Chase Bank', 'https://secure.chase.com/web/auth/dashboard'],
 ];
 
 describe('global organizations in data/organizations.json', () => {
