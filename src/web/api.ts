@@ -15,8 +15,8 @@ async function getJson<T>(path: string): Promise<T> {
 }
 
 export async function searchIncidents(query: string): Promise<IncidentSummary[]> {
-  const body = await getJson<{ incidents: IncidentSummary[] }>(`/api/incidents?q=${encodeURIComponent(query)}`);
-  return body.incidents;
+  const body = await getJson<{ query: string; results: IncidentSummary[] }>(`/api/incidents?q=${encodeURIComponent(query)}`);
+  return body.results;
 }
 
 export function getIncident(id: string): Promise<Incident> {

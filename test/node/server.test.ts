@@ -149,7 +149,7 @@ describe('size limits on other POSTs', () => {
 });
 
 describe('rate limit', () => {
-  it('limits POST requests per client and says when to retry', async () => {
+  it('limits POST and PUT requests per client and says when to retry', async () => {
     const target = app({
       clientKey: (c) => c.req.header('x-client') ?? 'unknown',
       rateLimit: { requestsPerWindow: 3, windowMs: 60_000 },
@@ -162,14 +162,15 @@ describe('rate limit', () => {
     // Another client is not affected, and GET requests are never limited.
     expect((await postCheck(target, { text: 'hello' }, { 'x-client': 'b' })).status).toBe(200);
     expect((await target.request('/healthz', { headers: { 'x-client': 'a' } })).status).toBe(200);
+    expect((await target.request('/api/admin/incidents/x', { method: 'PUT', headers: { 'x-client': 'a' }, body: '{}' })).status).toBe(429);
   });
 
   it('opens a new window after the old one ends', async () => {
     let now = 0;
-    const { postRateLimit } = await import('../../src/node/server/rate-limit.js');
+    const { writeRateLimit } = await import('../../src/node/server/rate-limit.js');
     const { Hono } = await import('hono');
     const target = new Hono();
-    target.use('*', postRateLimit({ requestsPerWindow: 1, windowMs: 1000, clientKey: () => 'a', now: () => now }));
+    target.use('*', writeRateLimit({ requestsPerWindow: 1, windowMs: 1000, clientKey: () => 'a', now: () => now }));
     target.post('/x', (c) => c.text('ok'));
     expect((await target.request('/x', { method: 'POST' })).status).toBe(200);
     expect((await target.request('/x', { method: 'POST' })).status).toBe(429);
@@ -202,7 +203,7 @@ const openApiShape = z.object({
       ...Object.fromEntries(METHODS.map((method) => [method, operation.optional()])),
     }),
   ),
-  components: z.object({ schemas: z.record(z.string(), z.unknown()) }),
+  components: z.object({ schemas: z.record(z.string(), z.unknown()), securitySchemes: z.record(z.string(), z.unknown()).optional() }),
 });
 
 /** Every $ref in the document points at a schema it defines. */
@@ -267,5 +268,44 @@ describe('the web app', () => {
     const response = await app({ webRoot: join(tmpdir(), 'no-such-dir') }).request('/');
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('npm run build:web');
+  });
+});
+
+describe('the registry through the server', () => {
+  it('finds the NTT incident (seeded) and keeps the search words out of the logs', async () => {
+    const { lines, logger } = captureLogs();
+    const target = app({ logger });
+    const response = await target.request('/api/incidents?q=' + encodeURIComponent('NTT西日本'));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { results: { id: string }[] };
+    expect(body.results.map((r) => r.id)).toContain('ntt-business-solutions-2023');
+    expect((await target.request('/api/incidents/ntt-business-solutions-2023')).status).toBe(200);
+    expect(lines().join('\n')).not.toContain('西日本');
+    expect(lines().join('\n')).not.toContain('q=');
+  });
+
+  it('compares a breach notice sent to /api/check with the registry', async () => {
+    const notice = [
+      '謹啓 平素はNTT西日本をご利用いただき、誠にありがとうございます。',
+      '当社がテレマーケティング業務を委託していた会社の元派遣社員により、お客様の情報が不正に持ち出されたことが判明いたしました。',
+      '持ち出された情報は、氏名、住所、電話番号等です。クレジットカード情報、パスワードは含まれておりません。',
+      '敬白 西日本電信電話株式会社',
+    ].join('\n');
+    const result = (await (await postCheck(app(), { text: notice, channel: 'letter' })).json()) as { incident: { id: string } | null };
+    expect(result.incident?.id).toBe('ntt-business-solutions-2023');
+  });
+});
+
+describe('startServer', () => {
+  it('listens on a free port, answers, and closes', async () => {
+    const { startServer } = await import('../../src/node/server/serve.js');
+    const server = await startServer({ port: 0, host: '127.0.0.1', db: ':memory:', webRoot: null, logger: pino({ level: 'silent' }) });
+    try {
+      const response = await fetch(`${server.url}/healthz`);
+      expect(await response.json()).toEqual({ status: 'ok' });
+    } finally {
+      await server.close();
+    }
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 });

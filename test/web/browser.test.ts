@@ -149,6 +149,11 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     expect(await page.locator('.step .step-title').first().textContent()).toContain(title?.replace('（済み）', '') ?? '');
     expect(await page.locator('.step input[type=checkbox]').first().isChecked()).toBe(true);
     expect(await page.locator('.progress').textContent()).toMatch(/ 1 個 済み/);
+    const pdf = await page.request.get(server.url + (await page.getByRole('link', { name: 'PDFで保存' }).getAttribute('href')));
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const ics = await page.request.get(server.url + (await page.getByRole('link', { name: /カレンダー/ }).getAttribute('href')));
+    expect(ics.status()).toBe(200);
     await screenshot(page, 'plan');
     await page.close();
   });
@@ -171,10 +176,10 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
 
   it('can be used with the keyboard alone, with a visible focus', async () => {
     const page = await open('/');
-    // From the top: skip link, site name, language switch, then the first choice.
+    // The page heading has the focus after loading; the next stop is the first choice.
     const focused = async () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-    let guard = 0;
-    while (!(await focused()).startsWith('✉️') && guard++ < 10) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.keyboard.press('Tab');
     expect(await focused()).toContain('届いた通知・メッセージを確かめる');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     expect(outline).not.toBe('none');
@@ -221,7 +226,7 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
       });
       expect(lineHeight).toBeGreaterThanOrEqual(1.6);
       const smallTargets = await page.evaluate(() =>
-        [...document.querySelectorAll('button, input:not([type=file]), .choice, .radio, .results a, .button-link')]
+        [...document.querySelectorAll('button, input:not([type=file]), .choice, .radio, .results a, .button-link, .button-link-secondary')]
           .filter((el) => (el as HTMLElement).offsetParent !== null)
           .map((el) => {
             const box = (el.closest('label') ?? el).getBoundingClientRect();

@@ -6,6 +6,12 @@ import { z } from 'zod';
 import { checkInput, type CheckInput } from '../../core/check.js';
 import { InputTooLargeError } from '../../core/message/errors.js';
 import { CHANNELS } from '../../core/message/types.js';
+import type { Incident } from '../../core/registry/types.js';
+
+export interface CheckAppDeps {
+  /** The incidents breach notices are compared with (the registry's, cached by the caller). */
+  incidents: () => Promise<readonly Incident[]>;
+}
 
 /** The id the result carries: a request has no file name. */
 const RESULT_ID = 'message';
@@ -27,7 +33,7 @@ function badRequest(detail: string): { error: string } {
   return { error: `Bad request: ${detail}` };
 }
 
-export function createCheckApp(): Hono {
+export function createCheckApp(deps: CheckAppDeps): Hono {
   const app = new Hono();
   app.post('/api/check', async (c) => {
     let body: unknown;
@@ -46,7 +52,7 @@ export function createCheckApp(): Hono {
     const input: CheckInput =
       text !== undefined ? { id: RESULT_ID, text, channel: channel ?? 'auto' } : { id: RESULT_ID, eml: eml ?? '', channel: channel ?? 'auto' };
     try {
-      return c.json(await checkInput(input));
+      return c.json(await checkInput(input, { incidents: await deps.incidents() }));
     } catch (error) {
       if (error instanceof InputTooLargeError) return c.json({ error: error.message }, 413);
       throw error;

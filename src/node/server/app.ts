@@ -6,13 +6,25 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
+import { ORGANIZATIONS } from '../../core/knowledge/organizations.js';
+import type { Incident } from '../../core/registry/types.js';
 import { createCheckApp } from '../http/check.js';
+import { createPlanApp } from '../http/plan.js';
+import { createRegistryApp } from '../http/registry.js';
+import { HIBP_IMPORT_MAX_BYTES } from '../store/hibp-import.js';
 import { createRangeApp } from '../http/range.js';
 import type { Store } from '../store/index.js';
-import { MAX_CHECK_BODY_BYTES, MAX_OTHER_BODY_BYTES, POST_REQUESTS_PER_WINDOW, RATE_WINDOW_MS } from './limits.js';
+import {
+  INCIDENT_CACHE_MS,
+  MAX_CHECK_BODY_BYTES,
+  MAX_INCIDENT_BODY_BYTES,
+  MAX_OTHER_BODY_BYTES,
+  POST_REQUESTS_PER_WINDOW,
+  RATE_WINDOW_MS,
+} from './limits.js';
 import { errorForLog, requestLog } from './logging.js';
 import { openApiDocument } from './openapi.js';
-import { postRateLimit } from './rate-limit.js';
+import { writeRateLimit } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
 import { mountWebApp } from './static.js';
 
@@ -40,6 +52,32 @@ function socketAddress(c: Context): string {
   }
 }
 
+/** The registry's incidents for organizations the checker knows, re-read now and then so
+ * an import shows up without a restart, and not once per request. */
+function cachedIncidents(store: Store): () => Promise<readonly Incident[]> {
+  let cached: { at: number; incidents: Promise<readonly Incident[]> } | null = null;
+  return () => {
+    const now = Date.now();
+    if (cached === null || now - cached.at > INCIDENT_CACHE_MS) {
+      const incidents = store.incidentsForOrganizations(ORGANIZATIONS.map((o) => o.id));
+      cached = { at: now, incidents };
+      incidents.catch(() => {
+        cached = null;
+      });
+    }
+    return cached.incidents;
+  };
+}
+
+function bodyLimitFor(path: string): number {
+  if (path === '/api/check') return MAX_CHECK_BODY_BYTES;
+  // Only an administrator with the token gets past the registry's check, which runs
+  // before the body is read.
+  if (path === '/api/admin/import') return HIBP_IMPORT_MAX_BYTES;
+  if (path.startsWith('/api/admin/incidents/')) return MAX_INCIDENT_BODY_BYTES;
+  return MAX_OTHER_BODY_BYTES;
+}
+
 function tooLarge(limit: number) {
   return (c: Context) =>
     c.json(
@@ -62,21 +100,23 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', securityHeaders);
   app.use(
     '*',
-    postRateLimit({
+    writeRateLimit({
       requestsPerWindow: deps.rateLimit?.requestsPerWindow ?? POST_REQUESTS_PER_WINDOW,
       windowMs: deps.rateLimit?.windowMs ?? RATE_WINDOW_MS,
       clientKey: deps.clientKey ?? socketAddress,
     }),
   );
   app.use('*', async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    const limit = c.req.path === '/api/check' ? MAX_CHECK_BODY_BYTES : MAX_OTHER_BODY_BYTES;
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    const limit = bodyLimitFor(c.req.path);
     return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next);
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
-  app.route('/', createCheckApp());
+  app.route('/', createCheckApp({ incidents: cachedIncidents(deps.store) }));
+  app.route('/', createPlanApp({ getIncident: (id) => deps.store.getIncident(id) }));
+  app.route('/', createRegistryApp({ store: deps.store }));
   app.route('/', createRangeApp(deps.pwnedRoot === undefined ? {} : { root: deps.pwnedRoot }));
 
   app.notFound((c) => c.json({ error: 'Not found.' }, 404));

@@ -6,11 +6,15 @@
  * .eml with a few attachments fits in 2 MB, a pasted SMS or letter in far less. */
 export const MAX_CHECK_BODY_BYTES = 2 * 1024 * 1024;
 
-/** Largest request body of any other POST (plan requests are a few hundred bytes).
+/** Largest request body of any other POST or PUT (plan requests are a few hundred bytes).
  * Stops large uploads to routes that never need them. */
 export const MAX_OTHER_BODY_BYTES = 64 * 1024;
 
-/** POST requests one client may make per window. A person checks a few messages a
+/** Largest incident record an administrator may PUT. The NTT record, with every source,
+ * is about 20 KB; dozens of affected organizations still fit. */
+export const MAX_INCIDENT_BODY_BYTES = 1024 * 1024;
+
+/** POST and PUT requests one client may make per window. A person checks a few messages a
  * minute; a script hammering the checker from one address is slowed down instead of
  * taking the server's CPU from everyone else. */
 export const POST_REQUESTS_PER_WINDOW = 60;
@@ -26,3 +30,8 @@ export const MAX_TRACKED_CLIENTS = 10_000;
 /** How long a graceful shutdown waits for open requests before closing anyway. Stops
  * one stuck keep-alive connection from keeping the process alive forever. */
 export const SHUTDOWN_GRACE_MS = 5_000;
+
+/** How long the registry's incidents are reused for comparing notices before being read
+ * again. Reading them per request would cost a query per check; an import made while the
+ * server runs shows up within this time. */
+export const INCIDENT_CACHE_MS = 60_000;

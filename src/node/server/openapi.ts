@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json. Written by
 // hand next to the routes; a test checks that every mounted route is described here and
 // that nothing described here is missing from the server.
+import { PLAN_ANSWERS } from '../../core/plan/index.js';
 import { MAX_CHECK_BODY_BYTES } from './limits.js';
 
 const localizedText = {
@@ -17,6 +18,33 @@ const error = {
 
 function errorResponse(description: string) {
   return { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+}
+
+const planQuery = [
+  { name: 'incident', in: 'query', schema: { type: 'string' }, description: 'Incident id; give this or dataClasses.' },
+  { name: 'org', in: 'query', schema: { type: 'string' } },
+  { name: 'dataClasses', in: 'query', schema: { type: 'string' }, description: 'Comma-separated data class ids.' },
+  { name: 'notExposed', in: 'query', schema: { type: 'string' }, description: 'Comma-separated data class ids.' },
+  { name: 'answers', in: 'query', schema: { type: 'string' }, description: `Comma-separated: ${PLAN_ANSWERS.join(', ')}.` },
+  { name: 'done', in: 'query', schema: { type: 'string' }, description: 'Comma-separated step ids done, each optionally :YYYY-MM-DD.' },
+  { name: 'lang', in: 'query', schema: { type: 'string', enum: ['ja', 'en'] } },
+];
+
+function planDownload(operationId: string, summary: string, mediaType: string) {
+  return {
+    get: {
+      operationId,
+      summary,
+      description: 'The query is never logged; the file is not stored.',
+      parameters: planQuery,
+      responses: {
+        '200': { description: summary, content: { [mediaType]: { schema: { type: 'string' } } } },
+        '400': errorResponse('The query does not describe a plan.'),
+        '404': errorResponse('No such incident.'),
+        ...(mediaType === 'application/pdf' ? { '503': errorResponse('Busy making other PDFs; see Retry-After.') } : {}),
+      },
+    },
+  };
 }
 
 const rateLimited = {
@@ -134,6 +162,141 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/incidents': {
+      get: {
+        operationId: 'searchIncidents',
+        summary: 'Search incidents and organizations (Japanese or English); the newest without q.',
+        parameters: [{ name: 'q', in: 'query', schema: { type: 'string' }, description: 'Words to search for. Never logged.' }],
+        responses: {
+          '200': {
+            description: 'Matching incidents.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['query', 'results'],
+                  properties: { query: { type: 'string' }, results: { type: 'array', items: { $ref: '#/components/schemas/IncidentSummary' } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/api/incidents/{id}': {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      get: {
+        operationId: 'getIncident',
+        summary: 'One incident: what happened, who was affected, what leaked and what did not, official channels, scams, timeline.',
+        responses: {
+          '200': { description: 'The incident.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Incident' } } } },
+          '404': errorResponse('No incident with this id.'),
+        },
+      },
+    },
+    '/api/v3/breaches': {
+      get: {
+        operationId: 'hibpBreaches',
+        summary: "All incidents in Have I Been Pwned's breach model.",
+        parameters: [{ name: 'domain', in: 'query', schema: { type: 'string' } }],
+        responses: {
+          '200': {
+            description: 'Breaches (HIBP v3 model), with attribution headers for records from HIBP.',
+            content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/HibpBreach' } } } },
+          },
+        },
+      },
+    },
+    '/api/v3/breach/{name}': {
+      parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+      get: {
+        operationId: 'hibpBreach',
+        summary: "One incident in Have I Been Pwned's breach model.",
+        responses: {
+          '200': { description: 'The breach.', content: { 'application/json': { schema: { $ref: '#/components/schemas/HibpBreach' } } } },
+          '404': { description: 'No breach with this name (empty body, as HIBP).' },
+        },
+      },
+    },
+    '/feed.atom': {
+      get: {
+        operationId: 'feed',
+        summary: 'The newest incidents as an Atom feed.',
+        responses: { '200': { description: 'Atom feed.', content: { 'application/atom+xml': { schema: { type: 'string' } } } } },
+      },
+    },
+    '/api/admin/incidents/{id}': {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      put: {
+        operationId: 'putIncident',
+        summary: 'Add or replace an incident (administrators).',
+        security: [{ adminToken: [] }],
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Incident' } } } },
+        responses: {
+          '200': { description: 'Stored.', content: { 'application/json': { schema: { type: 'object' } } } },
+          '400': errorResponse('Not a valid incident, or the id differs from the URL.'),
+          '401': errorResponse('No valid admin token.'),
+          '403': errorResponse('Writing is turned off on this server.'),
+          '413': errorResponse('The body is over the size limit.'),
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/admin/import': {
+      post: {
+        operationId: 'importHibp',
+        summary: "Import Have I Been Pwned's breach list (administrators).",
+        security: [{ adminToken: [] }],
+        parameters: [{ name: 'format', in: 'query', schema: { type: 'string', enum: ['hibp'] } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/HibpBreach' } } } } },
+        responses: {
+          '200': { description: 'What was added, updated and refused.', content: { 'application/json': { schema: { type: 'object' } } } },
+          '400': errorResponse('Not a breach list.'),
+          '401': errorResponse('No valid admin token.'),
+          '403': errorResponse('Writing is turned off on this server.'),
+          '413': errorResponse('The body is over the size limit.'),
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/plan': {
+      post: {
+        operationId: 'plan',
+        summary: 'Build the to-do list for an incident (or for data classes) and a few yes/no answers.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  incident: { type: 'string', description: 'Incident id; give this or dataClasses.' },
+                  org: { type: 'string', description: 'The affected organization, when the incident has several.' },
+                  dataClasses: { type: 'array', items: { type: 'string' } },
+                  notExposed: { type: 'array', items: { type: 'string' } },
+                  answers: { type: 'array', items: { type: 'string', enum: [...PLAN_ANSWERS] } },
+                  lang: { type: 'string', enum: ['ja', 'en'] },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The plan, with download links for Markdown, PDF and calendar reminders.',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          '400': errorResponse('The body is not a valid plan request.'),
+          '404': errorResponse('No such incident.'),
+          '413': errorResponse('The body is over the size limit.'),
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/plan.md': planDownload('planMarkdown', 'The plan as Markdown.', 'text/markdown'),
+    '/api/plan.pdf': planDownload('planPdf', 'The plan as an A4 PDF with tick boxes.', 'application/pdf'),
+    '/api/plan.ics': planDownload('planIcs', 'Calendar reminders for the recurring steps.', 'text/calendar'),
     '/range/{prefix}': {
       parameters: [
         {
@@ -171,6 +334,51 @@ export const openApiDocument = {
     },
   } as Record<string, unknown>,
   components: {
-    schemas: { LocalizedText: localizedText, Error: error, CheckResult: checkResult },
+    schemas: {
+      LocalizedText: localizedText,
+      Error: error,
+      CheckResult: checkResult,
+      IncidentSummary: {
+        type: 'object',
+        required: ['id', 'title', 'status', 'organizationIds'],
+        properties: {
+          id: { type: 'string' },
+          title: localizedText,
+          announcedDate: { type: 'string' },
+          totalRecords: { type: 'integer' },
+          status: { type: 'string', enum: ['confirmed', 'reported', 'unverified'] },
+          organizationIds: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      Incident: {
+        type: 'object',
+        description: 'See src/core/registry/types.ts (Incident): every fact carries its sources.',
+        required: ['id', 'title', 'summary', 'status', 'affected', 'timeline', 'followUpScams', 'sources'],
+        properties: {
+          id: { type: 'string' },
+          title: localizedText,
+          summary: localizedText,
+          status: { type: 'string', enum: ['confirmed', 'reported', 'unverified'] },
+          affected: { type: 'array', items: { type: 'object' } },
+          timeline: { type: 'array', items: { type: 'object' } },
+          followUpScams: { type: 'array', items: { type: 'object' } },
+          sources: { type: 'array', items: { type: 'object' } },
+        },
+      },
+      HibpBreach: {
+        type: 'object',
+        description: "Have I Been Pwned's breach model (https://haveibeenpwned.com/API/v3#BreachModel).",
+        required: ['Name', 'Title', 'Domain', 'BreachDate', 'PwnCount', 'DataClasses'],
+        properties: {
+          Name: { type: 'string' },
+          Title: { type: 'string' },
+          Domain: { type: 'string' },
+          BreachDate: { type: 'string' },
+          PwnCount: { type: 'integer' },
+          DataClasses: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+    securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'LEAKAID_ADMIN_TOKEN' } },
   },
 };

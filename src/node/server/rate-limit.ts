@@ -1,4 +1,4 @@
-// Per-client rate limit for POST requests: a fixed window per client key, in memory.
+// Per-client rate limit for requests that send data (POST, PUT, PATCH, DELETE): a fixed window per client key, in memory.
 // The server is one process, so a shared store is not needed.
 import type { Context, MiddlewareHandler } from 'hono';
 import { MAX_TRACKED_CLIENTS } from './limits.js';
@@ -17,11 +17,14 @@ interface Window {
   count: number;
 }
 
-export function postRateLimit(options: RateLimitOptions): MiddlewareHandler {
+/** Methods that read only; everything else is limited. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function writeRateLimit(options: RateLimitOptions): MiddlewareHandler {
   const windows = new Map<string, Window>();
   const now = options.now ?? Date.now;
   return async (c, next) => {
-    if (c.req.method !== 'POST') return next();
+    if (READ_METHODS.has(c.req.method)) return next();
     const key = options.clientKey(c);
     const time = now();
     let window = windows.get(key);

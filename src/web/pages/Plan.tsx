@@ -78,6 +78,24 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** The query /api/plan.pdf and /api/plan.ics rebuild the same plan from, ticks included. */
+function downloadQuery(plan: PlanData, progress: PlanProgress, lang: 'ja' | 'en'): string {
+  const params = new URLSearchParams();
+  if (plan.source !== undefined) {
+    params.set('incident', plan.source.incidentId);
+    params.set('org', plan.source.organizationId);
+  } else {
+    params.set('dataClasses', plan.input.exposed.join(','));
+  }
+  if (plan.input.answers.length > 0) params.set('answers', plan.input.answers.join(','));
+  const done = Object.entries(progress)
+    .filter(([, entry]) => entry.done)
+    .map(([stepId, entry]) => `${stepId}:${entry.at}`);
+  if (done.length > 0) params.set('done', done.join(','));
+  params.set('lang', lang);
+  return params.toString();
+}
+
 type IncidentState = { kind: 'none' } | { kind: 'loading' } | { kind: 'done'; incident: Incident } | { kind: 'failed' };
 
 export default function Plan() {
@@ -206,7 +224,15 @@ function PlanEditor({ incident, organizationId, failedIncident = false }: { inci
         </div>
       </fieldset>
 
-      <PlanView plan={plan} progress={saved.progress} day={day} onToggle={toggleStep} summary={summary} idPrefix={ids} />
+      <PlanView
+        plan={plan}
+        progress={saved.progress}
+        day={day}
+        onToggle={toggleStep}
+        summary={summary}
+        idPrefix={ids}
+        downloadQuery={downloadQuery(plan, saved.progress, lang)}
+      />
       <Glossary terms={['phishing', 'twoStep']} />
     </>
   );
@@ -219,6 +245,7 @@ function PlanView({
   onToggle,
   summary,
   idPrefix,
+  downloadQuery,
 }: {
   plan: PlanData;
   progress: PlanProgress;
@@ -226,6 +253,7 @@ function PlanView({
   onToggle: (step: PlanStep, done: boolean) => void;
   summary: { total: number; done: number };
   idPrefix: string;
+  downloadQuery: string;
 }) {
   const { lang, t } = useLang();
   return (
@@ -239,7 +267,19 @@ function PlanView({
         <button type="button" className="secondary" onClick={() => window.print()}>
           {t({ ja: '印刷する', en: 'Print' })}
         </button>
+        <a className="secondary button-link-secondary" href={`/api/plan.pdf?${downloadQuery}`} download>
+          {t({ ja: 'PDFで保存', en: 'Save as PDF' })}
+        </a>
+        <a className="secondary button-link-secondary" href={`/api/plan.ics?${downloadQuery}`} download>
+          {t({ ja: 'カレンダーに通知を入れる（.ics）', en: 'Add reminders to your calendar (.ics)' })}
+        </a>
       </div>
+      <p className="hint">
+        {t({
+          ja: 'PDFとカレンダーのファイルは、このリストの内容（チェックした項目を含む）をもとにサーバーで作ります。保存はされません。',
+          en: 'The PDF and calendar files are made on the server from this list (ticks included); nothing is kept there.',
+        })}
+      </p>
       {plan.stages.map((stage) =>
         stage.steps.length === 0 ? null : (
           <section key={stage.id} aria-labelledby={`${idPrefix}-${stage.id}`}>
