@@ -35,6 +35,16 @@ function receivingServerResults(message: Message): AuthResult[] {
   return first === undefined ? [] : message.authResults.filter((r) => r.authservId === first.authservId);
 }
 
+/** Whether the receiving server vouched for the From domain: DMARC pass, or a DKIM
+ * signature of that domain that verified. */
+function authenticated(results: AuthResult[], fromDomain: string): boolean {
+  return results.some(
+    (r) =>
+      (r.method === 'dmarc' && r.result === 'pass') ||
+      (r.method === 'dkim' && r.result === 'pass' && registrable(r.properties['header.d'] ?? null) === fromDomain),
+  );
+}
+
 export function senderFindings({ message, claims }: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const from = message.from;
@@ -56,7 +66,9 @@ export function senderFindings({ message, claims }: SignalContext): Finding[] {
     if (!official) {
       findings.push({ code: 'sender.not-official', evidence: shownSender, params: { organization: primary.id, domain: fromDomain } });
     } else if (!mailbox && !forged) {
-      findings.push({ code: 'sender.official', evidence: from.address, params: { organization: primary.id } });
+      // Anyone can write any From address; only the receiving server's checks make it count.
+      const code = authenticated(results, fromDomain) ? 'sender.official' : 'sender.official-unverified';
+      findings.push({ code, evidence: from.address, params: { organization: primary.id } });
     }
     if (isFreemail(fromDomain) && !official) {
       findings.push({ code: 'sender.freemail', evidence: from.address, params: { organization: primary.id } });

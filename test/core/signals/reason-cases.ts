@@ -187,10 +187,25 @@ export const CASES: Record<string, ReasonCase> = {
     lookalike: mail({ from: SAGAWA_FROM, subject: 'お届け予定のお知らせ', text: 'お荷物のお届け予定日をお知らせします。' }),
   },
   'sender.official': {
-    triggers: mail({ from: SAGAWA_FROM, subject: 'お届け予定のお知らせ', text: 'お荷物のお届け予定日をお知らせします。' }),
+    triggers: mail({
+      from: SAGAWA_FROM,
+      headers: [authResults('dkim=pass header.d=sagawa-exp.co.jp; dmarc=pass header.from=sagawa-exp.co.jp')],
+      subject: 'お届け予定のお知らせ',
+      text: 'お荷物のお届け予定日をお知らせします。',
+    }),
     // A scam from a customer mailbox on the carrier's domain: anyone with a docomo
     // phone has an address there.
     lookalike: mail({ from: ['NTTドコモ', 'docomo-info-2025@docomo.ne.jp'], subject: 'ご利用料金のお知らせ', text: 'ご利用料金のお知らせです。' }),
+  },
+  'sender.official-unverified': {
+    // The official address, with nothing from the receiving server to vouch for it.
+    triggers: mail({ from: SAGAWA_FROM, subject: 'お届け予定のお知らせ', text: 'お荷物のお届け予定日をお知らせします。' }),
+    lookalike: mail({
+      from: SAGAWA_FROM,
+      headers: [authResults('dkim=pass header.d=sagawa-exp.co.jp; dmarc=pass header.from=sagawa-exp.co.jp')],
+      subject: 'お届け予定のお知らせ',
+      text: 'お荷物のお届け予定日をお知らせします。',
+    }),
   },
   'sender.freemail': {
     triggers: mail({ from: ['佐川急便', 'sagawa.info.center@gmail.com'], subject: 'お届け予定のお知らせ', text: 'お荷物のお届け予定日をお知らせします。' }),
