@@ -21,6 +21,7 @@ export const PLAN_LABELS = {
   hours: { ja: '受付', en: 'hours' },
   nothingInStage: { ja: 'ありません。', en: 'Nothing here.' },
   remaining: { ja: '残り', en: 'remaining' },
+  planId: { ja: '計画の番号', en: 'Plan id' },
   unknownData: { ja: '（記録なし）', en: '(none recorded)' },
 } as const satisfies Record<string, Text>;
 

@@ -4,6 +4,7 @@
 import { Option, type Command } from 'commander';
 import {
   PLAN_ANSWERS,
+  PLAN_LABELS,
   PlanInputError,
   buildPlan,
   isPlanAnswer,
@@ -35,7 +36,6 @@ interface PlanOptions extends CommonOptions {
 }
 
 const TEXT = {
-  planId: { ja: '計画の番号', en: 'Plan id' },
   reopen: {
     ja: (id: string) => `あとで見るとき: leakaid plan show ${id}　済んだら: leakaid plan done ${id} 手順の番号`,
     en: (id: string) => `To reopen: leakaid plan show ${id}   To tick a step: leakaid plan done ${id} STEP_ID`,
@@ -104,7 +104,7 @@ function printPlan(id: string | undefined, plan: Plan, progress: PlanProgress, o
     process.stdout.write(`${JSON.stringify({ planId: id ?? null, plan, progress, remaining }, null, 2)}\n`);
     return;
   }
-  if (id !== undefined) process.stdout.write(`${TEXT.planId[lang]}: ${id}\n${TEXT.reopen[lang](id)}\n\n`);
+  if (id !== undefined) process.stdout.write(`${PLAN_LABELS.planId[lang]}: ${id}\n${TEXT.reopen[lang](id)}\n\n`);
   process.stdout.write(planToMarkdown(plan, { lang, progress, today }));
   const ids = plan.stages.flatMap((stage) => stage.steps.map((step) => step.id));
   process.stdout.write(`${TEXT.stepIds[lang]}: ${ids.join(' ')}\n`);
@@ -112,7 +112,8 @@ function printPlan(id: string | undefined, plan: Plan, progress: PlanProgress, o
 
 async function finish(id: string | undefined, plan: Plan, progress: PlanProgress, options: CommonOptions): Promise<void> {
   const today = localToday();
-  const written = await writeOutputs(plan, options, { lang: options.lang, progress, today, uidPrefix: id ?? 'leakaid-plan' });
+  const context = { lang: options.lang, progress, today, uidPrefix: id ?? 'leakaid-plan' };
+  const written = await writeOutputs(plan, options, id === undefined ? context : { ...context, planId: id });
   printPlan(id, plan, progress, options, today);
   for (const path of written) process.stderr.write(`${TEXT.wrote[options.lang]}: ${path}\n`);
 }

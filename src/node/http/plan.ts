@@ -19,9 +19,10 @@ import { IcsError, planToIcs } from '../plan/ics.js';
 import { planToPdf } from '../plan/pdf.js';
 import { localToday } from '../plan/render.js';
 
-/** PDFs rendered at the same time. Each takes about 0.25 s of CPU and tens of MB (the
- * Japanese font is 5 MB before subsetting); GET requests are not rate-limited, so this
- * stops a burst of downloads from starving the server. Past it: 503 with Retry-After. */
+/** PDFs rendered at the same time. Each takes about 75 ms of CPU (250 ms the first time,
+ * loading the 5 MB Japanese font) and about 60 MB of memory while it runs (measured on an
+ * NTT West plan); GET requests are not rate-limited, so this stops a burst of downloads
+ * from starving the server. Past it: 503 with Retry-After. */
 export const MAX_CONCURRENT_PDFS = 2;
 
 /** Items in one comma-separated query list (data classes, answers, done steps). The whole

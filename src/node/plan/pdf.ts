@@ -16,12 +16,16 @@ const MARGIN = 56;
 const BOX = 16;
 const INDENT = BOX + 12;
 const GRAY = '#444444';
+/** The list mark each language's readers expect. */
+const BULLET = { ja: '・', en: '• ' } as const;
 
 export interface PdfOptions {
   lang: PlanLang;
   progress?: PlanProgress;
   /** YYYY-MM-DD, printed on the page and used to tell whether recurring steps are done. */
   today: string;
+  /** The stored plan's id, printed so the person can reopen it (leakaid plan show ID). */
+  planId?: string;
 }
 
 function drawBox(doc: PDFKit.PDFDocument, x: number, y: number, ticked: boolean): void {
@@ -57,7 +61,7 @@ function writeStep(doc: PDFKit.PDFDocument, step: PlanStep, options: PdfOptions)
   doc.font('regular').fontSize(SIZE.body).text(step.body[lang], MARGIN + INDENT, doc.y, { width, lineGap: 3 });
   for (const action of step.actions) {
     const text = action.resource === undefined ? action.text[lang] : `${action.text[lang]}\n${resourceLine(action.resource, lang)}`;
-    doc.text(`・${text}`, MARGIN + INDENT + 8, doc.y + 2, { width: width - 8, lineGap: 3 });
+    doc.text(`${BULLET[lang]}${text}`, MARGIN + INDENT + 8, doc.y + 2, { width: width - 8, lineGap: 3 });
   }
   doc.fillColor(GRAY).text(`${PLAN_LABELS.doneWhen[lang]}: ${step.done[lang]}`, MARGIN + INDENT, doc.y + 2, { width }).fillColor('#000000');
   doc.moveDown(0.8);
@@ -83,7 +87,8 @@ export function planToPdf(plan: Plan, options: PdfOptions): Promise<Buffer> {
   const width = doc.page.width - MARGIN * 2;
 
   doc.font('bold').fontSize(SIZE.title).text(PLAN_LABELS.title[lang], { width });
-  doc.font('regular').fontSize(SIZE.body).fillColor(GRAY).text(options.today, { width }).fillColor('#000000').moveDown(0.5);
+  const dateLine = options.planId === undefined ? options.today : `${options.today}　${PLAN_LABELS.planId[lang]}: ${options.planId}`;
+  doc.font('regular').fontSize(SIZE.body).fillColor(GRAY).text(dateLine, { width }).fillColor('#000000').moveDown(0.5);
   const list = (refs: Plan['exposed']) =>
     refs.length === 0 ? PLAN_LABELS.unknownData[lang] : refs.map((ref) => ref.label[lang]).join(lang === 'ja' ? '、' : ', ');
   const facts: string[] = [];
@@ -119,7 +124,7 @@ export function planToPdf(plan: Plan, options: PdfOptions): Promise<Buffer> {
     ensureRoom(doc, SIZE.stage * 4);
     doc.font('bold').fontSize(SIZE.stage).text(PLAN_LABELS.notNeeded[lang], MARGIN, doc.y, { width }).moveDown(0.4);
     doc.font('regular').fontSize(SIZE.body);
-    for (const line of plan.notNeeded) doc.text(`・${line.text[lang]}`, MARGIN, doc.y, { width, lineGap: 3 });
+    for (const line of plan.notNeeded) doc.text(`${BULLET[lang]}${line.text[lang]}`, MARGIN, doc.y, { width, lineGap: 3 });
   }
   doc.end();
   return finished;

@@ -27,7 +27,7 @@ async function write(path: string, content: string | Buffer): Promise<void> {
 export async function writeOutputs(
   plan: Plan,
   files: OutputFiles,
-  context: { lang: PlanLang; progress: PlanProgress; today: string; uidPrefix: string },
+  context: { lang: PlanLang; progress: PlanProgress; today: string; uidPrefix: string; planId?: string },
 ): Promise<string[]> {
   const written: string[] = [];
   if (files.markdown !== undefined) {
@@ -35,7 +35,8 @@ export async function writeOutputs(
     written.push(files.markdown);
   }
   if (files.pdf !== undefined) {
-    await write(files.pdf, await planToPdf(plan, { lang: context.lang, progress: context.progress, today: context.today }));
+    const pdfOptions = { lang: context.lang, progress: context.progress, today: context.today };
+    await write(files.pdf, await planToPdf(plan, context.planId === undefined ? pdfOptions : { ...pdfOptions, planId: context.planId }));
     written.push(files.pdf);
   }
   if (files.ics !== undefined) {

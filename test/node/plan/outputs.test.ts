@@ -31,7 +31,8 @@ describe('the PDF', () => {
   });
 
   it('uses large type only: nothing under 14 pt', async () => {
-    const read = readPdf(await planToPdf(cardPlan, { lang: 'en', today: '2026-11-29' }));
+    const read = readPdf(await planToPdf(cardPlan, { lang: 'en', today: '2026-11-29', planId: '0123456789ab' }));
+    expect(read.runs.join(' ')).toContain('Plan id: 0123456789ab');
     expect(read.fontSizes.length).toBeGreaterThan(10);
     expect(Math.min(...read.fontSizes)).toBeGreaterThanOrEqual(14);
     expect(read.runs.join(' ')).toContain('Call your card company now');
