@@ -13,14 +13,14 @@ function escapeMarkdown(text: string): string {
 export interface MarkdownOptions {
   lang: PlanLang;
   progress?: PlanProgress;
-  /** YYYY-MM-DD; needed to tell whether a recurring step is done this period. */
-  today?: string;
+  /** YYYY-MM-DD: a recurring step counts as done only when ticked in today's period. */
+  today: string;
 }
 
 export function planToMarkdown(plan: Plan, options: MarkdownOptions): string {
   const { lang } = options;
   const progress = options.progress ?? {};
-  const today = options.today ?? '';
+  const { today } = options;
   const lines: string[] = [`# ${PLAN_LABELS.title[lang]}`, ''];
 
   if (plan.source !== undefined) {
@@ -50,7 +50,7 @@ export function planToMarkdown(plan: Plan, options: MarkdownOptions): string {
     if (stage.steps.length === 0) lines.push(PLAN_LABELS.nothingInStage[lang]);
     for (const step of stage.steps) {
       const entry = progress[step.id];
-      const done = today !== '' ? isStepDone(step, progress, today) : entry?.done === true && step.recurrence === undefined;
+      const done = isStepDone(step, progress, today);
       const doneNote = done && entry !== undefined ? ` (${PLAN_LABELS.doneOn[lang]} ${entry.at})` : '';
       const repeat = step.recurrence === undefined ? '' : ` — ${recurrenceLabel(step.recurrence, lang)}`;
       lines.push(`- [${done ? 'x' : ' '}] **${step.title[lang]}**${repeat}${doneNote}`);
@@ -67,7 +67,8 @@ export function planToMarkdown(plan: Plan, options: MarkdownOptions): string {
     lines.push('', `## ${PLAN_LABELS.notNeeded[lang]}`, '');
     for (const line of plan.notNeeded) lines.push(`- ${line.text[lang]}`);
   }
-  const remaining = planSteps(plan).filter((step) => !(today !== '' ? isStepDone(step, progress, today) : progress[step.id]?.done === true));
-  lines.push('', `${PLAN_LABELS.remaining[lang]}: ${remaining.length} / ${planSteps(plan).length}`, '');
+  const steps = planSteps(plan);
+  const remaining = steps.filter((step) => !isStepDone(step, progress, today));
+  lines.push('', `${PLAN_LABELS.remaining[lang]}: ${remaining.length} / ${steps.length}`, '');
   return lines.join('\n');
 }

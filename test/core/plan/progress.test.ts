@@ -50,7 +50,7 @@ describe('Markdown', () => {
     const titles = planSteps(plan).map((s) => md.indexOf(s.title.ja));
     expect(titles.every((at) => at >= 0)).toBe(true);
     expect(titles).toEqual([...titles].sort((a, b) => a - b));
-    expect(planToMarkdown(plan, { lang: 'en' })).toContain('- [ ] **Watch out for scam calls and text messages**');
+    expect(planToMarkdown(plan, { lang: 'en', today: '2026-11-29' })).toContain('- [ ] **Watch out for scam calls and text messages**');
   });
 
   it('keeps registry text from becoming links or markup', () => {
@@ -65,7 +65,7 @@ describe('Markdown', () => {
         officialDomains: [],
       },
     };
-    const md = planToMarkdown(withSource, { lang: 'ja' });
+    const md = planToMarkdown(withSource, { lang: 'ja', today: '2026-11-29' });
     expect(md).toContain('\\[click\\](http://evil.example)');
     expect(md).not.toContain('- 通知した会社・団体: # x');
   });
