@@ -10,6 +10,7 @@ import { extract, type Extraction } from '../src/core/extract/index.js';
 import type { Message } from '../src/core/message/types.js';
 import { judge } from '../src/core/verdict/index.js';
 import { batchRows, refuseLargeInput } from './cli.js';
+import { benchHttp } from './http.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -97,6 +98,7 @@ for (const { lines: n, workers, run } of batch) {
 const batchTable = batchLines.join('\n');
 const refusal = await refuseLargeInput(5);
 const refusalLine = `A 30 MB input is refused (exit ${refusal.status}) in ${refusal.seconds.toFixed(3)} s, Node start-up included (median of 5).`;
+const http = await benchHttp();
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 console.log(table);
 console.log();
@@ -129,5 +131,6 @@ memory staying flat from 10,000 to 40,000 lines shows the batch streams in const
 ${batchTable}
 
 ${refusalLine}
-`,
+
+${http.markdown}`,
 );

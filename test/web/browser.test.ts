@@ -226,7 +226,7 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
       });
       expect(lineHeight).toBeGreaterThanOrEqual(1.6);
       const smallTargets = await page.evaluate(() =>
-        [...document.querySelectorAll('button, input:not([type=file]), .choice, .radio, .results a, .button-link, .button-link-secondary')]
+        [...document.querySelectorAll('button, input:not([type=file]), .file-button, .choice, .radio, .results a, .button-link, .button-link-secondary')]
           .filter((el) => (el as HTMLElement).offsetParent !== null)
           .map((el) => {
             const box = (el.closest('label') ?? el).getBoundingClientRect();

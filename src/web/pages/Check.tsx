@@ -160,15 +160,24 @@ export default function Check() {
         </div>
 
         <div className="field">
-          <label htmlFor={`${ids}-file`} className="field-label">
+          <p className="field-label" id={`${ids}-file-label`}>
             {t({ ja: 'または、保存したメールのファイル（.eml）を選ぶ', en: 'Or choose a saved email file (.eml)' })}
+          </p>
+          {/* The browser's own file button speaks the browser's language, not the page's;
+              this label is the visible button and the input stays focusable for keyboards. */}
+          <label className="file-button">
+            <input
+              type="file"
+              className="visually-hidden"
+              aria-labelledby={`${ids}-file-label`}
+              accept=".eml,.txt,message/rfc822,text/plain"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
+            {t({ ja: 'ファイルを選ぶ', en: 'Choose a file' })}
           </label>
-          <input
-            id={`${ids}-file`}
-            type="file"
-            accept=".eml,.txt,message/rfc822,text/plain"
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
+          <span className="file-name" aria-live="polite">
+            {file === null ? t({ ja: '選ばれていません', en: 'No file chosen' }) : file.name}
+          </span>
         </div>
 
         {error !== null && (

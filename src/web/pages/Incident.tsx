@@ -210,7 +210,7 @@ function AffectedView({ affected }: { affected: AffectedOrganization }) {
               ))}
             </ul>
           ) : (
-            <p>{t({ ja: '会社からの発表はありません', en: 'The organization has not said' })}</p>
+            <p>{t({ ja: '公式の発表では触れられていません', en: 'Not stated in the announcements' })}</p>
           )}
         </div>
       </div>

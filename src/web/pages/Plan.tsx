@@ -302,27 +302,23 @@ function PlanView({
                         {step.actions.map((action, index) => (
                           <li key={index}>
                             {t(action.text)}
-                            {action.resource !== undefined && (
-                              <span className="resource">
+                            {action.resource?.phone !== undefined && (
+                              <>
                                 {' '}
-                                {action.resource.name[lang]}
-                                {action.resource.phone !== undefined && (
-                                  <>
-                                    {' '}
-                                    <a href={`tel:${action.resource.phone.replace(/-/g, '')}`}>{action.resource.phone}</a>
-                                  </>
-                                )}
-                                {action.resource.url !== undefined && (
-                                  <>
-                                    {' '}
-                                    <a href={action.resource.url} rel="noreferrer">
-                                      {t({ ja: 'ページを開く', en: 'Open the page' })}
-                                    </a>
-                                  </>
-                                )}
-                                {action.resource.hours !== undefined && <> （{t(action.resource.hours)}）</>}
-                              </span>
+                                <a href={`tel:${action.resource.phone.replace(/-/g, '')}`}>
+                                  {t({ ja: `${action.resource.phone} に電話する`, en: `Call ${action.resource.phone}` })}
+                                </a>
+                              </>
                             )}
+                            {action.resource?.url !== undefined && (
+                              <>
+                                {' '}
+                                <a href={action.resource.url} rel="noreferrer">
+                                  {t({ ja: `${action.resource.name.ja}のページを開く`, en: `Open the ${action.resource.name.en} page` })}
+                                </a>
+                              </>
+                            )}
+                            {action.resource?.hours !== undefined && <> （{t(action.resource.hours)}）</>}
                           </li>
                         ))}
                       </ul>
