@@ -25,6 +25,31 @@ const NEGATION = /含まれておりません|含まれていません|含まれ
 const WARNING = /詐欺|にご注意|に注意|ご用心|不審な|scam|fraud|beware|be careful|be aware/;
 const REPORTED_SPEECH = /」|』|という|といった|などと|と言う|と称し|をかたる|を装|"|“|”|claiming|pretending|such as|that say/;
 
+/** How far a quotation is followed around a phrase: bounds the scan per hit. */
+const MAX_QUOTE_CHARS = 200;
+const QUOTE_PAIRS: Record<string, string> = { '「': '」', '『': '』', '“': '”' };
+/** What follows a closing quote when someone's words are being reported
+ * (「…削除してあげます」という電話があった、「…」と言われた). */
+const REPORTING_AFTER_QUOTE = /^(?:という|といった|と言われ|といわれ|と言って|との|などと|と告げ|と持ちかけ)/;
+
+/** Whether [start, end) lies inside a quotation whose words are reported, as in a case
+ * study or a warning: then they are the scammer's words, not the message's. */
+function insideReportedQuote(text: string, start: number, end: number): boolean {
+  let open = -1;
+  for (let i = start - 1; i >= Math.max(0, start - MAX_QUOTE_CHARS); i--) {
+    const c = text[i]!;
+    if (c in QUOTE_PAIRS) {
+      open = i;
+      break;
+    }
+    if (c === '」' || c === '』' || c === '”') return false;
+  }
+  if (open < 0) return false;
+  const close = text.indexOf(QUOTE_PAIRS[text[open]!]!, end);
+  if (close < 0 || close - end > MAX_QUOTE_CHARS) return false;
+  return REPORTING_AFTER_QUOTE.test(text.slice(close + 1, close + 1 + 8));
+}
+
 /** The sentence around [start, end): up to the nearest 。, ！, ？, "." or line break. */
 function sentenceAround(text: string, start: number, end: number): string {
   let from = start;
@@ -38,11 +63,12 @@ export function contentFindings({ message, extracted, claims }: SignalContext): 
   const findings: Finding[] = [];
   const text = foldForMatching(`${message.subject ?? ''}\n${message.text}`);
   // A weak phrase in a sentence that denies it ("パスワードは含まれておりません") is
-  // the reassurance of a genuine notice, not a lure; any phrase quoted by a warning is a
-  // description of the scam.
+  // the reassurance of a genuine notice, not a lure; a phrase quoted by a warning, or
+  // inside someone's reported words (a case study), describes the scam.
   const hits = findLures(text).filter((hit) => {
     const sentence = sentenceAround(text, hit.span[0], hit.span[1]);
     if (WARNING.test(sentence) && REPORTED_SPEECH.test(sentence)) return false;
+    if (insideReportedQuote(text, hit.span[0], hit.span[1])) return false;
     return hit.weight === 'strong' || !NEGATION.test(sentence);
   });
   const apology = new Set(hits.filter((h) => h.family === 'notice-apology').map((h) => h.phrase));

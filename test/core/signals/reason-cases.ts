@@ -579,6 +579,22 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
   {
     code: 'lure.data-deletion-offer',
     side: 'lookalike',
+    input: sms(
+      '【相談事例】「消費者庁の者です。あなたの個人情報が漏れているので削除します。手数料が必要です」という電話があり、コンビニで電子マネーを買うよう言われた。',
+    ),
+    expected: 'no lure.data-deletion-offer: a case study reporting what a scammer said (quotation followed by という)',
+    actual: 'lure.data-deletion-offer (+50): the quotation spans several sentences, so the warning test of one sentence did not see it',
+  },
+  {
+    code: 'lure.data-deletion-offer',
+    side: 'triggers',
+    input: sms('【消費者庁】「個人情報削除サービス」のご案内です。流出した個人情報を削除します。手数料3万円をお振込みください。'),
+    expected: 'lure.data-deletion-offer: a service name in quotes does not hide the offer that follows it',
+    actual: 'guards the reported-quote rule: only words inside a quotation followed by という/と言われ… are set aside',
+  },
+  {
+    code: 'lure.data-deletion-offer',
+    side: 'lookalike',
     input: sms('【国民生活センター】「個人情報を削除します」という電話は詐欺です。ご注意ください。'),
     expected: 'no lure.data-deletion-offer: a warning that quotes the scam',
     actual: 'lure.data-deletion-offer[個人情報を削除] (+50); risk medium (45)',
