@@ -18,6 +18,8 @@ export const DEFAULT_DB_FILE = 'var/leakaid.sqlite';
 
 /** Connections per process to PostgreSQL: enough for a busy app server, small enough for many of them. */
 const POSTGRES_POOL_SIZE = 10;
+/** An unreachable database server fails the command after this long instead of hanging it (pg waits forever by default). */
+const POSTGRES_CONNECT_TIMEOUT_MS = 10_000;
 /** Any fixed number shared by all app servers: the advisory lock taken while seeding. */
 const POSTGRES_SEED_LOCK = 4_2023_1017;
 /** How long SQLite waits for another process's write lock before failing (ms). */
@@ -111,7 +113,9 @@ function openSqlite(location: string): SqliteDatabase.Database {
 }
 
 function postgresDialect(location: string): PostgresDialect {
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString: location, max: POSTGRES_POOL_SIZE }) });
+  return new PostgresDialect({
+    pool: new pg.Pool({ connectionString: location, max: POSTGRES_POOL_SIZE, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS }),
+  });
 }
 
 async function migrate(db: Kysely<Database>): Promise<void> {

@@ -212,6 +212,8 @@ describe.each(BACKENDS)('store on %s', (backend, skip) => {
             const folded = title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
             const start = a % folded.length;
             const part = folded.slice(start, start + 1 + (b % (folded.length - start)));
+            // A query of only spaces asks for nothing and finds nothing.
+            if (part.trim() === '') return;
             const found = (await own.searchIncidents(part)).map((r) => r.id);
             // Up to SEARCH_LIMIT results; ours must be among them unless many earlier ones share the part.
             if (found.length < 50) expect(found, `"${part}" in "${title}"`).toContain(id);
