@@ -577,6 +577,20 @@ export interface KnownIssue {
 /** Close calls found after the cases above were written, fixed since: asserted. */
 export const MORE_LOOKALIKES: KnownIssue[] = [
   {
+    code: 'lure.gift-card-crypto',
+    side: 'lookalike',
+    input: sms('【JCB】カードのご利用確認のため、お手数ですがカード裏面の番号にお電話ください。'),
+    expected: 'no lure.gift-card-crypto: "call the number on the back of your card" is the safe advice every card issuer gives',
+    actual: 'lure.gift-card-crypto[裏面の番号] (+35): the phrase alone was a strong gift-card lure',
+  },
+  {
+    code: 'lure.gift-card-crypto',
+    side: 'triggers',
+    input: sms('未納料金があります。コンビニでギフトカードを買い、裏面の番号を教えてください。'),
+    expected: 'lure.gift-card-crypto: asked to tell the number on the back (of a gift card)',
+    actual: 'guards the narrowing of 裏面の番号 to asking for it',
+  },
+  {
     code: 'lure.data-deletion-offer',
     side: 'lookalike',
     input: sms(
