@@ -7,26 +7,31 @@
 //     each of `SUFFIX:COUNT` lines.
 //
 // Two passes, both streaming:
-//   1. read: every line is parsed into a binary record and appended to one of 1,024
-//      bucket files chosen by the hash's first 10 bits (sorted or not, it does not matter);
-//   2. sort: bucket by bucket (each ~1/1,024 of the input: ~47 MB for the full 2-billion
-//      corpus), records are sorted in memory, duplicates summed, and appended to the
-//      store with their part of the prefix index.
+//   1. read: every line is parsed into a binary record and appended to one of up to
+//      1,024 bucket files chosen by the hash's first bits (sorted or not, it does not
+//      matter; a small input gets fewer buckets, ~32 MB of input each);
+//   2. sort: bucket by bucket (at the full 2-billion corpus ~40 MB of input each, ~47 MB
+//      in memory), records are sorted, duplicates summed, and appended to the store with
+//      their part of the prefix index.
 //
 // Resuming: progress is checkpointed to <root>/<mode>.import/state.json — in pass 1 the
 // input position (at a line boundary) and every bucket file's length, every
-// `checkpointBytes` of input; in pass 2 after each bucket. Running the same import again
+// `checkpointBytes` of input; in pass 2 the next bucket, every `checkpointBytes` sorted. Running the same import again
 // after an interruption (Ctrl-C, kill, crash) truncates the files to the checkpoint and
 // carries on; a different input, or a different mode, starts over. The finished store
 // replaces the old one only at the end (a directory rename), so a server keeps answering
 // from the old store meanwhile.
 import {
   closeSync,
+  constants,
   createReadStream,
   ftruncateSync,
   fsyncSync,
   openSync,
   readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
   writeSync,
   type ReadStream,
 } from 'node:fs';
@@ -53,13 +58,22 @@ import {
   type StoreMeta,
 } from './format.js';
 
-/** Bits of the hash that choose a bucket: 1,024 buckets, so each holds ~1/1,024 of the
- * input and the sort pass needs ~47 MB at the full corpus. */
-const BUCKET_BITS = 10;
-const BUCKETS = 1 << BUCKET_BITS;
-const PREFIXES_PER_BUCKET = 1 << (PREFIX_BITS - BUCKET_BITS);
+/** Input bytes per bucket aimed at: the sort pass holds one bucket in memory. */
+const TARGET_BUCKET_INPUT_BYTES = 32 * 1024 * 1024;
 
-/** Write buffer per bucket in pass 1 (1,024 × 64 KB = 64 MB in all). */
+/** Most bits of the hash that choose a bucket: 1,024 buckets, so at the full corpus
+ * (~40 GB of text) each holds ~40 MB of input and sorts in ~47 MB. More buckets would
+ * mean more open files and smaller writes. */
+const MAX_BUCKET_BITS = 10;
+
+/** Buckets for an input: as few as keep each near TARGET_BUCKET_INPUT_BYTES (a small
+ * file needs one; every bucket costs file operations), at most 2^MAX_BUCKET_BITS. */
+export function bucketBitsFor(inputBytes: number): number {
+  const wanted = Math.ceil(Math.log2(Math.max(1, inputBytes / TARGET_BUCKET_INPUT_BYTES)));
+  return Math.min(MAX_BUCKET_BITS, Math.max(0, wanted));
+}
+
+/** Write buffer per bucket in pass 1 (at most 1,024 × 64 KB = 64 MB in all). */
 const BUCKET_BUFFER_BYTES = 64 * 1024;
 
 /** Largest bucket sorted in memory. A uniform hash corpus would need 10 billion
@@ -70,7 +84,8 @@ const MAX_BUCKET_BYTES = 1024 * 1024 * 1024;
  * newline-free file from growing the line buffer without end. */
 const MAX_LINE_BYTES = 1024;
 
-/** Input read between checkpoints by default: at most this much is read again after an interruption. */
+/** Work between checkpoints by default (input read in pass 1, bucket bytes sorted in
+ * pass 2): at most this much is done again after an interruption. */
 export const DEFAULT_CHECKPOINT_BYTES = 256 * 1024 * 1024;
 
 /** Store output written in blocks of this size. */
@@ -100,6 +115,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
   checkpointBytes?: number;
+  /** 2^bucketBits buckets in pass 1; default from the input size (bucketBitsFor). */
+  bucketBits?: number;
 }
 
 export interface ImportResult {
@@ -124,6 +141,7 @@ interface ImportState {
   source: number;
   offset: number;
   line: number;
+  bucketBits: number;
   bucketBytes: number[];
   nextBucket: number;
   outputRecords: number;
@@ -162,26 +180,37 @@ const CR = 0x0d;
 
 /** Pass 1 writer: per-bucket buffers flushed to bucket files at known lengths. */
 class Buckets {
-  private readonly fds: number[] = [];
+  /** Opened on first write: a small input touches few buckets. */
+  private readonly fds: (number | undefined)[];
   private readonly buffers: Buffer[] = [];
-  private readonly fill = new Array<number>(BUCKETS).fill(0);
+  private readonly fill: number[];
+  private readonly shift: number;
 
   constructor(
     private readonly dir: string,
     readonly lengths: number[],
+    bits: number,
   ) {
-    for (let b = 0; b < BUCKETS; b++) {
-      const fd = openSync(this.path(b), 'a+');
-      closeSync(fd);
-      this.fds.push(openSync(this.path(b), 'r+'));
-      // Back to the checkpoint: anything written after it is written again.
-      ftruncateSync(this.fds[b]!, lengths[b]!);
-      this.buffers.push(Buffer.allocUnsafe(BUCKET_BUFFER_BYTES));
-    }
+    this.fds = new Array<number | undefined>(lengths.length);
+    this.fill = new Array<number>(lengths.length).fill(0);
+    this.shift = 24 - bits;
+    for (let b = 0; b < lengths.length; b++) this.buffers.push(Buffer.allocUnsafe(BUCKET_BUFFER_BYTES));
   }
 
-  path(bucket: number): string {
-    return join(this.dir, `bucket-${bucket.toString().padStart(4, '0')}.bin`);
+  /** The bucket of a hash: its first `bits` bits. */
+  bucketOf(hash: Buffer): number {
+    return ((hash[0]! << 16) | (hash[1]! << 8) | hash[2]!) >>> this.shift;
+  }
+
+  private fd(bucket: number): number {
+    let fd = this.fds[bucket];
+    if (fd === undefined) {
+      fd = openSync(bucketPath(this.dir, bucket), constants.O_RDWR | constants.O_CREAT);
+      // Back to the checkpoint: anything written after it is written again.
+      ftruncateSync(fd, this.lengths[bucket]!);
+      this.fds[bucket] = fd;
+    }
+    return fd;
   }
 
   add(bucket: number, record: Buffer, width: number): void {
@@ -197,24 +226,29 @@ class Buckets {
   private flushBucket(bucket: number): void {
     const fill = this.fill[bucket]!;
     if (fill === 0) return;
-    writeSync(this.fds[bucket]!, this.buffers[bucket]!, 0, fill, this.lengths[bucket]!);
+    writeSync(this.fd(bucket), this.buffers[bucket]!, 0, fill, this.lengths[bucket]!);
     this.lengths[bucket]! += fill;
     this.fill[bucket] = 0;
   }
 
   flush(): void {
-    for (let b = 0; b < BUCKETS; b++) this.flushBucket(b);
+    for (let b = 0; b < this.lengths.length; b++) this.flushBucket(b);
   }
 
   close(): void {
-    for (const fd of this.fds) closeSync(fd);
+    for (const fd of this.fds) if (fd !== undefined) closeSync(fd);
   }
 }
 
-async function saveState(workDir: string, state: ImportState): Promise<void> {
+function bucketPath(workDir: string, bucket: number): string {
+  return join(workDir, `bucket-${bucket.toString().padStart(4, '0')}.bin`);
+}
+
+/** Written to a temporary file and renamed, so a checkpoint is either old or new, never torn. */
+function saveState(workDir: string, state: ImportState): void {
   const path = join(workDir, 'state.json');
-  await writeFile(`${path}.tmp`, JSON.stringify(state));
-  await rename(`${path}.tmp`, path);
+  writeFileSync(`${path}.tmp`, JSON.stringify(state));
+  renameSync(`${path}.tmp`, path);
 }
 
 async function loadState(workDir: string, identity: string): Promise<ImportState | null> {
@@ -226,14 +260,13 @@ async function loadState(workDir: string, identity: string): Promise<ImportState
   }
 }
 
-/** Pass 1 over one source, from `state.offset`; checkpoints as it goes. */
+/** Pass 1 over one source, from `state.offset`, keeping `state` at the last whole line read. */
 async function readSource(
   source: Source,
   mode: PwnedMode,
   buckets: Buckets,
   state: ImportState,
-  workDir: string,
-  options: { checkpointBytes: number; signal?: AbortSignal; progress: (offset: number) => void },
+  options: { signal?: AbortSignal; afterChunk: (bytes: number) => void },
 ): Promise<void> {
   const hashBytes = HASH_BYTES[mode];
   const width = hashBytes + COUNT_BYTES;
@@ -278,11 +311,10 @@ async function readSource(
     if (count > MAX_COUNT) fail(`the count is larger than ${MAX_COUNT}`);
     if (count === 0) return;
     record.writeUInt32BE(count, hashBytes);
-    buckets.add((record[0]! << (BUCKET_BITS - 8)) | (record[1]! >> (16 - BUCKET_BITS)), record, width);
+    buckets.add(buckets.bucketOf(record), record, width);
   };
 
   let offset = state.offset;
-  let lastCheckpoint = offset;
   let carry: Buffer | null = null;
   const stream: ReadStream = createReadStream(source.path, { start: offset, highWaterMark: 1024 * 1024 });
   try {
@@ -313,13 +345,9 @@ async function readSource(
         carry = Buffer.from(chunk.subarray(start));
         if (carry.length > MAX_LINE_BYTES) fail(`the line is longer than ${MAX_LINE_BYTES} bytes; is this a Pwned Passwords file?`);
       }
-      options.progress(offset);
-      if (offset - lastCheckpoint >= options.checkpointBytes) {
-        buckets.flush();
-        Object.assign(state, { offset, line });
-        await saveState(workDir, state);
-        lastCheckpoint = offset;
-      }
+      const consumed = offset - state.offset;
+      Object.assign(state, { offset, line });
+      options.afterChunk(consumed);
     }
     if (carry) {
       parseLine(carry, 0, carry.length);
@@ -350,7 +378,8 @@ const PACKED_GROUP_LIMIT = 1 << 21;
 
 /** The order of a bucket's records by full hash: counting sort on the prefix, then a
  * numeric sort of the next 32 bits within each prefix, then exact comparison of ties. */
-function sortBucket(data: Buffer, n: number, width: number, hashBytes: number): Uint32Array {
+function sortBucket(data: Buffer, n: number, width: number, hashBytes: number, bits: number): Uint32Array {
+  const PREFIXES_PER_BUCKET = 1 << (PREFIX_BITS - bits);
   const localPrefix = (i: number) => {
     const at = i * width;
     return (((data[at]! << 12) | (data[at + 1]! << 4) | (data[at + 2]! >> 4)) & (PREFIXES_PER_BUCKET - 1)) >>> 0;
@@ -396,16 +425,18 @@ function sortBucket(data: Buffer, n: number, width: number, hashBytes: number): 
 function writeBucket(
   data: Buffer,
   bucket: number,
+  bits: number,
   mode: PwnedMode,
   out: { records: number; index: number; outputRecords: number },
 ): void {
+  const PREFIXES_PER_BUCKET = 1 << (PREFIX_BITS - bits);
   const hashBytes = HASH_BYTES[mode];
   const inWidth = hashBytes + COUNT_BYTES;
   const outWidth = recordBytes(mode);
   const n = data.length / inWidth;
-  const order = sortBucket(data, n, inWidth, hashBytes);
+  const order = sortBucket(data, n, inWidth, hashBytes, bits);
   const index = new BigUint64Array(PREFIXES_PER_BUCKET);
-  const buffer = Buffer.allocUnsafe(OUTPUT_BUFFER_BYTES - (OUTPUT_BUFFER_BYTES % outWidth));
+  const buffer = Buffer.allocUnsafe(Math.max(outWidth, Math.min(n * outWidth, OUTPUT_BUFFER_BYTES - (OUTPUT_BUFFER_BYTES % outWidth))));
   let fill = 0;
   let written = out.outputRecords;
   let previous = -1;
@@ -454,7 +485,12 @@ export async function importPwned(input: string, options: ImportOptions = {}): P
   const root = options.root ?? defaultStoreRoot();
   const checkpointBytes = options.checkpointBytes ?? DEFAULT_CHECKPOINT_BYTES;
   const sources = await listSources(input);
-  const identity = JSON.stringify({ mode, sources: sources.map((s) => [s.path, s.size, s.mtimeMs]) });
+  const totalBytes = sources.reduce((sum, s) => sum + s.size, 0);
+  const bucketBits = options.bucketBits ?? bucketBitsFor(totalBytes);
+  if (!Number.isInteger(bucketBits) || bucketBits < 0 || bucketBits > MAX_BUCKET_BITS) {
+    throw new ImportError(`bucketBits must be a whole number from 0 to ${MAX_BUCKET_BITS}`);
+  }
+  const identity = JSON.stringify({ mode, bucketBits, sources: sources.map((s) => [s.path, s.size, s.mtimeMs]) });
   const workDir = join(root, `${mode}.import`);
   await mkdir(workDir, { recursive: true });
 
@@ -469,32 +505,45 @@ export async function importPwned(input: string, options: ImportOptions = {}): P
       source: 0,
       offset: 0,
       line: 0,
-      bucketBytes: new Array<number>(BUCKETS).fill(0),
+      bucketBits,
+      bucketBytes: new Array<number>(1 << bucketBits).fill(0),
       nextBucket: 0,
       outputRecords: 0,
     };
-    await saveState(workDir, state);
+    saveState(workDir, state);
   }
 
-  const totalBytes = sources.reduce((sum, s) => sum + s.size, 0);
   if (state.phase === 'read') {
-    const buckets = new Buckets(workDir, state.bucketBytes);
+    const buckets = new Buckets(workDir, state.bucketBytes, state.bucketBits);
+    // Input bytes read since the last checkpoint, across source files: a folder of a
+    // million small range files is checkpointed by size, not file by file.
+    let unsaved = 0;
+    const checkpoint = () => {
+      buckets.flush();
+      saveState(workDir, state);
+      unsaved = 0;
+    };
+    let before = sources.slice(0, state.source).reduce((sum, s) => sum + s.size, 0);
     try {
-      for (; state.source < sources.length; state.source++, state.offset = 0, state.line = 0) {
-        const before = sources.slice(0, state.source).reduce((sum, s) => sum + s.size, 0);
-        await readSource(sources[state.source]!, mode, buckets, state, workDir, {
-          checkpointBytes,
+      while (state.source < sources.length) {
+        const source = sources[state.source]!;
+        await readSource(source, mode, buckets, state, {
           ...(options.signal ? { signal: options.signal } : {}),
-          progress: (offset) => options.onProgress?.({ phase: 'read', done: before + offset, total: totalBytes }),
+          afterChunk: (bytes) => {
+            options.onProgress?.({ phase: 'read', done: before + state.offset, total: totalBytes });
+            unsaved += bytes;
+            if (unsaved >= checkpointBytes) checkpoint();
+          },
         });
-        buckets.flush();
-        await saveState(workDir, { ...state, source: state.source + 1, offset: 0, line: 0 });
+        before += source.size;
+        Object.assign(state, { source: state.source + 1, offset: 0, line: 0 });
+        if (unsaved >= checkpointBytes) checkpoint();
       }
+      state.phase = 'sort';
+      checkpoint();
     } finally {
       buckets.close();
     }
-    state.phase = 'sort';
-    await saveState(workDir, state);
   }
 
   const recordsPath = join(workDir, RECORDS_FILE);
@@ -506,28 +555,44 @@ export async function importPwned(input: string, options: ImportOptions = {}): P
     ftruncateSync(out.records, state.outputRecords * recordBytes(mode));
     ftruncateSync(out.index, INDEX_BYTES);
     const inWidth = HASH_BYTES[mode] + COUNT_BYTES;
-    for (let bucket = state.nextBucket; bucket < BUCKETS; bucket++) {
+    // Checkpointed by bytes sorted, not bucket by bucket: a checkpoint costs a file
+    // rename, and redoing a few buckets after an interruption costs little. A bucket
+    // file is deleted only once a checkpoint is past it.
+    let sortedSinceCheckpoint = 0;
+    let sortedBuckets: string[] = [];
+    const sortCheckpoint = () => {
+      saveState(workDir, state);
+      for (const path of sortedBuckets) rmSync(path);
+      sortedBuckets = [];
+      sortedSinceCheckpoint = 0;
+    };
+    const buckets = state.bucketBytes.length;
+    for (let bucket = state.nextBucket; bucket < buckets; bucket++) {
       if (options.signal?.aborted) throw new ImportInterrupted('import interrupted');
       const length = state.bucketBytes[bucket]!;
       if (length > MAX_BUCKET_BYTES) {
         throw new ImportError(`one part of the input is larger than ${MAX_BUCKET_BYTES} bytes; the input is not a hash list`);
       }
-      const path = join(workDir, `bucket-${bucket.toString().padStart(4, '0')}.bin`);
+      const path = bucketPath(workDir, bucket);
       const data = Buffer.allocUnsafe(length);
-      const fd = openSync(path, 'r');
-      try {
-        for (let read = 0; read < length; ) read += readSync(fd, data, read, length - read, read);
-      } finally {
-        closeSync(fd);
+      if (length > 0) {
+        const fd = openSync(path, 'r');
+        try {
+          for (let read = 0; read < length; ) read += readSync(fd, data, read, length - read, read);
+        } finally {
+          closeSync(fd);
+        }
       }
       if (length % inWidth !== 0) throw new ImportError(`${path} is damaged; delete ${workDir} and import again`);
-      writeBucket(data, bucket, mode, out);
+      writeBucket(data, bucket, state.bucketBits, mode, out);
       state.nextBucket = bucket + 1;
       state.outputRecords = out.outputRecords;
-      await saveState(workDir, state);
-      await unlink(path);
-      options.onProgress?.({ phase: 'sort', done: bucket + 1, total: BUCKETS });
+      sortedSinceCheckpoint += length;
+      if (length > 0) sortedBuckets.push(path);
+      if (sortedSinceCheckpoint >= checkpointBytes) sortCheckpoint();
+      options.onProgress?.({ phase: 'sort', done: bucket + 1, total: buckets });
     }
+    sortCheckpoint();
     const total = Buffer.alloc(INDEX_ENTRY_BYTES);
     total.writeBigUInt64LE(BigInt(out.outputRecords));
     writeSync(out.index, total, 0, INDEX_ENTRY_BYTES, PREFIX_COUNT * INDEX_ENTRY_BYTES);
@@ -546,6 +611,8 @@ export async function importPwned(input: string, options: ImportOptions = {}): P
     importedAt: new Date().toISOString(),
     source: sources.length === 1 ? basename(sources[0]!.path) : `${basename(input)}/ (${sources.length} range files)`,
   };
+  // Buckets left empty at the last checkpoint may still hold bytes from an interrupted run.
+  for (const name of await readdir(workDir)) if (name.startsWith('bucket-')) await unlink(join(workDir, name));
   await writeFile(join(workDir, META_FILE), JSON.stringify(meta, null, 2));
   await unlink(join(workDir, 'state.json'));
   const dir = storeDir(root, mode);
