@@ -29,6 +29,9 @@ const ASKING_REASONS = new Set([
   'phone.call-to-pay',
 ]);
 
+/** Words that refer to a leak: a message using them about an organization on record is compared with the record. */
+const LEAK_MENTION = /流出|漏えい|漏洩|情報漏れ|持ち出さ|持ち出し|data breach|leaked|\bleak\b/i;
+
 /** Kana or kanji: the notice is in Japanese, so its evidence is named in Japanese. */
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
@@ -109,15 +112,16 @@ export interface NoticeCheckInput {
  */
 export function checkNotice(input: NoticeCheckInput, incidents: readonly Incident[]): NoticeCheck {
   const { message, extracted, verdict } = input;
-  if (!verdict.breachNotice) return NO_MATCH;
+  const text = [message.subject ?? '', message.text].join('\n');
+  // A follow-up ("お客様の情報が流出した件で…") refers to the leak without reading as a notice.
+  if (!verdict.breachNotice && !LEAK_MENTION.test(text)) return NO_MATCH;
   const claimed = verdict.claimed.organizations;
   const named = new Set(extracted.organizations.map((m) => m.organizationId));
-  const text = [message.subject ?? '', message.text].join('\n');
   const items = readNoticeItems(text);
   const chosen = choose(incidents, claimed, named, items);
   if (chosen === null) {
     const first = claimed[0];
-    if (first === undefined) return NO_MATCH;
+    if (first === undefined || !verdict.breachNotice) return NO_MATCH;
     return { match: null, findings: [{ code: 'incident.none-on-record', evidence: first, params: { organization: first } }] };
   }
   const { incident, affected } = chosen;

@@ -24,7 +24,7 @@ const CLAUSE_END = /[。．！？!?\n]+|\.(?:\s|$)|が、|ですが|\bbut\b|;/;
 
 /** "Not included", "we will never ask": what follows is not what leaked. */
 const NEGATION =
-  /含まれて(?:おりません|いません|おらず|いない)|含まれません|含まれない|含んで(?:おりません|いません)|ございません|ありません|いたしません|しません|not (?:been )?(?:included|affected|leaked|exposed|compromised)|(?:were|was|are|is|did|does|will) not|never|\bno (?:credit|card|bank|payment|password)/i;
+  /含まれて(?:おりません|いません|おらず|いない)|(?:流出|漏えい|漏洩|持ち出)(?:されて|して)(?:いない|いません|おりません|おらず)|含まれません|含まれない|含んで(?:おりません|いません)|ございません|ありません|いたしません|しません|not (?:been )?(?:included|affected|leaked|exposed|compromised)|(?:were|was|are|is|did|does|will) not|never|\bno (?:credit|card|bank|payment|password)/i;
 /** The reader is asked to give something. */
 const REQUEST =
   /ご?入力|ご?記入|ご?提供|ご?送信|ご?返信|お送りください|お知らせください|お教えください|教えて|お伺い|ご?登録|ご?申告|お電話ください|\b(?:enter|provide|submit|send|tell us|confirm your|update your|verify your)\b/i;
@@ -74,19 +74,43 @@ function clauses(text: string): string[] {
   return [...outside.split(CLAUSE_END), ...brackets].filter((c) => c.trim() !== '');
 }
 
+/** Words of a heading over a list of items: 【流出した情報】, 2．含まれていない情報, "What was not affected:". */
+const LEAK_HEADING = /流出|漏えい|漏洩|持ち出|含まれ|対象となる情報|leak|expos|affected|included|compromised|involved/i;
+/** Lines up to this long without a data item can be a heading over the lines that follow. */
+const MAX_HEADING_CHARS = 40;
+
+type Section = 'leaked' | 'denied' | null;
+
+/**
+ * Which data items the notice says leaked, did not leak, or asks for. A clause says so
+ * itself ("…は含まれておりません", "…をご入力ください"); a plain list of items takes its
+ * meaning from the heading above it (【流出していない情報】 then クレジットカード情報、…).
+ */
 export function readNoticeItems(text: string): NoticeItems {
   const items: NoticeItems = { leaked: new Set(), denied: new Set(), requested: new Set() };
-  for (const clause of clauses(text)) {
-    const classes = dataClassesIn(clause);
-    if (classes.size === 0) continue;
-    const target = NEGATION.test(clause)
-      ? items.denied
-      : REQUEST.test(clause)
-        ? items.requested
-        : ADVICE.test(clause)
-          ? null
-          : items.leaked;
-    if (target !== null) for (const c of classes) target.add(c);
+  let section: Section = null;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const lineClasses = dataClassesIn(line);
+    if (lineClasses.size === 0) {
+      const heading = line.trim().length <= MAX_HEADING_CHARS && LEAK_HEADING.test(line);
+      section = heading ? (NEGATION.test(line) ? 'denied' : 'leaked') : null;
+      continue;
+    }
+    for (const clause of clauses(line)) {
+      const classes = dataClassesIn(clause);
+      if (classes.size === 0) continue;
+      const target = NEGATION.test(clause)
+        ? items.denied
+        : REQUEST.test(clause)
+          ? items.requested
+          : ADVICE.test(clause)
+            ? null
+            : section === 'denied'
+              ? items.denied
+              : items.leaked;
+      if (target !== null) for (const c of classes) target.add(c);
+    }
   }
   return items;
 }

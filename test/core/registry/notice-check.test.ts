@@ -74,6 +74,15 @@ describe('the notice check', () => {
     expect(reason?.message.en).toMatch(/official website/);
   });
 
+  it('a follow-up that refers to the leak is compared with the record too', async () => {
+    const result = await checkInput({
+      id: 'f',
+      channel: 'sms',
+      text: 'NTT西日本お客さま窓口です。お客様の情報が流出した件で、手続きが必要です。本日中に 0120-000-752 までお電話ください。',
+    });
+    expect(result.incident?.differences.map((d) => [d.code, d.evidence])).toContainEqual(['phone-not-on-record', '0120-000-752']);
+  });
+
   it('a message that is not a breach notice is not matched', async () => {
     const result = await checkInput({ id: 's', channel: 'sms', text: '【NTT西日本】工事日のご案内です。10月3日に伺います。' });
     expect(result.incident).toBeNull();
@@ -106,6 +115,15 @@ describe('reading data items', () => {
   it('longest term wins: 契約住所 is not also 住所, "email address" is not also "address"', () => {
     expect([...readNoticeItems('契約住所が漏えいしました').leaked]).toEqual(['Contract addresses']);
     expect([...readNoticeItems('Your email address was exposed.').leaked]).toEqual(['Email addresses']);
+  });
+
+  it('takes the meaning of a plain list from the heading above it', () => {
+    const items = readNoticeItems('【流出した情報】\n氏名、住所、電話番号\n\n【流出していない情報】\nクレジットカード情報、金融機関の口座情報、各種パスワード');
+    expect([...items.leaked].sort()).toEqual(['Names', 'Phone numbers', 'Physical addresses']);
+    expect([...items.denied].sort()).toEqual(['Bank account numbers', 'Credit cards', 'Passwords']);
+    const numbered = readNoticeItems('2．含まれていない情報\n　クレジットカード番号\n3．現在の状況\n　氏名の不正利用は確認されていません。');
+    expect([...numbered.denied].sort()).toEqual(['Credit cards', 'Names']);
+    expect(numbered.leaked.size).toBe(0);
   });
 
   it('finds announcement dates', () => {
