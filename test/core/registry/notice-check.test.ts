@@ -121,9 +121,9 @@ describe('reading data items', () => {
     const items = readNoticeItems('【流出した情報】\n氏名、住所、電話番号\n\n【流出していない情報】\nクレジットカード情報、金融機関の口座情報、各種パスワード');
     expect([...items.leaked].sort()).toEqual(['Names', 'Phone numbers', 'Physical addresses']);
     expect([...items.denied].sort()).toEqual(['Bank account numbers', 'Credit cards', 'Passwords']);
-    const numbered = readNoticeItems('2．含まれていない情報\n　クレジットカード番号\n3．現在の状況\n　氏名の不正利用は確認されていません。');
-    expect([...numbered.denied].sort()).toEqual(['Credit cards', 'Names']);
-    expect(numbered.leaked.size).toBe(0);
+    const numbered = readNoticeItems('1．持ち出された情報\n　お名前、ご住所\n2．含まれていない情報\n　クレジットカード番号');
+    expect([...numbered.leaked].sort()).toEqual(['Names', 'Physical addresses']);
+    expect([...numbered.denied]).toEqual(['Credit cards']);
   });
 
   it('finds announcement dates', () => {
