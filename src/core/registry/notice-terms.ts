@@ -27,7 +27,7 @@ const NEGATION =
   /含まれて(?:おりません|いません|おらず|いない)|(?:流出|漏えい|漏洩|持ち出)(?:されて|して)(?:いない|いません|おりません|おらず)|含まれません|含まれない|含んで(?:おりません|いません)|ございません|ありません|いたしません|しません|not (?:been )?(?:included|affected|leaked|exposed|compromised)|(?:were|was|are|is|did|does|will) not|never|\bno (?:credit|card|bank|payment|password)/i;
 /** The reader is asked to give something. */
 const REQUEST =
-  /ご?入力|ご?記入|ご?提供|ご?送信|ご?返信|お送りください|お知らせください|お教えください|教えて|お伺い|ご?登録|ご?申告|お電話ください|\b(?:enter|provide|submit|send|tell us|confirm your|update your|verify your)\b/i;
+  /ご?入力|ご?記入|ご?提供|ご?送信|ご?返信|お送りください|お知らせください|お教えください|教えて|お伺い|ご?登録|ご?申告|お電話ください|(?:て|で)(?:ほしい|欲しい)|書いて|お預かり|預け|渡して|読み上げ|お聞かせ|\b(?:enter|provide|submit|send|tell us|confirm your|update your|verify your)\b/i;
 /** Advice about the reader's own accounts, not a list of what leaked ("パスワードを変更してください"). */
 const ADVICE = /変更|ご注意|注意して|お気をつけ|警戒|\b(?:change|beware|be careful|watch out)\b/i;
 
