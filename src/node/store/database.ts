@@ -1,5 +1,5 @@
 // The store's tables as Kysely sees them. The same queries run on SQLite and PostgreSQL.
-import type { Generated, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { PostgresAdapter } from 'kysely';
 
 export interface IncidentsTable {
@@ -41,10 +41,7 @@ export interface Database {
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
-// Kysely<any> is what migrations receive: they run before the types above exist.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// Kysely<any>: migrations receive a database whose tables they are still creating.
 export function dialectOf(db: Kysely<any>): StoreDialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
-
-export type { Generated };

@@ -4,7 +4,6 @@ import { type Kysely, type Migration, sql } from 'kysely';
 import { dialectOf } from '../database.js';
 
 export const incidentsMigration: Migration = {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async up(db: Kysely<any>): Promise<void> {
     await db.schema
       .createTable('incidents')
