@@ -11,6 +11,7 @@ import type { Message } from '../src/core/message/types.js';
 import { judge } from '../src/core/verdict/index.js';
 import { batchRows, refuseLargeInput } from './cli.js';
 import { benchHttp } from './http.js';
+import { benchPwned } from './pwned.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -99,6 +100,7 @@ const batchTable = batchLines.join('\n');
 const refusal = await refuseLargeInput(5);
 const refusalLine = `A 30 MB input is refused (exit ${refusal.status}) in ${refusal.seconds.toFixed(3)} s, Node start-up included (median of 5).`;
 const http = await benchHttp();
+const pwned = await benchPwned();
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 console.log(table);
 console.log();
@@ -132,5 +134,7 @@ ${batchTable}
 
 ${refusalLine}
 
-${http.markdown}`,
+${http.markdown}
+
+${pwned.markdown}`,
 );
