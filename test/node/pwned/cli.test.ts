@@ -1,6 +1,7 @@
 // `leakaid pwned import` and `leakaid pwned check` as a person runs them: the built bin
 // (`npm run build` first, as `npm test` does), real files, real pipes.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,5 +75,24 @@ describe('leakaid pwned', () => {
     expect(noStore.stderr).toMatch(/no NTLM password store/);
     const badMode = leakaid(['pwned', 'import', input, '--mode', 'md5']);
     expect(badMode.status).toBe(2);
+  });
+
+  // A terminal needs a pseudo-terminal: util-linux `script` gives one.
+  it.skipIf(!existsSync('/usr/bin/script'))('does not echo the password typed on a terminal', async () => {
+    leakaid(['pwned', 'import', input]);
+    const child = spawn('/usr/bin/script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} pwned check --lang en`, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, LEAKAID_PWNED: store },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      // Typed only once the prompt is up, as a person would: echo is off by then.
+      if (output.includes('will not be shown') && !child.stdin.writableEnded) child.stdin.end(`${PASSWORD}\r`);
+    });
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(output).toContain('Password (it will not be shown):');
+    expect(output).toContain('appears 1,234 times');
+    expect(output).not.toContain(PASSWORD);
   });
 });
