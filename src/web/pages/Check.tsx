@@ -3,6 +3,8 @@
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { checkMessage, toMessage, type ChannelHint, type CheckResult } from '../../core/check.js';
 import { organizationName } from '../../core/knowledge/organizations.js';
+import { MAX_INPUT_BYTES } from '../../core/limits.js';
+import { InputTooLargeError } from '../../core/message/errors.js';
 import type { Message } from '../../core/message/types.js';
 import type { IncidentMatch } from '../../core/registry/types.js';
 import type { Reason, Risk } from '../../core/verdict/types.js';
@@ -11,6 +13,8 @@ import { useLang, type Text } from '../i18n.js';
 import { Link } from '../router.js';
 import { Glossary, PageTitle } from '../ui.js';
 import { highlightSegments, type Highlight } from './highlight.js';
+
+const MAX_INPUT_MB = MAX_INPUT_BYTES / (1024 * 1024);
 
 type Source = 'letter' | 'email' | 'sms' | 'call';
 
@@ -92,8 +96,9 @@ export default function Check() {
     } catch (caught) {
       setOutcome(null);
       setError(
-        t({ ja: 'このファイルは読み取れませんでした。', en: 'This file could not be read.' }) +
-          (caught instanceof Error ? ` (${caught.message})` : ''),
+        caught instanceof InputTooLargeError
+          ? t({ ja: `ファイルが大きすぎます（${MAX_INPUT_MB} MB まで）。メール1通ずつ保存してお試しください。`, en: `The file is too large (${MAX_INPUT_MB} MB at most). Save one email per file and try again.` })
+          : t({ ja: 'この内容は読み取れませんでした。別の形で保存してお試しください。', en: 'This could not be read. Try saving it another way.' }),
       );
     } finally {
       setBusy(false);
