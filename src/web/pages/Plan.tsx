@@ -184,9 +184,16 @@ function PlanEditor({ incident, organizationId, failedIncident = false }: { inci
           <ul>
             {incident.affected.map((affected) => (
               <li key={affected.organizationId}>
-                <Link to={`/plan?incident=${encodeURIComponent(incident.id)}&org=${encodeURIComponent(affected.organizationId)}`}>
-                  {affected.name?.[lang] ?? organizationName(affected.organizationId, lang)}
-                </Link>
+                {affected.organizationId === organizationId ? (
+                  <strong>
+                    {affected.name?.[lang] ?? organizationName(affected.organizationId, lang)}
+                    {t({ ja: '（このリストの会社）', en: ' (this list)' })}
+                  </strong>
+                ) : (
+                  <Link to={`/plan?incident=${encodeURIComponent(incident.id)}&org=${encodeURIComponent(affected.organizationId)}`}>
+                    {affected.name?.[lang] ?? organizationName(affected.organizationId, lang)}
+                  </Link>
+                )}
               </li>
             ))}
           </ul>
