@@ -21,6 +21,7 @@
 // carries on; a different input, or a different mode, starts over. The finished store
 // replaces the old one only at the end (a directory rename), so a server keeps answering
 // from the old store meanwhile.
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -160,13 +161,14 @@ async function listSources(input: string): Promise<Source[]> {
   if (!info.isDirectory()) throw new ImportError(`${input} is neither a file nor a folder`);
   const names = (await readdir(input)).filter((name) => RANGE_FILE_NAME.test(name)).sort();
   if (names.length === 0) throw new ImportError(`${input} has no range files (files named by a 5-hex prefix, like 0A1B2.txt)`);
-  return Promise.all(
-    names.map(async (name) => {
-      const path = resolve(input, name);
-      const s = await stat(path);
-      return { path, size: s.size, mtimeMs: s.mtimeMs, prefix: RANGE_FILE_NAME.exec(name)![1]!.toUpperCase() };
-    }),
-  );
+  // One at a time: the downloader's folder has 1,048,576 files.
+  const sources: Source[] = [];
+  for (const name of names) {
+    const path = resolve(input, name);
+    const s = await stat(path);
+    sources.push({ path, size: s.size, mtimeMs: s.mtimeMs, prefix: RANGE_FILE_NAME.exec(name)![1]!.toUpperCase() });
+  }
+  return sources;
 }
 
 const HEX_VALUE = new Int8Array(256).fill(-1);
@@ -490,7 +492,10 @@ export async function importPwned(input: string, options: ImportOptions = {}): P
   if (!Number.isInteger(bucketBits) || bucketBits < 0 || bucketBits > MAX_BUCKET_BITS) {
     throw new ImportError(`bucketBits must be a whole number from 0 to ${MAX_BUCKET_BITS}`);
   }
-  const identity = JSON.stringify({ mode, bucketBits, sources: sources.map((s) => [s.path, s.size, s.mtimeMs]) });
+  // A digest, not the list itself: a folder's list is ~80 MB, and the state is rewritten at every checkpoint.
+  const identity = createHash('sha256')
+    .update(JSON.stringify({ mode, bucketBits, sources: sources.map((s) => [s.path, s.size, s.mtimeMs]) }))
+    .digest('hex');
   const workDir = join(root, `${mode}.import`);
   await mkdir(workDir, { recursive: true });
 
