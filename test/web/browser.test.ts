@@ -125,6 +125,41 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     await page.close();
   });
 
+  it('checks a chosen .eml file in the page, without uploading it', async () => {
+    const page = await open('/check');
+    const requests: Request[] = [];
+    page.on('request', (request) => requests.push(request));
+    await page.locator('input[type=file]').setInputFiles(join(REPO, 'test', 'fixtures', 'mail', 'html-phish.eml'));
+    expect(await page.locator('.file-name').textContent()).toBe('html-phish.eml');
+    await page.getByRole('button', { name: '確かめる' }).click();
+    await page.locator('#result-heading').waitFor();
+    expect(await page.locator('#result-heading').textContent()).toContain('危険');
+    expect(await page.locator('.reasons').textContent()).toContain('account-verify.example');
+    for (const request of requests) {
+      expect(request.method(), request.url()).toBe('GET');
+      expect(request.url()).not.toContain('account-verify');
+    }
+    await page.close();
+  });
+
+  it('checks a password without sending it: only a 5-character hash prefix goes out', async () => {
+    const page = await open('/password');
+    const requests: Request[] = [];
+    page.on('request', (request) => requests.push(request));
+    const password = 'tanaka1985';
+    await page.getByLabel('確かめたいパスワード').fill(password);
+    await page.getByRole('button', { name: '確かめる' }).click();
+    await page.locator('.verdict').waitFor();
+    expect(await page.locator('.verdict h2').textContent()).toMatch(/弱い/);
+    await expect.poll(() => requests.some((r) => r.url().includes('/range/'))).toBe(true);
+    for (const request of requests) {
+      const carried = `${request.url()}\n${request.postData() ?? ''}\n${JSON.stringify(await request.allHeaders())}`;
+      expect(carried).not.toContain(password);
+      if (request.url().includes('/range/')) expect(new URL(request.url()).pathname).toMatch(/^\/range\/[0-9A-F]{5}$/);
+    }
+    await page.close();
+  });
+
   it('finds the NTT incident from search and shows what leaked and what did not', async () => {
     const page = await open('/search');
     await page.getByRole('searchbox').fill('NTT西日本');
