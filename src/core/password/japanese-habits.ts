@@ -23,7 +23,9 @@ interface Era {
   lastYear: number | null;
 }
 
-// Era boundaries are calendar facts (Cabinet Office: https://www8.cao.go.jp/chosei/gengou/ ).
+// Heisei and Reiwa as the Cabinet Office gives them (元号について,
+// https://www.cao.go.jp/others/soumu/gengou/index.html); Meiji, Taisho and Showa by the
+// last year each reached (45, 15, 64).
 const ERAS: Era[] = [
   { names: ['m', 'meiji', '明治'], firstYear: 1868, lastYear: 45 },
   { names: ['t', 'taisho', 'taishou', 'taisyo', '大正'], firstYear: 1912, lastYear: 15 },
@@ -86,9 +88,10 @@ export interface PhoneMatch {
   mobile: boolean;
 }
 
-// Japanese numbers: mobiles 070/080/090 + 8 digits; landlines 0 + 9 digits, written with
-// or without hyphens. Numbering plan: https://www.soumu.go.jp/main_sosiki/joho_tsusin/top/tel_number/number_shitei.html
-const MOBILE_PATTERN = /0[789]0-?\d{4}-?\d{4}/g;
+// Japanese numbers: mobiles 060/070/080/090 + 8 digits (060: the new mobile range proposed by 総務省 in October 2024);
+// landlines 0 + 9 digits; with or without hyphens. Numbering plan (総務省 電気通信番号):
+// https://www.soumu.go.jp/main_sosiki/joho_tsusin/top/tel_number/
+const MOBILE_PATTERN = /0[6789]0-?\d{4}-?\d{4}/g;
 const LANDLINE_PATTERN = /0[1-9]\d{0,3}-?\d{1,4}-?\d{4}/g;
 const LANDLINE_DIGITS = 10;
 
@@ -108,9 +111,9 @@ export function findPhoneNumbers(password: string): PhoneMatch[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Guesses for a phone number: all mobile numbers (3 × 10^8), or all ten-digit landlines. */
+/** Guesses for a phone number: all mobile numbers (4 prefixes × 10^8), or all ten-digit landlines. */
 export function phoneGuesses(match: { mobile: boolean }): number {
-  return match.mobile ? 3e8 : 1e9;
+  return match.mobile ? 4e8 : 1e9;
 }
 
 /** Shortest keyboard walk reported; three-key runs ("qwe") happen by chance in real words. */
