@@ -83,6 +83,8 @@ async function runImport(input: string, options: { mode: PwnedMode; lang: Lang }
 /** Reads one line from a terminal with echo off (raw mode); Ctrl-C and Ctrl-D give up. */
 function readHidden(prompt: string): Promise<string> {
   const stdin = process.stdin;
+  // Echo off before the prompt shows, so nothing typed after it is ever echoed.
+  stdin.setRawMode(true);
   process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let typed = '';
@@ -103,7 +105,6 @@ function readHidden(prompt: string): Promise<string> {
         if (typed.length > MAX_PASSWORD_BYTES) return done(new UsageError('the password is too long'));
       }
     };
-    stdin.setRawMode(true);
     stdin.resume();
     stdin.on('data', onData);
   });

@@ -4,8 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, writeHashFile } from './fixtures.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, writeHashFile, removeTempDirs } from './fixtures.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'bin/leakaid.js');
@@ -34,6 +34,8 @@ beforeAll(() => {
     { hash: SHA1, count: 1234 },
   ]);
 });
+
+afterAll(removeTempDirs);
 
 describe('leakaid pwned', () => {
   it('imports a file into LEAKAID_PWNED and says so in Japanese or English', () => {

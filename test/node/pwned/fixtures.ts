@@ -1,6 +1,6 @@
 // Generated Pwned Passwords inputs for the store tests: the three downloader formats
 // (one sorted file, one unsorted file, a folder of per-prefix range files).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,8 +9,17 @@ export interface HashCount {
   count: number;
 }
 
+const created: string[] = [];
+
 export function tempDir(label: string): string {
-  return mkdtempSync(join(tmpdir(), `leakaid-pwned-${label}-`));
+  const dir = mkdtempSync(join(tmpdir(), `leakaid-pwned-${label}-`));
+  created.push(dir);
+  return dir;
+}
+
+/** Deletes every folder tempDir made (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function lines(entries: HashCount[], newline = '\r\n'): string {

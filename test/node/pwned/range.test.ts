@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countInRange, pwnedCount } from '../../../src/core/password/index.js';
 import { BAD_PREFIX_MESSAGE, createRangeApp, PADDED_MAX_LINES, PADDED_MIN_LINES, RANGE_CACHE_CONTROL } from '../../../src/node/http/range.js';
 import { importPwned } from '../../../src/node/pwned/import.js';
 import { ntlmHex } from '../../../src/node/pwned/ntlm.js';
-import { tempDir } from './fixtures.js';
+import { tempDir, removeTempDirs } from './fixtures.js';
 
 // HIBP's documented sample answer for prefix 21BD1 (https://haveibeenpwned.com/API/v3#SearchingPwnedPasswordsByRange),
 // given here out of order, as a downloader range file would never be but a merged one might.
@@ -43,6 +43,8 @@ beforeAll(async () => {
 });
 
 const get = (path: string, headers: Record<string, string> = {}) => createRangeApp({ root }).request(path, { headers });
+
+afterAll(removeTempDirs);
 
 describe('GET /range/:prefix', () => {
   it('answers byte for byte like HIBP: sorted SUFFIX:COUNT lines, CRLF between, none after the last', async () => {

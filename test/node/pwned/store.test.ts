@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { INDEX_BYTES, recordBytes, storeDir } from '../../../src/node/pwned/format.js';
 import { ImportError, ImportInterrupted, importPwned } from '../../../src/node/pwned/import.js';
 import { ntlmHex } from '../../../src/node/pwned/ntlm.js';
 import { RangeStore } from '../../../src/node/pwned/store.js';
-import { shuffled, sortedByHash, tempDir, writeHashFile, writeRangeFolder, type HashCount } from './fixtures.js';
+import { shuffled, sortedByHash, tempDir, writeHashFile, writeRangeFolder, type HashCount, removeTempDirs } from './fixtures.js';
 
 const HEX = '0123456789ABCDEF';
 const hexChars = (n: number) => fc.string({ unit: fc.constantFrom(...HEX.split('')), minLength: n, maxLength: n });
@@ -42,6 +42,8 @@ async function expectStoreHolds(root: string, mode: 'sha1' | 'ntlm', entries: Ha
 function randomEntries(n: number, hashBytes = 20): HashCount[] {
   return Array.from({ length: n }, (_, i) => ({ hash: randomBytes(hashBytes).toString('hex').toUpperCase(), count: (i % 1000) + 1 }));
 }
+
+afterAll(removeTempDirs);
 
 describe('pwned range store', () => {
   it('reproduces the count of every hash of an unsorted SHA-1 file (property)', async () => {
