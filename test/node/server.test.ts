@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp, type AppDeps } from '../../src/node/server/app.js';
 import { openStore, type Store } from '../../src/node/store/index.js';
-import { MAX_CHECK_BODY_BYTES, MAX_OTHER_BODY_BYTES, POST_REQUESTS_PER_WINDOW } from '../../src/node/server/limits.js';
+import { MAX_CHECK_BODY_BYTES, MAX_OTHER_BODY_BYTES, WRITE_REQUESTS_PER_WINDOW } from '../../src/node/server/limits.js';
 
 const PHISHING_SMS =
   '【佐川急便】お荷物のお届けにあがりましたが不在の為持ち帰りました。下記よりご確認ください http://sagawa-xyz.top/abc';
@@ -181,7 +181,7 @@ describe('rate limit', () => {
   it('defaults to a limit a person never reaches but a flood does', async () => {
     const target = app();
     const statuses = new Set<number>();
-    for (let i = 0; i <= POST_REQUESTS_PER_WINDOW; i++) statuses.add((await postCheck(target, { text: 'hi' })).status);
+    for (let i = 0; i <= WRITE_REQUESTS_PER_WINDOW; i++) statuses.add((await postCheck(target, { text: 'hi' })).status);
     expect(statuses).toEqual(new Set([200, 429]));
   });
 });

@@ -10,16 +10,16 @@ import { ORGANIZATIONS } from '../../core/knowledge/organizations.js';
 import type { Incident } from '../../core/registry/types.js';
 import { createCheckApp } from '../http/check.js';
 import { createPlanApp } from '../http/plan.js';
+import { createRangeApp } from '../http/range.js';
 import { createRegistryApp } from '../http/registry.js';
 import { HIBP_IMPORT_MAX_BYTES } from '../store/hibp-import.js';
-import { createRangeApp } from '../http/range.js';
 import type { Store } from '../store/index.js';
 import {
   INCIDENT_CACHE_MS,
   MAX_CHECK_BODY_BYTES,
   MAX_INCIDENT_BODY_BYTES,
   MAX_OTHER_BODY_BYTES,
-  POST_REQUESTS_PER_WINDOW,
+  WRITE_REQUESTS_PER_WINDOW,
   RATE_WINDOW_MS,
 } from './limits.js';
 import { errorForLog, requestLog } from './logging.js';
@@ -101,7 +101,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(
     '*',
     writeRateLimit({
-      requestsPerWindow: deps.rateLimit?.requestsPerWindow ?? POST_REQUESTS_PER_WINDOW,
+      requestsPerWindow: deps.rateLimit?.requestsPerWindow ?? WRITE_REQUESTS_PER_WINDOW,
       windowMs: deps.rateLimit?.windowMs ?? RATE_WINDOW_MS,
       clientKey: deps.clientKey ?? socketAddress,
     }),

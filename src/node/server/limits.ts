@@ -17,7 +17,7 @@ export const MAX_INCIDENT_BODY_BYTES = 1024 * 1024;
 /** POST and PUT requests one client may make per window. A person checks a few messages a
  * minute; a script hammering the checker from one address is slowed down instead of
  * taking the server's CPU from everyone else. */
-export const POST_REQUESTS_PER_WINDOW = 60;
+export const WRITE_REQUESTS_PER_WINDOW = 60;
 
 /** Length of the rate-limit window. */
 export const RATE_WINDOW_MS = 60_000;
