@@ -90,7 +90,7 @@ export function Home() {
           </li>
           <li>
             {t({
-              ja: '困ったときは、消費者ホットライン「188（いやや）」で近くの消費生活センターに相談できます。',
+              ja: '困ったときは、消費者ホットライン「188」で近くの消費生活センターに相談できます。',
               en: 'If you are unsure, call the consumer hotline 188 to reach your local consumer affairs centre.',
             })}
           </li>
