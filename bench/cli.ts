@@ -15,7 +15,8 @@ export interface ProcessRun {
   status: number | null;
 }
 
-function rssMb(pid: number): number | null {
+/** Resident memory of a process (Linux /proc), or null elsewhere. */
+export function rssMb(pid: number): number | null {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : null;

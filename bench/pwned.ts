@@ -8,11 +8,12 @@
 // deleted afterwards. BENCH_PWNED_COUNT changes the number of hashes.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPwned } from '../src/node/pwned/import.js';
+import { rssMb } from './cli.js';
 
 const REPO = join(import.meta.dirname, '..');
 const COUNT = Number(process.env.BENCH_PWNED_COUNT ?? 100_000_000);
@@ -101,16 +102,6 @@ async function startRangeServer(root: string): Promise<{ url: string; pid: numbe
         child.kill('SIGTERM');
       }),
   };
-}
-
-/** Resident memory of a process (Linux /proc), or null elsewhere. */
-function rssMb(pid: number): number | null {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
 }
 
 const randomPrefix = () => Math.floor(Math.random() * 0x100000).toString(16).toUpperCase().padStart(5, '0');

@@ -27,7 +27,7 @@
 // stand-ins for its recipient (his domains spamassassin.taint.org, netnoteinc.com and
 // jmason.org, the pseudonyms zzzz/yyyy it rewrote his addresses to, his name) are
 // removed from every field before training and measuring.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mishraSoni, nazario, SHARED_DATA, spamAssassin, uciSms, type Label } from '../eval/datasets.js';
 import { SPAMASSASSIN_EVAL_GROUPS, SPAMASSASSIN_TRAIN_GROUPS, smsSplit } from '../eval/splits.js';

@@ -3,7 +3,8 @@
 import { type Command, Option } from 'commander';
 import { getOrganization } from '../../core/knowledge/organizations.js';
 import { dataClassLabel } from '../../core/registry/data-classes.js';
-import type { Attribution, Incident, IncidentSummary, NotificationMethod, Source } from '../../core/registry/types.js';
+import { INCIDENT_STATUS_LABELS, NOTIFICATION_METHOD_LABELS } from '../../core/registry/labels.js';
+import type { Attribution, Incident, IncidentSummary, Source } from '../../core/registry/types.js';
 import { importHibpFile, ImportError, type ImportReport } from '../store/hibp-import.js';
 import { defaultStoreLocation, openStore, type Store } from '../store/index.js';
 import { UsageError } from './errors.js';
@@ -16,22 +17,6 @@ interface CommonOptions {
 }
 
 type Text = Record<Lang, string>;
-
-const STATUS: Record<Incident['status'], Text> = {
-  confirmed: { ja: '確認済み（当事者が公表）', en: 'confirmed (announced by those involved)' },
-  reported: { ja: '報道・報告あり（未確認）', en: 'reported (not confirmed)' },
-  unverified: { ja: '未確認', en: 'unverified' },
-};
-
-const METHOD: Record<NotificationMethod, Text> = {
-  postcard: { ja: 'はがき', en: 'postcard' },
-  'registered-mail': { ja: '簡易書留など書留郵便', en: 'registered mail' },
-  letter: { ja: '封書', en: 'letter' },
-  email: { ja: 'メール', en: 'email' },
-  sms: { ja: 'SMS', en: 'SMS' },
-  website: { ja: 'ウェブサイトで公表', en: 'announced on the website' },
-  phone: { ja: '電話', en: 'phone' },
-};
 
 const L = {
   noResults: { ja: '見つかりませんでした: {q}', en: 'Nothing found for: {q}' },
@@ -89,7 +74,7 @@ export function formatSummaries(results: IncidentSummary[], query: string, lang:
 
 export function formatIncident(incident: Incident, lang: Lang): string {
   const out: string[] = [incident.title[lang], '', incident.summary[lang], ''];
-  out.push(`${L.status[lang]}: ${STATUS[incident.status][lang]}`);
+  out.push(`${L.status[lang]}: ${INCIDENT_STATUS_LABELS[incident.status][lang]}`);
   if (incident.announcedDate !== undefined) out.push(`${L.announced[lang]}: ${incident.announcedDate}`);
   if (incident.period !== undefined) out.push(`${L.period[lang]}: ${incident.period.start ?? '?'} – ${incident.period.end ?? ''}`);
   if (incident.totalRecords !== undefined) out.push(`${L.records[lang]}: ${number(incident.totalRecords, lang)}`);
@@ -103,7 +88,7 @@ export function formatIncident(incident: Incident, lang: Lang): string {
       out.push(`  ${L.notLeaked[lang]}: ${a.notExposed.map((c) => dataClassLabel(c)[lang]).join(lang === 'ja' ? '、' : ', ')}`);
     }
     if (a.notifications.length > 0) {
-      out.push(`  ${L.notified[lang]}: ${a.notifications.map((n) => METHOD[n.method][lang] + (n.date === undefined ? '' : ` ${n.date}`)).join(', ')}`);
+      out.push(`  ${L.notified[lang]}: ${a.notifications.map((n) => NOTIFICATION_METHOD_LABELS[n.method][lang] + (n.date === undefined ? '' : ` ${n.date}`)).join(', ')}`);
     }
     out.push(`  ${L.enquiries[lang]}: ${a.enquiries.length === 0 ? L.noEnquiries[lang] : a.enquiries.map((e) => e.value).join(', ')}`);
     for (const s of a.sources) out.push(`  · ${sourceLine(s)}`);

@@ -3,28 +3,13 @@
 import { useEffect, useState } from 'react';
 import { organizationName } from '../../core/knowledge/organizations.js';
 import { dataClassLabel } from '../../core/registry/data-classes.js';
-import type { AffectedOrganization, Incident as IncidentRecord, NotificationMethod, Source } from '../../core/registry/types.js';
+import { INCIDENT_STATUS_LABELS, NOTIFICATION_METHOD_LABELS } from '../../core/registry/labels.js';
+import type { AffectedOrganization, Incident as IncidentRecord, Source } from '../../core/registry/types.js';
 import { ApiError, getIncident } from '../api.js';
 import { Icon } from '../icons.js';
-import { useLang, type Lang, type Text } from '../i18n.js';
+import { useLang, type Lang } from '../i18n.js';
 import { Link } from '../router.js';
 import { Loading, PageTitle } from '../ui.js';
-
-const STATUS: Record<IncidentRecord['status'], Text> = {
-  confirmed: { ja: '会社が発表した事実です', en: 'Confirmed by the organization' },
-  reported: { ja: '報道による情報です', en: 'Reported by the press' },
-  unverified: { ja: 'まだ確かめられていない情報です', en: 'Not verified yet' },
-};
-
-const METHOD: Record<NotificationMethod, Text> = {
-  postcard: { ja: 'はがき', en: 'Postcard' },
-  'registered-mail': { ja: '簡易書留などの郵便', en: 'Registered mail' },
-  letter: { ja: '封書（手紙）', en: 'Letter' },
-  email: { ja: 'メール', en: 'Email' },
-  sms: { ja: 'SMS', en: 'Text message (SMS)' },
-  website: { ja: '会社のウェブサイトでの発表', en: 'Announcement on the company website' },
-  phone: { ja: '電話', en: 'Phone call' },
-};
 
 type State = { kind: 'loading' } | { kind: 'done'; incident: IncidentRecord } | { kind: 'missing' } | { kind: 'failed' };
 
@@ -97,7 +82,7 @@ function IncidentView({ incident }: { incident: IncidentRecord }) {
     <article>
       <PageTitle title={incident.title}>{t(incident.title)}</PageTitle>
       <p className="status">
-        <strong>{t(STATUS[incident.status])}</strong>
+        <strong>{t(INCIDENT_STATUS_LABELS[incident.status])}</strong>
         {incident.announcedDate !== undefined && (
           <>
             {' '}
@@ -221,7 +206,7 @@ function AffectedView({ affected }: { affected: AffectedOrganization }) {
           <ul>
             {affected.notifications.map((notification, index) => (
               <li key={index}>
-                {t(METHOD[notification.method])}
+                {t(NOTIFICATION_METHOD_LABELS[notification.method])}
                 {notification.date !== undefined && ` (${notification.date})`}
                 <Sources sources={notification.sources} />
               </li>
