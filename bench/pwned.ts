@@ -83,10 +83,12 @@ async function startRangeServer(root: string): Promise<{ url: string; pid: numbe
   const script = `
     import { serve } from '@hono/node-server';
     import { createRangeApp } from ${JSON.stringify(join(REPO, 'dist/src/node/http/range.js'))};
-    const server = serve({ fetch: createRangeApp({ root: ${JSON.stringify(root)} }).fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+    import { RangeStores } from ${JSON.stringify(join(REPO, 'dist/src/node/pwned/store.js'))};
+    const stores = new RangeStores(${JSON.stringify(root)});
+    const server = serve({ fetch: createRangeApp({ stores }).fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
       process.stdout.write('http://127.0.0.1:' + info.port + '\\n');
     });
-    process.once('SIGTERM', () => server.close(() => process.exit(0)));
+    process.once('SIGTERM', () => server.close(() => void stores.close().then(() => process.exit(0))));
   `;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {

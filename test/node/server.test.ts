@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp, type AppDeps } from '../../src/node/server/app.js';
+import { RangeStores } from '../../src/node/pwned/store.js';
 import { openStore, type Store } from '../../src/node/store/index.js';
 import { MAX_CHECK_BODY_BYTES, MAX_OTHER_BODY_BYTES, WRITE_REQUESTS_PER_WINDOW } from '../../src/node/server/limits.js';
 
@@ -33,7 +34,8 @@ function webRoot(): string {
 }
 
 let store: Store;
-const noPwnedStore = join(tmpdir(), 'leakaid-no-pwned-store');
+// Never imported: /range answers 503 and nothing is opened, so there is nothing to close.
+const noPwnedStore = new RangeStores(join(tmpdir(), 'leakaid-no-pwned-store'));
 
 beforeAll(async () => {
   store = await openStore(':memory:');
@@ -44,7 +46,7 @@ afterAll(async () => {
 });
 
 function app(overrides: Partial<AppDeps> = {}): Hono {
-  return createApp({ logger: pino({ level: 'silent' }), store, pwnedRoot: noPwnedStore, webRoot: null, ...overrides });
+  return createApp({ logger: pino({ level: 'silent' }), store, pwned: noPwnedStore, webRoot: null, ...overrides });
 }
 
 function postCheck(target: Hono, body: unknown, headers: Record<string, string> = {}): Promise<Response> {

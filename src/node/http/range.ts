@@ -7,8 +7,8 @@
 // reaches the server, never a password or a full hash.
 import { randomBytes, randomInt } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { PREFIX_HEX, defaultStoreRoot, modeName, parsePrefix, suffixHex, type PwnedMode } from '../pwned/format.js';
-import { RangeStore, StoreError } from '../pwned/store.js';
+import { PREFIX_HEX, modeName, parsePrefix, suffixHex, type PwnedMode } from '../pwned/format.js';
+import { StoreError, type RangeStores } from '../pwned/store.js';
 
 /** HIBP's Cache-Control for range answers: the corpus changes rarely, so 31 days. */
 export const RANGE_CACHE_CONTROL = 'public, max-age=2678400';
@@ -21,8 +21,8 @@ export const PADDED_MAX_LINES = 1000;
 export const BAD_PREFIX_MESSAGE = 'The hash prefix was not in a valid format';
 
 export interface RangeAppOptions {
-  /** Store root; default LEAKAID_PWNED or ./var/pwned/. */
-  root?: string;
+  /** Where the answers come from; the caller closes them when it is done. */
+  stores: RangeStores;
 }
 
 /** Hex digits of a padding suffix drawn as a sortable number (48 bits, exact in a double). */
@@ -61,20 +61,8 @@ export function rangeBody(entries: { suffix: string; count: number }[], mode: Pw
   return lines.join('\r\n');
 }
 
-export function createRangeApp(options: RangeAppOptions = {}): Hono {
+export function createRangeApp({ stores }: RangeAppOptions): Hono {
   const app = new Hono();
-  const opened = new Map<PwnedMode, Promise<RangeStore>>();
-
-  // Opened on first use and kept; a failed open (no store yet) is retried next time.
-  const store = (mode: PwnedMode): Promise<RangeStore> => {
-    let pending = opened.get(mode);
-    if (!pending) {
-      pending = RangeStore.open(options.root ?? defaultStoreRoot(), mode);
-      pending.catch(() => opened.delete(mode));
-      opened.set(mode, pending);
-    }
-    return pending;
-  };
 
   const corsHeaders = (c: Context) => {
     c.header('Access-Control-Allow-Origin', '*');
@@ -98,7 +86,7 @@ export function createRangeApp(options: RangeAppOptions = {}): Hono {
     const mode: PwnedMode = c.req.query('mode') === 'ntlm' ? 'ntlm' : 'sha1';
     let entries;
     try {
-      entries = await (await store(mode)).range(prefix);
+      entries = await (await stores.get(mode)).range(prefix);
     } catch (error) {
       if (error instanceof StoreError) {
         return c.text(`The ${modeName(mode)} password range store is not available on this server.`, 503);

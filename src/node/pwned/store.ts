@@ -106,3 +106,28 @@ export class RangeStore {
     await this.records.close();
   }
 }
+
+/** The stores a server answers from, one per mode, opened on first use and kept until
+ * close(); a failed open (no store imported yet) is retried on the next request. */
+export class RangeStores {
+  private readonly opened = new Map<PwnedMode, Promise<RangeStore>>();
+
+  constructor(private readonly root: string) {}
+
+  get(mode: PwnedMode): Promise<RangeStore> {
+    let pending = this.opened.get(mode);
+    if (!pending) {
+      pending = RangeStore.open(this.root, mode);
+      pending.catch(() => this.opened.delete(mode));
+      this.opened.set(mode, pending);
+    }
+    return pending;
+  }
+
+  async close(): Promise<void> {
+    const pending = [...this.opened.values()];
+    this.opened.clear();
+    const stores = await Promise.allSettled(pending);
+    await Promise.all(stores.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
+  }
+}

@@ -11,6 +11,7 @@ import type { Incident } from '../../core/registry/types.js';
 import { createCheckApp } from '../http/check.js';
 import { createPlanApp } from '../http/plan.js';
 import { createRangeApp } from '../http/range.js';
+import type { RangeStores } from '../pwned/store.js';
 import { createRegistryApp } from '../http/registry.js';
 import { HIBP_IMPORT_MAX_BYTES } from '../store/hibp-import.js';
 import type { Store } from '../store/index.js';
@@ -32,9 +33,9 @@ export interface AppDeps {
   logger: Logger;
   /** The incident registry (tests pass an in-memory one). */
   store: Store;
-  /** The password range store's folder; default LEAKAID_PWNED or ./var/pwned. A missing
-   * store makes /range answer 503, the rest of the app works. */
-  pwnedRoot?: string;
+  /** The password range stores (the caller closes them). A store not imported yet makes
+   * /range answer 503; the rest of the app works. */
+  pwned: RangeStores;
   /** The built web app (index.html and assets/); null serves the API alone. */
   webRoot: string | null;
   rateLimit?: { requestsPerWindow: number; windowMs: number };
@@ -117,7 +118,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', createCheckApp({ incidents: cachedIncidents(deps.store) }));
   app.route('/', createPlanApp({ getIncident: (id) => deps.store.getIncident(id) }));
   app.route('/', createRegistryApp({ store: deps.store }));
-  app.route('/', createRangeApp(deps.pwnedRoot === undefined ? {} : { root: deps.pwnedRoot }));
+  app.route('/', createRangeApp({ stores: deps.pwned }));
 
   app.notFound((c) => c.json({ error: 'Not found.' }, 404));
   app.onError((error, c) => {

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
+import { defaultStoreRoot } from '../pwned/format.js';
+import { RangeStores } from '../pwned/store.js';
 import { defaultStoreLocation, openStore } from '../store/index.js';
 import { createApp, type AppDeps } from './app.js';
 import { SHUTDOWN_GRACE_MS } from './limits.js';
@@ -44,9 +46,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const logger = options.logger ?? createLogger();
   // Opening migrates the schema and seeds the registry (the NTT incident) on first start.
   const store = await openStore(options.db ?? defaultStoreLocation());
+  const pwned = new RangeStores(defaultStoreRoot());
+  const closeStores = async (): Promise<void> => {
+    await Promise.all([store.close(), pwned.close()]);
+  };
   const app = createApp({
     logger,
     store,
+    pwned,
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
@@ -54,7 +61,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started as Server));
     started.once('error', reject);
   }).catch(async (error: unknown) => {
-    await store.close();
+    await closeStores();
     throw error;
   });
   const address = server.address() as AddressInfo;
@@ -69,7 +76,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       force.unref();
       server.close(() => {
         clearTimeout(force);
-        void store.close().then(resolve);
+        void closeStores().then(resolve);
       });
       server.closeIdleConnections();
     });

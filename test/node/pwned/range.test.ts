@@ -6,6 +6,7 @@ import { countInRange, pwnedCount } from '../../../src/core/password/index.js';
 import { BAD_PREFIX_MESSAGE, createRangeApp, PADDED_MAX_LINES, PADDED_MIN_LINES, RANGE_CACHE_CONTROL } from '../../../src/node/http/range.js';
 import { importPwned } from '../../../src/node/pwned/import.js';
 import { ntlmHex } from '../../../src/node/pwned/ntlm.js';
+import { RangeStores } from '../../../src/node/pwned/store.js';
 import { tempDir, removeTempDirs } from './fixtures.js';
 
 // HIBP's documented sample answer for prefix 21BD1 (https://haveibeenpwned.com/API/v3#SearchingPwnedPasswordsByRange),
@@ -29,6 +30,7 @@ const PASSWORD_SHA1 = createHash('sha1').update('password').digest('hex').toUppe
 const PASSWORD_NTLM = ntlmHex('パスワード123');
 
 let root: string;
+let stores: RangeStores;
 
 beforeAll(async () => {
   const dir = tempDir('range');
@@ -40,11 +42,15 @@ beforeAll(async () => {
   await importPwned(folder, { root });
   writeFileSync(join(dir, 'ntlm.txt'), `${PASSWORD_NTLM}:42\n${'0'.repeat(32)}:7\n`);
   await importPwned(join(dir, 'ntlm.txt'), { root, mode: 'ntlm' });
+  stores = new RangeStores(root);
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => createRangeApp({ root }).request(path, { headers });
+const get = (path: string, headers: Record<string, string> = {}) => createRangeApp({ stores }).request(path, { headers });
 
-afterAll(removeTempDirs);
+afterAll(async () => {
+  await stores.close();
+  removeTempDirs();
+});
 
 describe('GET /range/:prefix', () => {
   it('answers byte for byte like HIBP: sorted SUFFIX:COUNT lines, CRLF between, none after the last', async () => {
@@ -98,19 +104,19 @@ describe('GET /range/:prefix', () => {
   });
 
   it('says 503 when the store for a mode is not imported', async () => {
-    const response = await createRangeApp({ root: join(tempDir('none'), 'store') }).request('/range/21BD1');
+    const response = await createRangeApp({ stores: new RangeStores(join(tempDir('none'), 'store')) }).request('/range/21BD1');
     expect(response.status).toBe(503);
     expect(await response.text()).toMatch(/SHA-1 password range store is not available/);
   });
 
   it('answers the CORS preflight for the Add-Padding header', async () => {
-    const response = await createRangeApp({ root }).request('/range/21BD1', { method: 'OPTIONS' });
+    const response = await createRangeApp({ stores }).request('/range/21BD1', { method: 'OPTIONS' });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-headers')).toBe('Add-Padding');
   });
 
   it('works end to end with the browser client, which sends only the prefix', async () => {
-    const app = createRangeApp({ root });
+    const app = createRangeApp({ stores });
     const seen: string[] = [];
     const viaApp = (async (url: string, init?: RequestInit) => {
       seen.push(url);

@@ -53,9 +53,9 @@ describe('pwned range store', () => {
         const bucketBits = entries.length % 11; // one bucket up to 1,024
         await importPwned(writeHashFile(dir, 'in.txt', entries), { root: join(dir, 'store'), bucketBits });
         await expectStoreHolds(join(dir, 'store'), 'sha1', entries);
-        expect(await (await RangeStore.open(join(dir, 'store'), 'sha1')).count('F'.repeat(40))).toBe(
-          entries.find((e) => e.hash === 'F'.repeat(40))?.count ?? 0,
-        );
+        const store = await RangeStore.open(join(dir, 'store'), 'sha1');
+        expect(await store.count('F'.repeat(40))).toBe(entries.find((e) => e.hash === 'F'.repeat(40))?.count ?? 0);
+        await store.close();
       }),
       { numRuns: 12 },
     );
