@@ -29,8 +29,14 @@ export interface ImportReport {
   invalid: InvalidRecord[];
 }
 
+/** A valid record: the incident it becomes, and the record's own fields as given. */
+interface ParsedBreach {
+  incident: Incident;
+  record: Record<string, unknown>;
+}
+
 /** Parses a breaches array; throws ImportError when the file as a whole is not one. */
-export function parseHibpBreaches(jsonText: string): { incidents: Incident[]; invalid: InvalidRecord[] } {
+export function parseHibpBreaches(jsonText: string): { breaches: ParsedBreach[]; invalid: InvalidRecord[] } {
   let value: unknown;
   try {
     value = JSON.parse(jsonText);
@@ -39,7 +45,7 @@ export function parseHibpBreaches(jsonText: string): { incidents: Incident[]; in
   }
   if (!Array.isArray(value)) throw new ImportError('expected a JSON array of breaches, as GET /api/v3/breaches returns');
   if (value.length > HIBP_IMPORT_MAX_RECORDS) throw new ImportError(`more than ${HIBP_IMPORT_MAX_RECORDS} records`);
-  const incidents: Incident[] = [];
+  const breaches: ParsedBreach[] = [];
   const invalid: InvalidRecord[] = [];
   const seen = new Map<string, number>();
   value.forEach((record: unknown, index) => {
@@ -54,15 +60,28 @@ export function parseHibpBreaches(jsonText: string): { incidents: Incident[]; in
       return;
     }
     seen.set(parsed.incident.id, index);
-    incidents.push(parsed.incident);
+    breaches.push({ incident: parsed.incident, record: record as Record<string, unknown> });
   });
-  return { incidents, invalid };
+  return { breaches, invalid };
 }
 
 export async function importHibpText(store: Store, jsonText: string): Promise<ImportReport> {
-  const { incidents, invalid } = parseHibpBreaches(jsonText);
-  const counts = await store.upsertIncidents(incidents);
-  return { records: incidents.length, ...counts, invalid };
+  const { breaches, invalid } = parseHibpBreaches(jsonText);
+  const completed = await Promise.all(breaches.map((breach) => withStoredFields(store, breach)));
+  const counts = await store.upsertIncidents(completed);
+  return { records: breaches.length, ...counts, invalid };
+}
+
+/** A record from a partial export (no Domain, BreachDate, Is… flags) completes the breach
+ * on record instead of erasing what it does not carry: stored fields it lacks are kept. */
+async function withStoredFields(store: Store, { incident, record }: ParsedBreach): Promise<Incident> {
+  const stored = (await store.getIncident(incident.id))?.hibp;
+  if (stored === undefined) return incident;
+  // The record's own fields first, in its order, so that an unchanged record compares equal.
+  const completed: Record<string, unknown> = { ...record };
+  for (const [field, value] of Object.entries(stored)) if (!(field in completed)) completed[field] = value;
+  const merged = parseHibpRecord(completed);
+  return merged.ok ? merged.incident : incident;
 }
 
 export async function importHibpFile(store: Store, path: string): Promise<ImportReport> {

@@ -23,8 +23,15 @@ export interface StoreContext {
   dialect: StoreDialect;
 }
 
-function hashBody(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
+/** What an incident says, independent of the order its fields were written in: two
+ * imports of the same record hash the same even when a merge reordered its fields. */
+export function contentHash(incident: Incident): string {
+  return createHash('sha256').update(JSON.stringify(incident, sortedKeys)).digest('hex');
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function published(incident: Incident): string {
@@ -59,9 +66,9 @@ export async function upsertIncidents(
 
 export async function upsertIn(trx: Kysely<Database>, dialect: StoreDialect, incident: Incident): Promise<ImportOutcome> {
   const body = JSON.stringify(incident);
-  const contentHash = hashBody(body);
+  const hash = contentHash(incident);
   const existing = await trx.selectFrom('incidents').select('content_hash').where('id', '=', incident.id).executeTakeFirst();
-  if (existing?.content_hash === contentHash) return 'unchanged';
+  if (existing?.content_hash === hash) return 'unchanged';
   const row = {
     id: incident.id,
     origin: incident.hibp === undefined ? ('registry' as const) : ('hibp' as const),
@@ -71,7 +78,7 @@ export async function upsertIn(trx: Kysely<Database>, dialect: StoreDialect, inc
     updated: updated(incident),
     search_text: searchText(incident),
     body,
-    content_hash: contentHash,
+    content_hash: hash,
   };
   if (existing === undefined) {
     await trx.insertInto('incidents').values(row).execute();

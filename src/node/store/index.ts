@@ -1,7 +1,6 @@
 // openStore(): the registry's database. SQLite (better-sqlite3, WAL) by default, or
 // PostgreSQL when the location is a postgres:// URL, so several app servers can share
 // one database. Opening migrates the schema and seeds the registry's own incidents.
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -134,7 +133,7 @@ async function migrate(db: Kysely<Database>): Promise<void> {
  */
 async function seed(ctx: incidents.StoreContext, db: Kysely<Database>): Promise<void> {
   for (const incident of SEED_INCIDENTS) {
-    const seedHash = createHash('sha256').update(JSON.stringify(incident)).digest('hex');
+    const seedHash = incidents.contentHash(incident);
     const applied = await db
       .selectFrom('seed_applied')
       .select('content_hash')

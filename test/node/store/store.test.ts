@@ -160,6 +160,15 @@ describe.each(BACKENDS)('store on %s', (backend, skip) => {
     expect((await store.getIncident('hibp-exampleshop'))?.totalRecords).toBe(2000);
   });
 
+  it.skipIf(skip)('a record with fewer fields completes the one on record and erases nothing', async () => {
+    const full = OWN_BREACHES[0] as { Name: string; Domain: string; BreachDate: string; IsVerified: boolean };
+    const partial = [{ Name: full.Name, Title: 'Example Shop', AddedDate: '2025-01-01T00:00:00Z', PwnCount: 3000, Description: 'Newer text.', DataClasses: ['Email addresses'] }];
+    expect(await importHibpText(store, JSON.stringify(partial))).toMatchObject({ added: 0, updated: 1 });
+    const merged = (await store.getIncident('hibp-exampleshop'))?.hibp;
+    expect(merged).toMatchObject({ PwnCount: 3000, Description: 'Newer text.', Domain: full.Domain, BreachDate: full.BreachDate, IsVerified: full.IsVerified });
+    expect(await importHibpText(store, JSON.stringify(partial))).toMatchObject({ updated: 0, unchanged: 1 });
+  });
+
   it.skipIf(skip || !hibpPresent)('imports the July 2018 HIBP list as 293 incidents, the second time adds nothing', async () => {
     const location = await backend.fresh();
     const own = await openStore(location);
@@ -173,6 +182,8 @@ describe.each(BACKENDS)('store on %s', (backend, skip) => {
       expect(partial.invalid).toEqual([]);
       expect(partial.records).toBe(JSON.parse(readFileSync(HIBP_PARTIAL, 'utf8')).length);
       expect(await importHibpFile(own, HIBP_PARTIAL)).toMatchObject({ added: 0, updated: 0 });
+      // Adobe is in both files; the partial one has no Domain and must not erase it.
+      expect((await own.listIncidents({ domain: 'adobe.com' })).map((i) => i.id)).toEqual(['hibp-adobe']);
     } finally {
       await own.close();
     }
