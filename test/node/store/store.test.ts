@@ -182,7 +182,7 @@ describe.each(BACKENDS)('store on %s', (backend, skip) => {
       expect(partial.invalid).toEqual([]);
       expect(partial.records).toBe(JSON.parse(readFileSync(HIBP_PARTIAL, 'utf8')).length);
       expect(await importHibpFile(own, HIBP_PARTIAL)).toMatchObject({ added: 0, updated: 0 });
-      // Adobe is in both files; the partial one has no Domain and must not erase it.
+      // Adobe is in both files (the newer one in the current field set): still found by its domain.
       expect((await own.listIncidents({ domain: 'adobe.com' })).map((i) => i.id)).toEqual(['hibp-adobe']);
     } finally {
       await own.close();
