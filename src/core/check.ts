@@ -7,8 +7,6 @@ import { looksLikeEmail } from './message/detect.js';
 import { parseEmail } from './message/email.js';
 import { assertInputSize } from './message/errors.js';
 import { messageFromText } from './message/text.js';
-import { checkNotice } from './registry/notice-check.js';
-import { incidentReasons, withIncidentReasons } from './registry/notice-reasons.js';
 import { SEED_INCIDENTS } from './registry/seed.js';
 import type { Incident, IncidentMatch } from './registry/types.js';
 import type { Attachment, AuthResult, Channel, MailAddress, Message, Skipped } from './message/types.js';
@@ -78,18 +76,14 @@ export async function checkInput(input: CheckInput, options: CheckOptions = {}):
 
 export function checkMessage(id: string, message: Message, options: CheckOptions = {}): CheckResult {
   const extracted = extract(message);
-  const judged = judge(message, extracted.extracted);
-  const incidents = options.incidents ?? SEED_INCIDENTS;
-  const notice = checkNotice({ message, extracted: extracted.extracted, verdict: judged }, incidents);
-  const matched = notice.match === null ? undefined : incidents.find((i) => i.id === notice.match?.id);
-  const verdict = withIncidentReasons(judged, incidentReasons(notice.findings, matched));
+  const verdict = judge(message, extracted.extracted, options.incidents ?? SEED_INCIDENTS);
   return {
     id,
     risk: verdict.risk,
     score: verdict.score,
     kind: verdict.breachNotice ? 'breach-notice' : 'message',
     claimed: verdict.claimed,
-    incident: notice.match,
+    incident: verdict.incident,
     reasons: verdict.reasons,
     advice: verdict.advice,
     message: summarize(message),

@@ -6,13 +6,12 @@ import type { Extracted } from '../extract/types.js';
 import { getOrganization, isOfficialPhone, organizationForDomain } from '../knowledge/organizations.js';
 import type { Message } from '../message/types.js';
 import type { Finding } from '../signals/types.js';
-import type { Verdict } from '../verdict/types.js';
+import { describe } from '../verdict/rules.js';
 import { dataClassLabel } from './data-classes.js';
-import { incidentReason } from './notice-reasons.js';
 import { announcementDates, readNoticeItems, type NoticeItems } from './notice-terms.js';
 import type { AffectedOrganization, Incident, IncidentDifference, IncidentMatch } from './types.js';
 
-/** Strong lure reasons of the checker that mean "it asks you for something". */
+/** Strong lure findings of the checker that mean "it asks you for something". */
 const ASKING_REASONS = new Set([
   'lure.credential-request',
   'lure.card-request',
@@ -102,7 +101,12 @@ function choose(
 export interface NoticeCheckInput {
   message: Message;
   extracted: Extracted;
-  verdict: Pick<Verdict, 'breachNotice' | 'claimed' | 'reasons'>;
+  /** The content reads as a breach notice (content.breach-notice). */
+  breachNotice: boolean;
+  /** Organizations the message claims to speak for, strongest claim first. */
+  claimed: readonly string[];
+  /** The other evidence modules' findings: what the message asks for is among them. */
+  findings: readonly Finding[];
 }
 
 /**
@@ -111,17 +115,16 @@ export interface NoticeCheckInput {
  * the store for the organizations the message names).
  */
 export function checkNotice(input: NoticeCheckInput, incidents: readonly Incident[]): NoticeCheck {
-  const { message, extracted, verdict } = input;
+  const { message, extracted, breachNotice, claimed, findings: evidence } = input;
   const text = [message.subject ?? '', message.text].join('\n');
   // A follow-up ("お客様の情報が流出した件で…") refers to the leak without reading as a notice.
-  if (!verdict.breachNotice && !LEAK_MENTION.test(text)) return NO_MATCH;
-  const claimed = verdict.claimed.organizations;
+  if (!breachNotice && !LEAK_MENTION.test(text)) return NO_MATCH;
   const named = new Set(extracted.organizations.map((m) => m.organizationId));
   const items = readNoticeItems(text);
   const chosen = choose(incidents, claimed, named, items);
   if (chosen === null) {
     const first = claimed[0];
-    if (first === undefined || !verdict.breachNotice) return NO_MATCH;
+    if (first === undefined || !breachNotice) return NO_MATCH;
     return { match: null, findings: [{ code: 'incident.none-on-record', evidence: first, params: { organization: first } }] };
   }
   const { incident, affected } = chosen;
@@ -142,7 +145,7 @@ export function checkNotice(input: NoticeCheckInput, incidents: readonly Inciden
     add('data-denied-but-leaked', [...items.denied].filter((c) => affected.dataClasses.includes(c)));
   }
   const asked = new Set<string>();
-  for (const reason of verdict.reasons) if (ASKING_REASONS.has(reason.code) && reason.evidence !== '') asked.add(reason.evidence);
+  for (const finding of evidence) if (ASKING_REASONS.has(finding.code) && finding.evidence !== '') asked.add(finding.evidence);
   const lang = JAPANESE.test(text) ? 'ja' : 'en';
   for (const c of items.requested) asked.add(dataClassLabel(c)[lang]);
   add('asks-for', [...asked]);
@@ -192,7 +195,7 @@ export function checkNotice(input: NoticeCheckInput, incidents: readonly Inciden
   const differences: IncidentDifference[] = findings.map((f) => ({
     code: f.code.slice('incident.'.length),
     evidence: f.evidence,
-    message: incidentReason(f, incident).message,
+    message: describe(f, (id) => (id === incident.id ? incident.title : undefined)),
   }));
   // Without knowing whose notice it is, an absence of differences proves little.
   const consistent = differences.length === 0 && orgId !== null;

@@ -1,12 +1,12 @@
 // The verdict: every evidence module's findings, scored by data/reasons.json (as
 // SpamAssassin scores its rules), summed into a 0–100 score and a risk level, with the
 // reasons in both languages and advice for the reader's next step.
-import { z } from 'zod';
 import adviceData from '../../../data/advice.json' with { type: 'json' };
-import reasonsData from '../../../data/reasons.json' with { type: 'json' };
+import { z } from 'zod';
 import type { Extracted } from '../extract/types.js';
-import { organizationName } from '../knowledge/organizations.js';
 import type { Message } from '../message/types.js';
+import { checkNotice } from '../registry/notice-check.js';
+import type { Incident } from '../registry/types.js';
 import { attachmentFindings } from '../signals/attachments.js';
 import { findClaims } from '../signals/claims.js';
 import { contentFindings } from '../signals/content.js';
@@ -16,33 +16,18 @@ import { modelFindings } from '../signals/model.js';
 import { phoneFindings } from '../signals/phones.js';
 import { senderFindings } from '../signals/sender.js';
 import type { Finding, SignalContext, SignalModule } from '../signals/types.js';
-import type { Advice, LocalizedText, Reason, Risk, Severity, Verdict } from './types.js';
+import { DATA_CLASS_SEPARATOR, describe, riskOf, ruleFor, type IncidentTitles } from './rules.js';
+import type { Advice, Reason, Risk, Verdict } from './types.js';
+
+export { REASON_CODES } from './rules.js';
 
 const localized = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
-
-const ReasonsFile = z.strictObject({
-  /** Scores at or above which the risk is medium / high. */
-  thresholds: z.strictObject({ medium: z.number(), high: z.number() }),
-  reasons: z.array(
-    z.strictObject({
-      code: z.string().regex(/^[a-z]+(?:\.[a-z0-9-]+)+$/),
-      score: z.number(),
-      severity: z.enum(['positive', 'info', 'low', 'medium', 'high']),
-      message: localized,
-    }),
-  ),
-});
 
 const AdviceFile = z.strictObject({
   advice: z.array(z.strictObject({ code: z.string().min(1), message: localized, sources: z.array(z.url()) })),
 });
 
-const REASONS = ReasonsFile.parse(reasonsData);
-const RULES = new Map(REASONS.reasons.map((r) => [r.code, r]));
 const ADVICE = new Map(AdviceFile.parse(adviceData).advice.map((a) => [a.code, a]));
-
-/** Every reason code the scoring data knows; the evidence modules may emit no other. */
-export const REASON_CODES: readonly string[] = [...RULES.keys()];
 
 const MODULES: SignalModule[] = [
   senderFindings,
@@ -57,30 +42,17 @@ const MODULES: SignalModule[] = [
 /** More evidence of one reason is listed, up to this many items, but scored once. */
 const MAX_EVIDENCE_PER_REASON = 3;
 
-function render(template: string, finding: Finding, lang: 'ja' | 'en'): string {
-  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => {
-    if (key === 'evidence') return finding.evidence;
-    const value = finding.params?.[key];
-    if (value === undefined) return whole;
-    return key === 'organization' ? organizationName(value, lang) : value;
-  });
-}
-
-function toReason(code: string, findings: Finding[]): Reason {
-  const rule = RULES.get(code);
-  if (rule === undefined) throw new Error(`reason ${code} is not in data/reasons.json`);
+function toReason(code: string, findings: Finding[], incidentTitle: IncidentTitles): Reason {
+  const rule = ruleFor(code);
   const first = findings[0]!;
   const evidence = [...new Set(findings.map((f) => f.evidence))].slice(0, MAX_EVIDENCE_PER_REASON).join(', ');
-  const shown = { ...first, evidence };
-  const message: LocalizedText = { ja: render(rule.message.ja, shown, 'ja'), en: render(rule.message.en, shown, 'en') };
-  const reason: Reason = { code, severity: rule.severity as Severity, score: rule.score, message, evidence };
+  // A reason about data items names all of them ("card numbers and passwords").
+  const dataClasses = [...new Set(findings.map((f) => f.params?.['dataClass']).filter((c) => c !== undefined))];
+  const params = dataClasses.length > 1 ? { ...first.params, dataClass: dataClasses.join(DATA_CLASS_SEPARATOR) } : first.params;
+  const shown: Finding = { ...first, evidence, ...(params === undefined ? {} : { params }) };
+  const reason: Reason = { code, severity: rule.severity, score: rule.score, message: describe(shown, incidentTitle), evidence };
   if (first.location !== undefined) reason.location = first.location;
   return reason;
-}
-
-function riskOf(score: number): Risk {
-  if (score >= REASONS.thresholds.high) return 'high';
-  return score >= REASONS.thresholds.medium ? 'medium' : 'low';
 }
 
 /** Whether a strong (not ".weak") reason of one of these lure families is present. */
@@ -113,18 +85,29 @@ function chooseAdvice(risk: Risk, reasons: Reason[], message: Message, extracted
   });
 }
 
-export function judge(message: Message, extracted: Extracted): Verdict {
+/**
+ * Judges a message. A message that reads as a breach notice, or refers to a leak, is
+ * compared with `incidents` (the records of the organizations it may speak for): the
+ * notice check's findings are scored like every other evidence.
+ */
+export function judge(message: Message, extracted: Extracted, incidents: readonly Incident[] = []): Verdict {
   const claims = findClaims(message, extracted);
   const context: SignalContext = { message, extracted, claims };
+  const findings = MODULES.flatMap((module) => module(context));
+  const breachNotice = findings.some((f) => f.code === 'content.breach-notice');
+  const claimed = claims.organizations.map((o) => o.id);
+  const notice = checkNotice({ message, extracted, breachNotice, claimed, findings }, incidents);
+  // What the notice check found it asks for outranks "it asks for nothing".
+  const asks = notice.findings.some((f) => f.code === 'incident.asks-for');
   const byCode = new Map<string, Finding[]>();
-  for (const module of MODULES) {
-    for (const finding of module(context)) {
-      const list = byCode.get(finding.code);
-      if (list === undefined) byCode.set(finding.code, [finding]);
-      else list.push(finding);
-    }
+  for (const finding of [...findings, ...notice.findings]) {
+    if (asks && finding.code === 'content.asks-nothing') continue;
+    const list = byCode.get(finding.code);
+    if (list === undefined) byCode.set(finding.code, [finding]);
+    else list.push(finding);
   }
-  const reasons = [...byCode].map(([code, findings]) => toReason(code, findings));
+  const incidentTitle: IncidentTitles = (id) => incidents.find((i) => i.id === id)?.title;
+  const reasons = [...byCode].map(([code, group]) => toReason(code, group, incidentTitle));
   // Strongest warnings first, then the evidence that the message is genuine.
   const reassuring = (r: Reason): boolean => r.severity === 'positive';
   reasons.sort((a, b) =>
@@ -138,7 +121,8 @@ export function judge(message: Message, extracted: Extracted): Verdict {
     score,
     reasons,
     advice: chooseAdvice(risk, reasons, message, extracted),
-    claimed: { organizations: claims.organizations.map((o) => o.id) },
-    breachNotice: byCode.has('content.breach-notice'),
+    claimed: { organizations: claimed },
+    breachNotice,
+    incident: notice.match,
   };
 }

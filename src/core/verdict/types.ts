@@ -1,4 +1,5 @@
 import type { Location } from '../extract/types.js';
+import type { IncidentMatch } from '../registry/types.js';
 
 export type Risk = 'low' | 'medium' | 'high';
 export type Severity = 'positive' | 'info' | 'low' | 'medium' | 'high';
@@ -34,4 +35,6 @@ export interface Verdict {
   claimed: { organizations: string[] };
   /** It reads as a notice that personal data leaked (apology, leak, unauthorized access). */
   breachNotice: boolean;
+  /** The incident on record the notice speaks of, with each difference; null when none matched. */
+  incident: IncidentMatch | null;
 }

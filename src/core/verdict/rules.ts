@@ -1,0 +1,77 @@
+// The scoring rules (data/reasons.json, like SpamAssassin's rule scores): each reason
+// code's score, severity and wording in both languages, and how a finding's evidence and
+// parameters fill that wording. The verdict and the notice check both read them here.
+import { z } from 'zod';
+import reasonsData from '../../../data/reasons.json' with { type: 'json' };
+import { organizationName } from '../knowledge/organizations.js';
+import { dataClassLabel } from '../registry/data-classes.js';
+import type { Finding } from '../signals/types.js';
+import type { LocalizedText, Risk, Severity } from './types.js';
+
+const localized = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
+
+const ReasonsFile = z.strictObject({
+  /** Scores at or above which the risk is medium / high. */
+  thresholds: z.strictObject({ medium: z.number(), high: z.number() }),
+  reasons: z.array(
+    z.strictObject({
+      code: z.string().regex(/^[a-z]+(?:\.[a-z0-9-]+)+$/),
+      score: z.number(),
+      severity: z.enum(['positive', 'info', 'low', 'medium', 'high']),
+      message: localized,
+    }),
+  ),
+});
+
+export interface Rule {
+  code: string;
+  score: number;
+  severity: Severity;
+  message: LocalizedText;
+}
+
+const REASONS = ReasonsFile.parse(reasonsData);
+const RULES = new Map<string, Rule>(REASONS.reasons.map((r) => [r.code, r]));
+
+/** Every reason code the scoring data knows; the evidence modules may emit no other. */
+export const REASON_CODES: readonly string[] = [...RULES.keys()];
+
+/** Several data classes in one {dataClass} parameter; no data class name contains it. */
+export const DATA_CLASS_SEPARATOR = '|';
+
+export function ruleFor(code: string): Rule {
+  const rule = RULES.get(code);
+  if (rule === undefined) throw new Error(`reason ${code} is not in data/reasons.json`);
+  return rule;
+}
+
+export function riskOf(score: number): Risk {
+  if (score >= REASONS.thresholds.high) return 'high';
+  return score >= REASONS.thresholds.medium ? 'medium' : 'low';
+}
+
+/** Titles of the incidents a finding's {incident} parameter may name. */
+export type IncidentTitles = (id: string) => LocalizedText | undefined;
+
+function fill(template: string, finding: Finding, lang: 'ja' | 'en', incidentTitle: IncidentTitles): string {
+  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => {
+    if (key === 'evidence') return finding.evidence;
+    const value = finding.params?.[key];
+    if (value === undefined) return whole;
+    if (key === 'organization') return organizationName(value, lang);
+    if (key === 'incident') return incidentTitle(value)?.[lang] ?? value;
+    if (key === 'dataClass') {
+      return value
+        .split(DATA_CLASS_SEPARATOR)
+        .map((c) => dataClassLabel(c)[lang])
+        .join(lang === 'ja' ? '・' : ', ');
+    }
+    return value;
+  });
+}
+
+/** A finding in the reader's words, in both languages. */
+export function describe(finding: Finding, incidentTitle: IncidentTitles = () => undefined): LocalizedText {
+  const { message } = ruleFor(finding.code);
+  return { ja: fill(message.ja, finding, 'ja', incidentTitle), en: fill(message.en, finding, 'en', incidentTitle) };
+}
