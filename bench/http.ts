@@ -2,12 +2,11 @@
 // and the gzipped size of the JavaScript the web app's first screen loads. The server
 // runs in its own process (as `leakaid serve` does) so the load generator does not share
 // its event loop; its rate limit is lifted for the run.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { autocannon, startServerProcess, type ServerProcess } from './loopback.js';
 
 const REPO = join(import.meta.dirname, '..');
 const WEB_ROOT = join(REPO, 'dist', 'web');
@@ -19,14 +18,6 @@ const SMS_TEXT =
 const RUN_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const CONNECTIONS = 10;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-
-interface AutocannonResult {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-}
-type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
 
 export interface HttpBench {
   requestsPerSecond: number[];
@@ -55,7 +46,7 @@ function firstScreenJs(): { bytes: number; files: string[] } {
   return { bytes, files };
 }
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startServer(): Promise<ServerProcess> {
   const scratch = mkdtempSync(join(tmpdir(), 'leakaid-bench-http-'));
   const script = `
     import { startServer } from ${JSON.stringify(join(REPO, 'dist/src/node/server/serve.js'))};
@@ -69,26 +60,17 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
     process.stdout.write(server.url + '\\n');
     process.once('SIGTERM', () => server.close().then(() => process.exit(0)));
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8').trim()));
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
+  const server = await startServerProcess('bench server', script, REPO);
   return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => {
-          rmSync(scratch, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    ...server,
+    stop: async () => {
+      await server.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
   };
 }
 
 export async function benchHttp(): Promise<HttpBench> {
-  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   const server = await startServer();
   const requestsPerSecond: number[] = [];
   const latencies: number[] = [];

@@ -6,14 +6,13 @@
 // runs in its own process and reads ranges from disk per request (its memory is
 // reported to show the store is not loaded). Everything lives in a temp folder that is
 // deleted afterwards. BENCH_PWNED_COUNT changes the number of hashes.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPwned } from '../src/node/pwned/import.js';
 import { rssMb } from './cli.js';
+import { autocannon, startServerProcess, type AutocannonResult, type ServerProcess } from './loopback.js';
 
 const REPO = join(import.meta.dirname, '..');
 const COUNT = Number(process.env.BENCH_PWNED_COUNT ?? 100_000_000);
@@ -21,14 +20,6 @@ const RUN_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const CONNECTIONS = 10;
 /** Lines generated per write (~4.6 MB). */
 const LINES_PER_BLOCK = 100_000;
-
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-}
-type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
 
 export interface PwnedBench {
   hashes: number;
@@ -79,7 +70,7 @@ function generateInput(path: string, count: number): number {
   return written;
 }
 
-async function startRangeServer(root: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+function startRangeServer(root: string): Promise<ServerProcess> {
   const script = `
     import { serve } from '@hono/node-server';
     import { createRangeApp } from ${JSON.stringify(join(REPO, 'dist/src/node/http/range.js'))};
@@ -90,26 +81,12 @@ async function startRangeServer(root: string): Promise<{ url: string; pid: numbe
     });
     process.once('SIGTERM', () => server.close(() => void stores.close().then(() => process.exit(0))));
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8').trim()));
-    child.once('exit', (code) => reject(new Error(`range server exited with ${code}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return startServerProcess('range server', script, REPO);
 }
 
 const randomPrefix = () => Math.floor(Math.random() * 0x100000).toString(16).toUpperCase().padStart(5, '0');
 
 export async function benchPwned(): Promise<PwnedBench> {
-  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   const scratch = mkdtempSync(join(tmpdir(), 'leakaid-bench-pwned-'));
   try {
     const input = join(scratch, 'pwned.txt');
