@@ -135,3 +135,17 @@ describe('leakaid check', () => {
     }
   });
 });
+
+describe('leakaid output into a closed pipe', () => {
+  it('stops quietly when the reader goes away (| head)', () => {
+    // The shell closes the pipe after head's first line; leakaid's later writes hit EPIPE.
+    const line = JSON.stringify({ id: 'a', text: 'お荷物を持ち帰りました http://sagawa-xx.top' });
+    const run = spawnSync('bash', ['-c', `yes '${line}' | head -3000 | "${process.execPath}" "${BIN}" check --jsonl - | head -c 10`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stdout).toHaveLength(10);
+    expect(run.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+});

@@ -8,6 +8,13 @@ import { registerPlanCommand } from './plan-command.js';
 import { registerPwnedCommand } from './pwned-command.js';
 import { registerServeCommand } from './serve-command.js';
 
+// Output piped into a program that stops reading early (`leakaid … | head`) is not an
+// error of ours: stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
@@ -16,13 +23,13 @@ function positiveInteger(value: string): number {
 
 const program = new Command()
   .name('leakaid')
-  .description('Help for people whose personal data has leaked: check notices and messages.')
+  .description('Help for people whose personal data has leaked: check notices and messages, look up incidents, make a plan, check passwords.')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
 
 program
   .command('check')
-  .description('Show what a message contains: links and where they really go, phone numbers, money, deadlines, attachments.')
+  .description('Say how risky a message or notice is, why, and what to do; and show what it contains: links and where they really go, phone numbers, money, deadlines, attachments.')
   .argument('[files...]', 'files to check (.eml, mbox, or text); "-" reads standard input')
   .option('--text <text>', 'check this text instead of a file')
   .option('--jsonl <file>', 'batch: one JSON object per line, {"id","text"} or {"id","eml"}; "-" reads standard input')
