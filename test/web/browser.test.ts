@@ -172,6 +172,17 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     await page.close();
   });
 
+  it('shows an organization\'s official contact details with sources, also with no incident on record', async () => {
+    const page = await open('/search');
+    await page.getByRole('searchbox').fill('ﾔﾏﾄ運輸');
+    await page.getByRole('button', { name: '調べる' }).click();
+    const card = page.locator('.organization').first();
+    await expect.poll(() => card.textContent()).toContain('kuronekoyamato.co.jp');
+    expect(await card.locator('a.source-link').first().getAttribute('href')).toMatch(/^https?:\/\//);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('見つかりませんでした');
+    await page.close();
+  });
+
   it('makes a plan from the incident and keeps a ticked step after a reload', async () => {
     const page = await open(`/incidents/${NTT_INCIDENT}`);
     await page.getByRole('link', { name: 'この事件のやることリストを作る' }).click();

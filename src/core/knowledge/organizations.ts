@@ -148,3 +148,44 @@ export function isOfficialPhone(org: Organization, national: string): boolean {
 export function organizationName(id: string, lang: 'ja' | 'en'): string {
   return byId.get(id)?.display[lang] ?? id;
 }
+
+/** Queries shorter than this match too much to be useful ("N", "日"). */
+const MIN_ORGANIZATION_QUERY_CHARS = 2;
+/** At most this many organizations answer one search. */
+const MAX_ORGANIZATION_RESULTS = 10;
+
+/** Folds what people type differently: width and case (NFKC), hiragana to katakana,
+ * spaces and the dots and hyphens between name parts (エヌ・ティ・ティ, NTT-West). */
+function searchKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+    .replace(/[\s・･.\-‐－]/g, '');
+}
+
+const searchKeys = ORGANIZATIONS.map((org) => ({
+  org,
+  keys: [
+    org.display.ja,
+    org.display.en,
+    ...org.names.ja,
+    ...org.names.kana,
+    ...org.names.en,
+    ...org.aliases,
+    ...(org.matchCase ?? []),
+    ...org.domains.map((d) => d.domain),
+  ].map(searchKey),
+}));
+
+/** Organizations whose name, kana reading, alias or official domain contains the query,
+ * those whose name starts with it first. */
+export function searchOrganizations(query: string): Organization[] {
+  const key = searchKey(query);
+  if (key.length < MIN_ORGANIZATION_QUERY_CHARS) return [];
+  return searchKeys
+    .filter((entry) => entry.keys.some((k) => k.includes(key)))
+    .sort((a, b) => Number(b.keys.some((k) => k.startsWith(key))) - Number(a.keys.some((k) => k.startsWith(key))))
+    .slice(0, MAX_ORGANIZATION_RESULTS)
+    .map((entry) => entry.org);
+}

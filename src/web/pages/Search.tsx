@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { searchOrganizations, type Organization } from '../../core/knowledge/organizations.js';
 import type { IncidentSummary } from '../../core/registry/types.js';
 import { searchIncidents } from '../api.js';
 import { useLang } from '../i18n.js';
@@ -56,7 +57,7 @@ export function Search() {
         <section aria-labelledby={`${id}-results`}>
           <h2 id={`${id}-results`} role="status">
             {state.incidents.length === 0
-              ? t({ ja: '見つかりませんでした', en: 'Nothing found' })
+              ? t({ ja: '事件の記録は見つかりませんでした', en: 'No incident on record' })
               : t({ ja: `${state.incidents.length} 件の事件`, en: `${state.incidents.length} incident${state.incidents.length === 1 ? '' : 's'}` })}
           </h2>
           {state.incidents.length === 0 && (
@@ -84,6 +85,74 @@ export function Search() {
           </ul>
         </section>
       )}
+      {query !== '' && <OfficialContacts organizations={searchOrganizations(query)} />}
     </>
+  );
+}
+
+function SourceLink({ url }: { url: string }) {
+  const { t } = useLang();
+  return (
+    <a href={url} rel="noreferrer" className="source-link">
+      {t({ ja: '出典', en: 'source' })}
+    </a>
+  );
+}
+
+/** What the organizations themselves publish as their channels, each with its source:
+ * the safe way to check a notice is through these, not through what the notice gives. */
+function OfficialContacts({ organizations }: { organizations: Organization[] }) {
+  const { t } = useLang();
+  const id = useId();
+  if (organizations.length === 0) return null;
+  return (
+    <section aria-labelledby={`${id}-contacts`}>
+      <h2 id={`${id}-contacts`}>{t({ ja: '会社・団体の公式の連絡先', en: 'Official contact details' })}</h2>
+      <p>
+        {t({
+          ja: '会社・団体が自分で公表している連絡先です（出典つき）。届いた通知やメッセージに書かれた番号やリンクではなく、こちらで確かめてください。',
+          en: 'These are the contact details the organizations publish themselves (with sources). Check with these, not with a number or link given in a notice or message.',
+        })}
+      </p>
+      <ul className="organizations">
+        {organizations.map((org) => (
+          <li key={org.id} className="organization">
+            <h3>{t(org.display)}</h3>
+            <dl>
+              {org.domains.length > 0 && (
+                <>
+                  <dt>{t({ ja: '公式サイト・メールのドメイン', en: 'Official web and mail domains' })}</dt>
+                  {org.domains.map((d) => (
+                    <dd key={d.domain}>
+                      {d.domain} <SourceLink url={d.source} />
+                    </dd>
+                  ))}
+                </>
+              )}
+              {org.phones.length > 0 && (
+                <>
+                  <dt>{t({ ja: '電話番号', en: 'Phone numbers' })}</dt>
+                  {org.phones.map((p) => (
+                    <dd key={p.number}>
+                      {p.number}（{p.purpose}） <SourceLink url={p.source} />
+                    </dd>
+                  ))}
+                </>
+              )}
+              {org.smsSenders.length > 0 && (
+                <>
+                  <dt>{t({ ja: 'SMSの送信元', en: 'SMS senders' })}</dt>
+                  {org.smsSenders.map((sender) => (
+                    <dd key={sender.sender}>
+                      {sender.sender} <SourceLink url={sender.source} />
+                    </dd>
+                  ))}
+                </>
+              )}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -7,6 +7,7 @@ import {
   organizationForDomain,
   organizationName,
   parseOrganizations,
+  searchOrganizations,
 } from '../../../src/core/knowledge/organizations.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -163,5 +164,30 @@ describe('lookups', () => {
     expect(organizationName('ntt-west', 'ja')).toBe('NTT西日本');
     expect(organizationName('ntt-west', 'en')).toBe('NTT West');
     expect(organizationName('unknown-id', 'ja')).toBe('unknown-id');
+  });
+});
+
+describe('searchOrganizations', () => {
+  it.each([
+    ['ヤマト運輸', 'yamato'],
+    ['やまと運輸', 'yamato'],
+    ['ﾔﾏﾄ運輸', 'yamato'],
+    ['NTT西日本', 'ntt-west'],
+    ['エヌ・ティ・ティ西日本', 'ntt-west'],
+    ['ntt west', 'ntt-west'],
+    ['ＮＴＴ西日本', 'ntt-west'],
+    ['ntt-west.co.jp', 'ntt-west'],
+    ['佐川', 'sagawa'],
+    ['アマゾン', 'amazon-jp'],
+  ])('finds %s', (query, id) => {
+    expect(searchOrganizations(query).map((o) => o.id)).toContain(id);
+  });
+
+  it('puts names that start with the query first', () => {
+    expect(searchOrganizations('ドコモ')[0]?.id).toBe('ntt-docomo');
+  });
+
+  it.each(['', 'x', '　', 'ゆうちょ銀行ではない何か'])('finds nothing for %j', (query) => {
+    expect(searchOrganizations(query)).toEqual([]);
   });
 });
