@@ -3,13 +3,14 @@ import { useLang } from './i18n.js';
 import { Link, useRouter } from './router.js';
 import { Home } from './pages/Home.js';
 import { NotFound } from './pages/NotFound.js';
-import { Search } from './pages/Search.js';
 import { Loading } from './ui.js';
 
 // The checker and its data (organizations, lure phrases, the text model) load only when
 // the check page opens, so the first screen stays small.
 const Check = lazy(() => import('./pages/Check.js'));
 const Incident = lazy(() => import('./pages/Incident.js'));
+// Search also looks through the organizations' data (names, domains, sources).
+const Search = lazy(() => import('./pages/Search.js'));
 const Plan = lazy(() => import('./pages/Plan.js'));
 // The password dictionaries are large too.
 const Password = lazy(() => import('./pages/Password.js'));

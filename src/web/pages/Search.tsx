@@ -8,7 +8,7 @@ import { Loading, PageTitle } from '../ui.js';
 
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; incidents: IncidentSummary[] } | { kind: 'failed' };
 
-export function Search() {
+export default function Search() {
   const { lang, t } = useLang();
   const { search, navigate } = useRouter();
   const query = search.get('q') ?? '';
