@@ -2,12 +2,22 @@
 // person sees when checking a scam and a genuine notice, that the message never leaves
 // the page, search to the NTT incident, a plan that keeps its ticks, the language switch,
 // keyboard-only use, accessibility (axe-core), and screenshots to look at.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsUnavailable, launchBrowser, REPO, SCREENSHOTS, startTestServer, type TestBrowser, type TestServer } from './harness.js';
+import {
+  browserTestsUnavailable,
+  launchBrowser,
+  LEAKED_PASSWORD,
+  REPO,
+  SCREENSHOTS,
+  startTestServer,
+  type TestBrowser,
+  type TestServer,
+} from './harness.js';
 
 const unavailable = browserTestsUnavailable();
 if (unavailable !== null) console.warn(unavailable);
@@ -146,15 +156,19 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     const page = await open('/password');
     const requests: Request[] = [];
     page.on('request', (request) => requests.push(request));
-    const password = 'tanaka1985';
+    const { password, count } = LEAKED_PASSWORD;
+    const fullHash = createHash('sha1').update(password).digest('hex');
     await page.getByLabel('確かめたいパスワード').fill(password);
     await page.getByRole('button', { name: '確かめる' }).click();
     await page.locator('.verdict').waitFor();
     expect(await page.locator('.verdict h2').textContent()).toMatch(/弱い/);
     await expect.poll(() => requests.some((r) => r.url().includes('/range/'))).toBe(true);
+    // The count comes from the store the server imported.
+    await expect.poll(() => page.locator('main').textContent()).toContain(`${count.toLocaleString('ja-JP')} 回`);
     for (const request of requests) {
       const carried = `${request.url()}\n${request.postData() ?? ''}\n${JSON.stringify(await request.allHeaders())}`;
       expect(carried).not.toContain(password);
+      expect(carried.toLowerCase()).not.toContain(fullHash.slice(5));
       if (request.url().includes('/range/')) expect(new URL(request.url()).pathname).toMatch(/^\/range\/[0-9A-F]{5}$/);
     }
     await page.close();

@@ -1,10 +1,12 @@
 // The browser tests' harness: the real server (bin/leakaid.js serve, built by `npm test`)
 // on a free loopback port, and Debian's chromium driven by playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { importPwned } from '../../src/node/pwned/import.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const REPO = join(import.meta.dirname, '../..');
@@ -26,11 +28,24 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
+/** A password in the test server's Pwned Passwords store, and how often it was "seen". */
+export const LEAKED_PASSWORD = { password: 'tanaka1985', count: 1234 };
+
+/** A small range store, imported the way `leakaid pwned import` does. */
+async function importTestPasswords(root: string, scratch: string): Promise<void> {
+  const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex').toUpperCase();
+  const lines = [`${sha1(LEAKED_PASSWORD.password)}:${LEAKED_PASSWORD.count}`, `${sha1('password')}:9659365`];
+  const file = join(scratch, 'pwned.txt');
+  writeFileSync(file, lines.join('\n') + '\n');
+  await importPwned(file, { root });
+}
+
 export async function startTestServer(): Promise<TestServer> {
   if (!existsSync(join(REPO, 'dist', 'web', 'index.html')) || !existsSync(join(REPO, 'dist', 'src', 'node', 'cli', 'main.js'))) {
     throw new Error('the app is not built: run `npm run build` (npm test does) before the browser tests');
   }
   const scratch = mkdtempSync(join(tmpdir(), 'leakaid-web-test-'));
+  await importTestPasswords(join(scratch, 'pwned'), scratch);
   const child: ChildProcess = spawn(process.execPath, ['bin/leakaid.js', 'serve', '--port', '0', '--host', '127.0.0.1'], {
     cwd: REPO,
     env: { ...process.env, PORT: '', LEAKAID_DB: join(scratch, 'leakaid.sqlite'), LEAKAID_PWNED: join(scratch, 'pwned') },
