@@ -154,19 +154,22 @@ const MIN_ORGANIZATION_QUERY_CHARS = 2;
 /** At most this many organizations answer one search. */
 const MAX_ORGANIZATION_RESULTS = 10;
 
-/** Folds what people type differently: width and case (NFKC), hiragana to katakana,
- * spaces and the dots and hyphens between name parts (エヌ・ティ・ティ, NTT-West). */
-function searchKey(text: string): string {
+/** Spaces, middle dots, hyphens and full stops: written or left out freely in names. */
+const NAME_PUNCTUATION = /[\s・･.\-‐‑–—－]+/g;
+
+/** A name as people may type it: width and case folded (NFKC), hiragana as katakana,
+ * without the punctuation written or left out freely (エヌ・ティ・ティ, NTT-West, NTT West). */
+export function compactName(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
-    .replace(/[\s・･.\-‐－]/g, '');
+    .replace(NAME_PUNCTUATION, '');
 }
 
-const searchKeys = ORGANIZATIONS.map((org) => ({
-  org,
-  keys: [
+/** Every name an organization goes by, and its official domains: what a search matches. */
+export function organizationNames(org: Organization): string[] {
+  return [
     org.display.ja,
     org.display.en,
     ...org.names.ja,
@@ -175,13 +178,15 @@ const searchKeys = ORGANIZATIONS.map((org) => ({
     ...org.aliases,
     ...(org.matchCase ?? []),
     ...org.domains.map((d) => d.domain),
-  ].map(searchKey),
-}));
+  ];
+}
+
+const searchKeys = ORGANIZATIONS.map((org) => ({ org, keys: organizationNames(org).map(compactName) }));
 
 /** Organizations whose name, kana reading, alias or official domain contains the query,
  * those whose name starts with it first. */
 export function searchOrganizations(query: string): Organization[] {
-  const key = searchKey(query);
+  const key = compactName(query);
   if (key.length < MIN_ORGANIZATION_QUERY_CHARS) return [];
   return searchKeys
     .filter((entry) => entry.keys.some((k) => k.includes(key)))

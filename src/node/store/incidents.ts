@@ -2,10 +2,11 @@
 // the search index differs (FTS5 trigram vs pg_trgm), chosen by the store's dialect.
 import { createHash } from 'node:crypto';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { compactName } from '../../core/knowledge/organizations.js';
 import { parseIncident } from '../../core/registry/schema.js';
 import type { Incident, IncidentSummary } from '../../core/registry/types.js';
 import type { Database, StoreDialect } from './database.js';
-import { compactName, foldForSearch, searchText } from './search-text.js';
+import { foldForSearch, searchText } from './search-text.js';
 
 /** At most this many results from one search: a page for a person, not a dump of the table. */
 export const SEARCH_LIMIT = 50;

@@ -118,6 +118,7 @@ describe.each(BACKENDS)('store on %s', (backend, skip) => {
     'nttwest',
     '西日本',
     '西日本電信電話',
+    'にしにほんでんしんでんわ',
     '福岡',
     'ドコモ',
     'ProCX',
