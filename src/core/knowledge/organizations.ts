@@ -157,14 +157,18 @@ const MAX_ORGANIZATION_RESULTS = 10;
 /** Spaces, middle dots, hyphens and full stops: written or left out freely in names. */
 const NAME_PUNCTUATION = /[\s・･.\-‐‑–—－]+/g;
 
-/** A name as people may type it: width and case folded (NFKC), hiragana as katakana,
- * without the punctuation written or left out freely (エヌ・ティ・ティ, NTT-West, NTT West). */
-export function compactName(text: string): string {
+/** Text as people may type it: width and case folded (NFKC), hiragana as katakana. */
+export function foldName(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
-    .replace(NAME_PUNCTUATION, '');
+    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+/** A name folded, without the punctuation written or left out freely in names
+ * (エヌ・ティ・ティ, NTT-West, NTT West). */
+export function compactName(text: string): string {
+  return foldName(text).replace(NAME_PUNCTUATION, '');
 }
 
 /** Every name an organization goes by, and its official domains: what a search matches. */

@@ -1,12 +1,13 @@
 // What incident search matches against. Both the stored text and the query are folded
-// the same way (NFKC, lower case), so ＮＴＴ, NTT and ntt are one name; names are also
-// stored compacted (compactName: no spaces or dots, hiragana as katakana), so "NTT West",
-// "nttwest", エヌティティ西日本 and にしにほん… find "NTT West", エヌ・ティ・ティ西日本 and ニシニホン….
-import { compactName, getOrganization, organizationNames } from '../../core/knowledge/organizations.js';
+// the same way (foldName: NFKC, lower case, hiragana as katakana), so ＮＴＴ, NTT and ntt
+// are one name; names are also stored compacted (compactName: no spaces or dots), so
+// "NTT West", "nttwest", エヌティティ西日本 and にしにほん… find "NTT West",
+// エヌ・ティ・ティ西日本 and ニシニホン….
+import { compactName, foldName, getOrganization, organizationNames } from '../../core/knowledge/organizations.js';
 import type { Incident } from '../../core/registry/types.js';
 
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldName(text).replace(/\s+/g, ' ').trim();
 }
 
 export function incidentNames(incident: Incident): string[] {
