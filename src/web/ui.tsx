@@ -1,6 +1,7 @@
 // Pieces every page uses: the page heading (focused after navigation so screen readers
 // and keyboard users start at the top of the new page) and jargon with its explanation.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { Icon } from './icons.js';
 import { useLang, type Text } from './i18n.js';
 
 export function PageTitle({ children, title }: { children: ReactNode; title: Text }) {
@@ -67,6 +68,17 @@ export function Loading() {
   return (
     <p role="status" className="loading">
       {t({ ja: '読み込んでいます…', en: 'Loading…' })}
+    </p>
+  );
+}
+
+/** What stays on this device, said where the reader is about to type or tick. */
+export function PrivacyNote({ text }: { text: Text }) {
+  const { t } = useLang();
+  return (
+    <p className="privacy-note">
+      <Icon name="lock" className="inline-icon" />
+      {t(text)}
     </p>
   );
 }

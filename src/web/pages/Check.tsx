@@ -11,7 +11,7 @@ import type { Reason, Risk } from '../../core/verdict/types.js';
 import { Icon, type IconName } from '../icons.js';
 import { useLang, type Text } from '../i18n.js';
 import { Link } from '../router.js';
-import { Glossary, PageTitle } from '../ui.js';
+import { Glossary, PageTitle, PrivacyNote } from '../ui.js';
 import { highlightSegments, type Highlight } from './highlight.js';
 
 const MAX_INPUT_MB = MAX_INPUT_BYTES / (1024 * 1024);
@@ -117,13 +117,12 @@ export default function Check() {
       <PageTitle title={{ ja: '通知・メッセージを確かめる', en: 'Check a notice or message' }}>
         {t({ ja: '届いた通知・メッセージを確かめる', en: 'Check a notice or message you received' })}
       </PageTitle>
-      <p className="privacy-note">
-        <Icon name="lock" className="inline-icon" />
-        {t({
+      <PrivacyNote
+        text={{
           ja: '入れた文章は、この端末の中だけで調べます。インターネットには送られません。',
           en: 'What you enter is checked on this device only. It is not sent over the internet.',
-        })}
-      </p>
+        }}
+      />
 
       <form onSubmit={(event) => void onSubmit(event)} className="check-form" noValidate>
         <fieldset>

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { pwnedCount, strength, type StrengthResult } from '../../core/password/index.js';
 import { Icon, type IconName } from '../icons.js';
 import { useLang, type Text } from '../i18n.js';
-import { Glossary, PageTitle } from '../ui.js';
+import { Glossary, PageTitle, PrivacyNote } from '../ui.js';
 
 const SCORE_VIEW: { icon: IconName; level: 'high' | 'medium' | 'low'; title: Text }[] = [
   { icon: 'danger', level: 'high', title: { ja: 'とても弱い：すぐに当てられてしまいます', en: 'Very weak: it can be guessed at once' } },
@@ -41,13 +41,12 @@ export default function Password() {
   return (
     <>
       <PageTitle title={{ ja: 'パスワードを確かめる', en: 'Check a password' }}>{t({ ja: 'パスワードを確かめる', en: 'Check a password' })}</PageTitle>
-      <p className="privacy-note">
-        <Icon name="lock" className="inline-icon" />
-        {t({
+      <PrivacyNote
+        text={{
           ja: 'パスワードは送りません。強さはこの端末の中で調べます。漏えいの確認では、パスワードから作った暗号のような文字の、最初の5文字だけを送ります。',
           en: 'Your password is not sent. Its strength is checked on this device; for the leak check only the first 5 characters of a scrambled fingerprint of it are sent.',
-        })}
-      </p>
+        }}
+      />
       <form className="check-form" onSubmit={(event) => void onSubmit(event)}>
         <div className="field">
           <label htmlFor={id} className="field-label">

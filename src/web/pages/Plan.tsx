@@ -21,10 +21,9 @@ import { organizationName } from '../../core/knowledge/organizations.js';
 import { dataClassLabel } from '../../core/registry/data-classes.js';
 import type { Incident } from '../../core/registry/types.js';
 import { getIncident } from '../api.js';
-import { Icon } from '../icons.js';
 import { useLang } from '../i18n.js';
 import { Link, useRouter } from '../router.js';
-import { Glossary, Loading, PageTitle } from '../ui.js';
+import { Glossary, Loading, PageTitle, PrivacyNote } from '../ui.js';
 
 /** What most Japanese leak notices name, offered when there is no incident on record. */
 const COMMON_DATA_CLASSES = [
@@ -162,13 +161,12 @@ function PlanEditor({ incident, organizationId, failedIncident = false }: { inci
           {t({ ja: '事件の記録を読み込めませんでした。漏れたものを下で選んでください。', en: 'The incident record could not be loaded. Choose what leaked below.' })}
         </p>
       )}
-      <p className="privacy-note">
-        <Icon name="lock" className="inline-icon" />
-        {t({
+      <PrivacyNote
+        text={{
           ja: 'チェックした内容は、この端末のブラウザの中だけに保存されます。',
           en: 'What you tick is kept only in this browser, on this device.',
-        })}
-      </p>
+        }}
+      />
 
       {plan.source !== undefined && (
         <p>
