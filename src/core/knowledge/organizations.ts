@@ -6,6 +6,7 @@
 import { getDomain } from 'tldts';
 import { z } from 'zod';
 import data from '../../../data/organizations.json' with { type: 'json' };
+import { foldForSearch } from '../normalize/index.js';
 
 export const ORGANIZATION_CATEGORIES = [
   'carrier', // mobile carriers
@@ -157,18 +158,10 @@ const MAX_ORGANIZATION_RESULTS = 10;
 /** Spaces, middle dots, hyphens and full stops: written or left out freely in names. */
 const NAME_PUNCTUATION = /[\s・･.\-‐‑–—－]+/g;
 
-/** Text as people may type it: width and case folded (NFKC), hiragana as katakana. */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
-}
-
-/** A name folded, without the punctuation written or left out freely in names
- * (エヌ・ティ・ティ, NTT-West, NTT West). */
+/** A name as typed into a search box (foldForSearch), without the punctuation written or
+ * left out freely in names (エヌ・ティ・ティ, NTT-West, NTT West). */
 export function compactName(text: string): string {
-  return foldName(text).replace(NAME_PUNCTUATION, '');
+  return foldForSearch(text).replace(NAME_PUNCTUATION, '');
 }
 
 /** Every name an organization goes by, and its official domains: what a search matches. */

@@ -158,3 +158,9 @@ function nextCodePoint(s: string, index: number): string {
 export function foldForMatching(s: string): string {
   return s.normalize('NFKC').toLowerCase();
 }
+
+/** foldForMatching with hiragana as katakana: what people type into a search box
+ * (やまと, ヤマト and ﾔﾏﾄ are one word). */
+export function foldForSearch(s: string): string {
+  return foldForMatching(s).replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}

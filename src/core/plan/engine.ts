@@ -2,6 +2,7 @@
 // answers, pick the steps that apply (each step's eligibility is data), order them
 // urgent → this week → keep watching and by priority, and say which steps are not needed
 // because the record rules that data out.
+import { foldForMatching } from '../normalize/index.js';
 import { PlanInputError } from './errors.js';
 import { MAX_DATA_CLASS_NAME_CHARS, MAX_PLAN_DATA_CLASSES } from './limits.js';
 import { PLAN_KNOWLEDGE } from './steps.js';
@@ -21,7 +22,7 @@ import type {
 const STAGE_RANK: ReadonlyMap<PlanStage, number> = new Map(PLAN_STAGES.map((stage, i) => [stage, i]));
 
 function foldName(name: string): string {
-  return name.normalize('NFKC').trim().toLowerCase();
+  return foldForMatching(name.trim());
 }
 
 /** Every way a data class may be written: its id and both labels, NFKC-folded. */

@@ -6,7 +6,7 @@ import { compactName } from '../../core/knowledge/organizations.js';
 import { parseIncident } from '../../core/registry/schema.js';
 import type { Incident, IncidentSummary } from '../../core/registry/types.js';
 import type { Database, StoreDialect } from './database.js';
-import { foldForSearch, searchText } from './search-text.js';
+import { searchForm, searchText } from './search-text.js';
 
 /** At most this many results from one search: a page for a person, not a dump of the table. */
 export const SEARCH_LIMIT = 50;
@@ -185,7 +185,7 @@ function escapeLike(term: string): string {
  * (福岡, au) fall back to LIKE, which the trigram index cannot serve.
  */
 export async function searchIncidents(ctx: StoreContext, query: string): Promise<IncidentSummary[]> {
-  const folded = foldForSearch(query.slice(0, SEARCH_MAX_QUERY_CHARS));
+  const folded = searchForm(query.slice(0, SEARCH_MAX_QUERY_CHARS));
   const terms = [...new Set(folded.split(' ').filter((t) => t !== ''))].slice(0, SEARCH_MAX_TERMS);
   if (terms.length === 0) return [];
   const compact = compactName(folded);

@@ -1,13 +1,15 @@
 // What incident search matches against. Both the stored text and the query are folded
-// the same way (foldName: NFKC, lower case, hiragana as katakana), so ＮＴＴ, NTT and ntt
+// the same way (NFKC, lower case, hiragana as katakana), so ＮＴＴ, NTT and ntt
 // are one name; names are also stored compacted (compactName: no spaces or dots), so
 // "NTT West", "nttwest", エヌティティ西日本 and にしにほん… find "NTT West",
 // エヌ・ティ・ティ西日本 and ニシニホン….
-import { compactName, foldName, getOrganization, organizationNames } from '../../core/knowledge/organizations.js';
+import { compactName, getOrganization, organizationNames } from '../../core/knowledge/organizations.js';
+import { foldForSearch } from '../../core/normalize/index.js';
 import type { Incident } from '../../core/registry/types.js';
 
-export function foldForSearch(text: string): string {
-  return foldName(text).replace(/\s+/g, ' ').trim();
+/** Folded for search, with runs of white space as one space. */
+export function searchForm(text: string): string {
+  return foldForSearch(text).replace(/\s+/g, ' ').trim();
 }
 
 export function incidentNames(incident: Incident): string[] {
@@ -24,9 +26,9 @@ export function incidentNames(incident: Incident): string[] {
 export function searchText(incident: Incident): string {
   const names = [...new Set(incidentNames(incident))];
   return [
-    ...names.map(foldForSearch),
+    ...names.map(searchForm),
     ...names.map(compactName),
-    foldForSearch(incident.summary.ja),
-    foldForSearch(incident.summary.en),
+    searchForm(incident.summary.ja),
+    searchForm(incident.summary.en),
   ].join('\n');
 }

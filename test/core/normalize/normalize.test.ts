@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   foldForMatching,
+  foldForSearch,
   joinSpacedLetters,
   MappedText,
   normalizeForMatching,
@@ -158,5 +159,18 @@ describe('properties', () => {
     joinSpacedLetters(mapped);
     skeletonMapped(mapped);
     expect(performance.now() - started).toBeLessThan(HANG_GUARD_MS);
+  });
+});
+
+describe('foldForSearch', () => {
+  it('folds width, case and hiragana to one form', () => {
+    const forms = ['やまと運輸', 'ヤマト運輸', 'ﾔﾏﾄ運輸'].map(foldForSearch);
+    expect(new Set(forms).size).toBe(1);
+    expect(foldForSearch('ＮＴＴ West')).toBe('ntt west');
+  });
+
+  it('keeps the long-vowel mark and katakana-only signs as they are', () => {
+    expect(foldForSearch('ゆーちょ')).toBe('ユーチョ');
+    expect(foldForSearch('ヴ')).toBe('ヴ');
   });
 });
