@@ -1,5 +1,6 @@
 // Calls to the registry API. Only search words and incident ids go to the server; a
-// message being checked never does (the checker runs in the page).
+// message being checked never does (the checker runs in the page, with the records it
+// fetched when the page opened).
 import type { Incident, IncidentSummary } from '../core/registry/types.js';
 
 export class ApiError extends Error {
@@ -21,4 +22,9 @@ export async function searchIncidents(query: string): Promise<IncidentSummary[]>
 
 export function getIncident(id: string): Promise<Incident> {
   return getJson<Incident>(`/api/incidents/${encodeURIComponent(id)}`);
+}
+
+/** The incident records a breach notice is compared with, as the server's checker uses them. */
+export async function getNoticeRecords(): Promise<Incident[]> {
+  return (await getJson<{ incidents: Incident[] }>('/api/notice-records')).incidents;
 }

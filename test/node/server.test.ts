@@ -292,6 +292,14 @@ describe('the registry through the server', () => {
     expect(lines().join('\n')).not.toContain('q=');
   });
 
+  it('gives the web app the records notices are compared with', async () => {
+    const response = await app().request('/api/notice-records');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { incidents: { id: string; affected: unknown[] }[] };
+    const ntt = body.incidents.find((i) => i.id === 'ntt-business-solutions-2023');
+    expect(ntt?.affected.length).toBeGreaterThan(0);
+  });
+
   it('compares a breach notice sent to /api/check with the registry', async () => {
     const notice = [
       '謹啓 平素はNTT西日本をご利用いただき、誠にありがとうございます。',

@@ -118,6 +118,21 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     await page.close();
   });
 
+  it('compares a notice with the registry records, fetched when the page opens', async () => {
+    const record = (await (await fetch(`${server.url}/api/incidents/${NTT_INCIDENT}`)).json()) as { title: { ja: string; en: string } };
+    const page = await browser.context.newPage();
+    // The server's records, with a title the checker's built-in copy does not have.
+    await page.route('**/api/notice-records', (route) =>
+      route.fulfill({ json: { incidents: [{ ...record, title: { ja: '登録簿から読んだ記録', en: 'Record read from the registry' } }] } }),
+    );
+    const fetched = page.waitForRequest('**/api/notice-records');
+    await page.goto(server.url + '/check');
+    await fetched;
+    await checkMessage(page, /はがき/, GENUINE_NOTICE);
+    await expect.poll(() => page.locator('.matched-incident').textContent()).toContain('登録簿から読んだ記録');
+    await page.close();
+  });
+
   it('never sends the message: no request carries it', async () => {
     const page = await browser.context.newPage();
     const requests: Request[] = [];

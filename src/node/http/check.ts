@@ -1,6 +1,7 @@
 // POST /api/check: the checker as an HTTP service for helpers and scripts (the web app
 // checks in the browser instead). The request is checked in memory and answered;
-// nothing of it is stored or logged.
+// nothing of it is stored or logged. GET /api/notice-records gives the web app the
+// incident records breach notices are compared with.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { checkInput, type CheckInput } from '../../core/check.js';
@@ -58,5 +59,8 @@ export function createCheckApp(deps: CheckAppDeps): Hono {
       throw error;
     }
   });
+  // The same records for the web app, which checks in the page: it asks once when the
+  // check page opens, before anything is typed, so the request says nothing of a message.
+  app.get('/api/notice-records', async (c) => c.json({ incidents: await deps.incidents() }));
   return app;
 }

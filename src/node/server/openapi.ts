@@ -162,6 +162,26 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/notice-records': {
+      get: {
+        operationId: 'noticeRecords',
+        summary: 'The incident records breach notices are compared with (what POST /api/check uses); the web app loads them to check in the page.',
+        responses: {
+          '200': {
+            description: 'The incidents that involve an organization on record.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['incidents'],
+                  properties: { incidents: { type: 'array', items: { $ref: '#/components/schemas/Incident' } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/api/incidents': {
       get: {
         operationId: 'searchIncidents',

@@ -1,13 +1,14 @@
 // The check page. The checker (src/core) runs here, in the browser: the message is read
 // from the text box or the chosen file and never leaves this page.
-import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { checkMessage, toMessage, type ChannelHint, type CheckResult } from '../../core/check.js';
 import { organizationName } from '../../core/knowledge/organizations.js';
 import { MAX_INPUT_BYTES } from '../../core/limits.js';
 import { InputTooLargeError } from '../../core/message/errors.js';
 import type { Message } from '../../core/message/types.js';
-import type { IncidentMatch } from '../../core/registry/types.js';
+import type { Incident, IncidentMatch } from '../../core/registry/types.js';
 import type { Reason, Risk } from '../../core/verdict/types.js';
+import { getNoticeRecords } from '../api.js';
 import { Icon, type IconName } from '../icons.js';
 import { useLang, type Text } from '../i18n.js';
 import { Link } from '../router.js';
@@ -75,6 +76,18 @@ export default function Check() {
   const [busy, setBusy] = useState(false);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const ids = useId();
+  // The registry's records, fetched as the page opens (before anything is typed); until
+  // they arrive, or when the server cannot be reached, the records built into the checker.
+  const [incidents, setIncidents] = useState<Incident[] | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    getNoticeRecords()
+      .then((records) => current && setIncidents(records))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -90,7 +103,7 @@ export default function Check() {
         file !== null
           ? await toMessage({ id: file.name, bytes: new Uint8Array(await file.arrayBuffer()), channel: file.name.toLowerCase().endsWith('.eml') ? 'email' : hint })
           : await toMessage({ id: 'message', text, channel: hint });
-      setOutcome({ result: checkMessage(file?.name ?? 'message', message), message });
+      setOutcome({ result: checkMessage(file?.name ?? 'message', message, incidents === undefined ? {} : { incidents }), message });
       // Let the result render, then take the reader (and screen readers) to it.
       requestAnimationFrame(() => resultHeading.current?.focus());
     } catch (caught) {
