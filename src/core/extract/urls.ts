@@ -103,7 +103,7 @@ export function extractUrls(input: MappedText, source: string, options: ExtractU
     const token = scan.slice(from, to);
     let matches = options.linkifyMemo?.get(token);
     if (matches === undefined) {
-      matches = linkify.match(token);
+      matches = linkify.match(token) ?? schemeOnlyMatch(token);
       options.linkifyMemo?.set(token, matches);
     }
     for (const match of matches ?? []) {
@@ -131,6 +131,26 @@ export function extractUrls(input: MappedText, source: string, options: ExtractU
     from = nextCandidate(scan, to);
   }
   return { urls, dropped };
+}
+
+// linkify-it gives up on some hosts a browser opens without complaint: more than ten
+// labels ("www.paypal.com.login.webscr.….example.info", a phishing favourite) or a
+// percent-encoded host ("http://%77%77%77%2E…"). A token that starts with http:// or
+// https:// is taken as far as the characters a URL may hold, without the punctuation
+// that closes a sentence, and left to the WHATWG parser to accept or reject.
+const EXPLICIT_WEB_URL = /^https?:\/\/[^\s<>"'`]+/i;
+const SENTENCE_END = new Set([...'.,;:!?)]}']);
+
+function schemeOnlyMatch(token: string): ReturnType<LinkifyIt['match']> {
+  const whole = EXPLICIT_WEB_URL.exec(token)?.[0];
+  if (whole === undefined) return null;
+  // Trimmed by a loop: a regex anchored at the end would retry from every position.
+  let end = whole.length;
+  while (end > 0 && SENTENCE_END.has(whole[end - 1]!)) end--;
+  const candidate = whole.slice(0, end);
+  if (toFoundUrl(candidate, false) === null) return null;
+  const schema = candidate.slice(0, candidate.indexOf(':') + 1).toLowerCase();
+  return [{ schema, index: 0, lastIndex: candidate.length, raw: candidate, text: candidate, url: candidate }] as ReturnType<LinkifyIt['match']>;
 }
 
 // linkify-it tries its schemeless-link pattern at every word start, which costs far

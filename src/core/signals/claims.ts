@@ -3,10 +3,14 @@
 // is the sender's display name, a name that heads the message or its subject the way
 // senders sign ("【佐川急便】", "[PayPal]", "Amazon.co.jp:", "ドコモからのお知らせ"), an SMS,
 // letter or call that names the company in its first words, a letter signed with the
-// company's name on its last lines, or a link whose visible text shows an official domain.
+// company's name on its last lines, a link whose visible text shows an official domain,
+// or a sender address at the company's own domain that speaks for a service
+// ("service@", "security@", "no-reply@") rather than for a person.
+import { getDomain } from 'tldts';
 import type { Extracted, OrganizationMention } from '../extract/types.js';
 import { getOrganization, organizationForDomain, type Organization } from '../knowledge/organizations.js';
 import type { Message } from '../message/types.js';
+import { domainLabel } from './domains.js';
 
 /** Characters at the start of an SMS, letter or call note within which a company name
  * is how the message introduces its sender. */
@@ -29,6 +33,22 @@ const AFTER_HEADING = /^\s*(?:[】\]］」』)）:：|｜\-–—]|からの|か
 /** A name followed by these particles is talked about, not speaking: "アマゾンで買った",
  * "楽天に注文した", "ドコモって高い". */
 const TALKED_ABOUT = /^(?:で|に|へ|を|って|とか|も|が|と)/;
+
+// Addressing the reader as the company's customer is speaking as the company: "Dear
+// PayPal Member", "Valued eBay Member", "Amazonをご利用のお客様", "楽天会員様". A
+// friend or a newsletter writing about a company does not greet its reader that way.
+// Literal alternatives with single bounded gaps: linear.
+const SALUTATION_BEFORE = /(?:\bdear[ \t]+(?:valued[ \t]+)?|(?:^|\n)[ \t]*valued[ \t]+)$/i;
+const SALUTATION_AFTER_EN =
+  /^[ \t]*(?:community[ \t]+|online[ \t]+)?(?:member|customer|user|client|account[ \t]?holder|card[ \t]?holder|subscriber|account[ \t]+owner)s?\b/i;
+const SALUTATION_AFTER_JA =
+  /^(?:(?:を|の)?(?:ご利用(?:いただいている|中の|の)|ご契約中の|ご契約の)(?:お客様|お客さま|皆様|皆さま)|(?:カード|プライム)?会員(?:様|さま|の皆様|の皆さま)|ユーザー様|の(?:お客様|お客さま)(?:へ|各位))/;
+
+function isSalutation(text: string, [start, end]: [number, number]): boolean {
+  const after = text.slice(end, end + 30);
+  if (SALUTATION_AFTER_JA.test(after)) return true;
+  return SALUTATION_BEFORE.test(text.slice(Math.max(0, start - 20), start)) && SALUTATION_AFTER_EN.test(after);
+}
 
 export interface Claims {
   /** Organizations the message claims to be from (not only names), strongest first. */
@@ -65,6 +85,7 @@ function claimRank(message: Message, mention: OrganizationMention): number {
   if (field === 'subject') return isHeading(text, span) ? 1 : 10;
   if (field === 'text' || field === 'htmlText') {
     if (isHeading(text, span)) return 2;
+    if (isSalutation(text, span)) return 3;
     if (message.channel !== 'email' && span[0] < SHORT_MESSAGE_OPENING && !TALKED_ABOUT.test(text.slice(span[1], span[1] + 2))) {
       return 2 + span[0] / SHORT_MESSAGE_OPENING;
     }
@@ -77,6 +98,24 @@ function claimRank(message: Message, mention: OrganizationMention): number {
 /** Ranks below this are claims; above, the organization is only named. */
 const CLAIMED = 10;
 
+/** Words of a local part that speaks for a company's service rather than for one of its
+ * people: an employee writing to a mailing list from jdoe@microsoft.com does not claim
+ * to be Microsoft, "security@paypal.com" does. Literal alternatives: linear. */
+const SERVICE_MAILBOX =
+  /(?:^|[^a-z])(?:service|services|support|security|account|accounts|billing|confirm|update|verify|verification|alert|alerts|notice|notices|notification|notifications|info|information|admin|help|helpdesk|customer|customers|member|members|noreply|no-reply|donotreply|do-not-reply|auto-confirm|aw-confirm|online|onlineteam|team|department|dept|fraud|protection|safety|care|contact|news|newsletter|mail|mailer|system|official|office|center|centre)(?:$|[^a-z])/;
+
+/** The organization a sender address at its official domain speaks for, if any. */
+function serviceSender(message: Message): Organization | undefined {
+  const from = message.from;
+  if (message.channel !== 'email' || from === null || from.domain === null) return undefined;
+  const domain = getDomain(from.domain, { allowPrivateDomains: true });
+  if (domain === null) return undefined;
+  const org = organizationForDomain(domain);
+  if (org === undefined || org.domains.some((d) => d.domain === domain && d.customerMailboxes === true)) return undefined;
+  const local = from.address.slice(0, from.address.lastIndexOf('@')).toLowerCase();
+  return SERVICE_MAILBOX.test(local) || local.includes(domainLabel(domain)) ? org : undefined;
+}
+
 export function findClaims(message: Message, extracted: Extracted): Claims {
   const ranked = new Map<string, number>();
   const rank = (id: string, value: number): void => {
@@ -84,6 +123,8 @@ export function findClaims(message: Message, extracted: Extracted): Claims {
     if (previous === undefined || value < previous) ranked.set(id, value);
   };
   for (const mention of extracted.organizations) rank(mention.organizationId, claimRank(message, mention));
+  const sender = serviceSender(message);
+  if (sender !== undefined) rank(sender.id, 1);
   for (const url of extracted.urls) {
     if (url.visibleDomain === null) continue;
     const shown = organizationForDomain(url.visibleDomain);

@@ -137,3 +137,56 @@ export function officialAsSubdomain(host: string, registrableDomain: string | nu
   }
   return null;
 }
+
+/** A path segment written as a host name: "www.paypal.com", "signin.ebay.com.session". */
+const HOST_IN_PATH = /^(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}$/;
+
+/**
+ * An organization's official domain, or its brand as a hidden folder ("/.paypal/"),
+ * in the path of a link to another site: "intracon.example/www.ncua.gov/update.php",
+ * "gw.example.pl/redirect.to.cgi1.ebay.com/...", "mail.example.com/imp/.paypal/".
+ * A phishing kit dropped on someone else's server is named after its target; a
+ * company's own links need no such name. Only the path counts: a query string
+ * ("?u=www.paypal.com") is where redirectors and share buttons legitimately put it.
+ */
+export function officialInPath(path: string): Organization | null {
+  const end = path.search(/[?#]/);
+  const segments = (end === -1 ? path : path.slice(0, end)).toLowerCase().split('/');
+  for (const segment of segments) {
+    if (HOST_IN_PATH.test(segment)) {
+      for (const org of ORGANIZATIONS) {
+        for (const { domain } of org.domains) {
+          if (segment === domain || segment.endsWith(`.${domain}`) || segment.includes(`.${domain}.`)) return org;
+        }
+      }
+    }
+    if (segment.startsWith('.')) {
+      const hidden = segment.slice(1);
+      const brand = BRANDS.find((b) => b.token === hidden);
+      if (brand !== undefined) return brand.org;
+    }
+  }
+  return null;
+}
+
+/** Shortest sender-domain label whose imitation is looked for in links; shorter ones
+ * ("ibm", "hp") turn up inside unrelated names by chance. */
+const MIN_SENDER_LABEL = 5;
+
+/**
+ * Whether a link's registrable domain imitates the sender's own (any sender, not only
+ * the organizations we know): it carries the sender's name inside a longer one
+ * ("confirm-bankone.com" in a mail from bankone.com), splits it with a hyphen
+ * ("comfed-bank.net" from comfedbank.com) or is a letter or two off it. The same name
+ * on another ending (example.de from example.com) is a company's own site abroad.
+ */
+export function imitatesSender(linkDomain: string, senderDomain: string): boolean {
+  const senderLabel = domainLabel(senderDomain);
+  const linkLabel = domainLabel(linkDomain);
+  if (linkLabel === senderLabel) return false;
+  const sender = senderLabel.replace(/-/g, '');
+  const link = linkLabel.replace(/-/g, '');
+  if (sender.length < MIN_SENDER_LABEL) return false;
+  const bound = sender.length >= 8 ? 2 : 1;
+  return link.includes(sender) || editDistance(link, sender, bound) <= bound;
+}

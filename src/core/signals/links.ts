@@ -1,8 +1,9 @@
 // Evidence from links: where each one really goes, compared with what the message
 // claims and what the reader is shown.
+import { getDomain } from 'tldts';
 import type { ExtractedUrl } from '../extract/types.js';
-import { isAbusedTld, isShortener, shortenerOperator } from '../knowledge/lists.js';
-import { imitation, isOfficialFor, officialAsSubdomain, officialOwner } from './domains.js';
+import { isAbusedTld, isFreemail, isShortener, shortenerOperator } from '../knowledge/lists.js';
+import { imitatesSender, imitation, isOfficialFor, officialAsSubdomain, officialInPath, officialOwner } from './domains.js';
 import type { Finding, SignalContext } from './types.js';
 
 // Path words of login and payment forms. A single alternation of literals inside one
@@ -22,13 +23,31 @@ function mixedScriptLabel(hostUnicode: string): string | null {
   return null;
 }
 
+/** The authority of a link as written, before the browser decodes it. */
+const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
+
+/** Whether the host was written percent-encoded ("http://%77%77%77%2E…"): browsers
+ * decode it and open the site, but nobody writes a real address that way except to
+ * hide it from the reader and from filters. */
+function encodedHost(url: ExtractedUrl): boolean {
+  return AUTHORITY.exec(url.raw)?.[1]?.includes('%') === true;
+}
+
+/** The sender's registrable domain when it is a company's own (not a free-mail box). */
+function senderDomain({ message }: SignalContext): string | null {
+  const domain = message.channel === 'email' && message.from?.domain ? getDomain(message.from.domain, { allowPrivateDomains: true }) : null;
+  return domain === null || isFreemail(domain) ? null : domain;
+}
+
 function shown(url: ExtractedUrl): string {
   return url.hostUnicode === url.host ? url.host : `${url.hostUnicode} (${url.host})`;
 }
 
-export function linkFindings({ extracted, claims }: SignalContext): Finding[] {
+export function linkFindings(context: SignalContext): Finding[] {
+  const { extracted, claims } = context;
   const findings: Finding[] = [];
   const primary = claims.organizations[0];
+  const sender = senderDomain(context);
   // A domain written in a subject or display name cannot be tapped; only links in the
   // body count as the message's links for "no link" and "every link is official".
   const inBody = extracted.urls.filter((u) => u.location.field !== 'subject' && u.location.field !== 'fromName');
@@ -40,7 +59,11 @@ export function linkFindings({ extracted, claims }: SignalContext): Finding[] {
     const owner = officialOwner(domain);
     if (inBody.includes(url) && (primary === undefined || !isOfficialFor(primary, domain))) allOfficial = false;
 
-    if (url.isIp) findings.push({ code: 'link.ip-host', evidence: url.host, ...at });
+    if (url.isIp) {
+      findings.push({ code: 'link.ip-host', evidence: url.host, ...at });
+      if (primary !== undefined) findings.push({ code: 'link.not-official', evidence: url.host, params: { organization: primary.id }, ...at });
+    }
+    if (encodedHost(url)) findings.push({ code: 'link.encoded-host', evidence: url.host, ...at });
     if (url.userinfo !== null) {
       findings.push({ code: 'link.userinfo', evidence: url.raw, params: { shown: url.userinfo, host: url.host }, ...at });
     }
@@ -49,7 +72,10 @@ export function linkFindings({ extracted, claims }: SignalContext): Finding[] {
     if (url.visibleDomain !== null && domain !== null && url.visibleDomain !== domain) {
       findings.push({ code: 'link.text-mismatch', evidence: url.visibleText ?? '', params: { shown: url.visibleDomain, target: domain }, ...at });
     }
-    if (domain === null || owner !== undefined) continue;
+    if (owner !== undefined) continue;
+    const pathOf = officialInPath(url.path);
+    if (pathOf !== null) findings.push({ code: 'link.official-in-path', evidence: url.raw, params: { organization: pathOf.id }, ...at });
+    if (domain === null) continue;
 
     if (isShortener(domain)) {
       const operator = shortenerOperator(domain);
@@ -77,6 +103,9 @@ export function linkFindings({ extracted, claims }: SignalContext): Finding[] {
           ...at,
         });
       }
+    }
+    if (sender !== null && officialOwner(sender) === undefined && imitatesSender(domain, sender)) {
+      findings.push({ code: 'link.imitates-sender', evidence: domain, params: { sender }, ...at });
     }
     if (url.publicSuffix !== null && isAbusedTld(url.publicSuffix)) {
       findings.push({ code: 'link.abused-tld', evidence: domain, params: { tld: url.publicSuffix }, ...at });

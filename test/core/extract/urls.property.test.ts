@@ -114,6 +114,9 @@ describe('extractUrls / extractEmails properties', () => {
       fc.string({ unit: urlishChar, minLength: 20_000, maxLength: 20_000 }),
       fc.array(fragments, { minLength: 4_000, maxLength: 4_000 }).map((parts) => parts.join('').slice(0, 20_000)),
       fc.constantFrom(...['a.', 'a-', '(', '[', 'http://', 'a@', 'あ.', '.', ':', 'a[.]', 'xn--', '1.'].map((unit) => unit.repeat(20_000 / unit.length))),
+      // What linkify-it leaves to the explicit-scheme fallback: endless labels, a
+      // percent-encoded host, a run of sentence punctuation before a final letter.
+      fc.constantFrom(`http://${'a.'.repeat(9_990)}com`, `http://${'%41'.repeat(6_660)}/`, `http://a${'.,)'.repeat(6_660)}x`),
     );
     fc.assert(
       fc.property(long, (source) => {

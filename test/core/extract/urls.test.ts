@@ -404,6 +404,19 @@ describe('extractUrls: hosts', () => {
     expect(raws('http://999.1.1.1/ https://xn--zz.com/')).toEqual([]);
   });
 
+  it('finds a host of more than ten labels, as browsers open it', () => {
+    const host = 'www.paypal.com.login.webscr.php.login.secure.com.dll.ssl5.paypal.secure.login.paypal.com.coca-member-profile02451.info';
+    const u = only(`Please log in: http://${host}/webscr.php?cmd=LogIn.`);
+    expect([u.host, u.registrableDomain, u.raw]).toEqual([host, 'coca-member-profile02451.info', `http://${host}/webscr.php?cmd=LogIn`]);
+    expect(raws(`ログインはこちら「http://${host}/x」をご覧ください`)).toEqual([`http://${host}/x`]);
+  });
+
+  it('decodes a percent-encoded host, as browsers do, and keeps the raw text', () => {
+    const u = only('go to http://%77%77%77%2E%65%76%69%6C%2E%74%6F%70/login now');
+    expect([u.host, u.registrableDomain, u.raw]).toEqual(['www.evil.top', 'evil.top', 'http://%77%77%77%2E%65%76%69%6C%2E%74%6F%70/login']);
+    expect(raws('http://%zz%/ and http://%31%39%35%2E%31%34%36%2E%39%39%2E%31%38%30:%38%37/st')).toEqual([]);
+  });
+
   it('treats "//host/path" as schemeless http', () => {
     const u = only('//evil.top/path');
     expect([u.url, u.scheme, u.schemeless]).toEqual(['http://evil.top/path', 'http', true]);

@@ -145,6 +145,37 @@ export const CASES: Record<string, ReasonCase> = {
       html: '<p>ご注文の確認はこちら: <a href="https://www.amazon.co.jp/gp/css">https://www.amazon.co.jp/gp/css</a></p>',
     }),
   },
+  'link.encoded-host': {
+    triggers: mail({
+      from: ['PayPal', 'service@paypal.com'],
+      subject: 'Please confirm your account',
+      html: '<p>Dear PayPal Member, please <a href="http://%77%77%77%2E%70%61%79%2D%63%68%65%63%6B%2E%65%78%61%6D%70%6C%65/login">log in here</a>.</p>',
+    }),
+    lookalike: mail({
+      from: ['PayPal', 'service@paypal.com'],
+      subject: 'Your monthly statement',
+      html: '<p>Your statement is ready: <a href="https://www.paypal.com/myaccount/statements?period=2025%2D05">view it</a>.</p>',
+    }),
+  },
+  'link.official-in-path': {
+    // A phishing kit dropped on someone else's server, named after its target.
+    triggers: sms('Your eBay account is on hold. Restore it at http://files.example.net/signin.ebay.com/ws/eBayISAPI.dll'),
+    // The official name only in a query string, where share buttons and redirectors put it.
+    lookalike: sms('Read our guide to buying safely: https://news.example.com/guides/safe-buying?source=www.ebay.com'),
+  },
+  'link.imitates-sender': {
+    triggers: mail({
+      from: ['みなと信用金庫', 'info@minato-shinkin.example'],
+      subject: 'インターネットバンキングのご案内',
+      html: '<p>いつもご利用ありがとうございます。<a href="https://minato-shinkin-login.example/ib">こちら</a>からログインしてください。</p>',
+    }),
+    // The sender's own site, and its name on another ending (a site abroad) are not imitations.
+    lookalike: mail({
+      from: ['みなと信用金庫', 'info@minato-shinkin.example'],
+      subject: 'インターネットバンキングのご案内',
+      html: '<p>いつもご利用ありがとうございます。<a href="https://www.minato-shinkin.example/ib">こちら</a>からログインしてください。</p>',
+    }),
+  },
   'link.shortener': {
     triggers: sms('【Amazon】ご注文の確認はこちら https://bit.ly/3xAbCdE'),
     // Amazon's own shortener in a message that claims Amazon.
