@@ -55,7 +55,9 @@ const EN_DATE = new RegExp(
   String.raw`\b(${EN_MARKER})\s+(?:the\s)?${WEEKDAY_EN}(?:the\s)?(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(${MONTH})\.?\s(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s(\d{4})\b)?|(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(${MONTH})\b\.?(?:,?\s(\d{4})\b)?|(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/]))`,
   'iy',
 );
-const EN_DAY = /\b(?:by|before|until|till|due|expires?|expiring|ends?)\s(?:the\s)?(?:end\sof\s)?(today|tonight|tomorrow)\b|\b(today) only\b|\bby (?:the )?end of (?:the )?(?:business )?(day)\b|\bby (EOD)\b|\bwithin (today)\b/iy;
+// "by 5 pm today", "before 11:59 p.m. EST tonight", "by noon tomorrow" (group 6) too.
+const EN_DAY =
+  /\b(?:by|before|until|till|due|expires?|expiring|ends?)\s(?:the\s)?(?:end\sof\s)?(today|tonight|tomorrow)\b|\b(today) only\b|\bby (?:the )?end of (?:the )?(?:business )?(day)\b|\bby (EOD)\b|\bwithin (today)\b|\b(?:by|before|until|till)\s(?:\d{1,2}(?::\d{2})?\s?[ap]\.?m\.?|noon|midnight)\s(?:[a-z]{2,4}\s)?(today|tonight|tomorrow)\b/iy;
 const EN_NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -208,7 +210,7 @@ const ENGLISH_RULES: readonly (readonly [RegExp, Make])[] = [
   [
     EN_DAY,
     (m) => {
-      const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase();
+      const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').toLowerCase();
       return item(m, word === 'tomorrow' ? 'tomorrow' : 'today');
     },
   ],
