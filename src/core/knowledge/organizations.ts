@@ -66,6 +66,9 @@ export const OrganizationSchema = z.strictObject({
       /** Customers get mail addresses on this domain too (docomo.ne.jp, au.com): a
        * sender address here does not show the organization sent the message. */
       customerMailboxes: z.boolean().optional(),
+      /** The organization says publicly that mail using this domain which fails sender
+       * authentication is discarded (a DMARC "reject" policy), with where it says so. */
+      rejectsUnauthenticated: z.strictObject(sourced).optional(),
     }),
   ),
   smsSenders: z.array(z.strictObject({ sender: nonEmpty, ...sourced })),

@@ -99,6 +99,15 @@ export function senderFindings({ message, claims }: SignalContext): Finding[] {
     findings.push({ code: 'sender.return-path-elsewhere', evidence: message.returnPath ?? '', params: { domain: bounceDomain } });
   }
 
+  // A company that has mail failing its checks discarded never sends mail that fails
+  // them: whatever the receiving server recorded, if it did not vouch for the domain,
+  // the mail is not the company's. With no results at all there is nothing to go by.
+  const strict = fromDomain === null ? undefined : officialOwner(fromDomain)?.domains.find((d) => d.domain === fromDomain);
+  if (strict?.rejectsUnauthenticated !== undefined && results.length > 0 && !authenticated(results, strict.domain)) {
+    const org = officialOwner(strict.domain)!;
+    findings.push({ code: 'auth.reject-policy-failed', evidence: from.address, params: { organization: org.id, domain: strict.domain } });
+  }
+
   const dkim = results.filter((r) => r.method === 'dkim');
   if (dmarc?.result === 'fail') findings.push({ code: 'auth.dmarc-fail', evidence: `dmarc=${dmarc.result}` });
   else if (dmarc?.result === 'pass') findings.push({ code: 'auth.dmarc-pass', evidence: `dmarc=pass` });

@@ -269,6 +269,22 @@ export const CASES: Record<string, ReasonCase> = {
     triggers: mail({ from: SAGAWA_FROM, headers: [authResults('dmarc=fail header.from=sagawa-exp.co.jp')], subject: 'お届け予定のお知らせ', text: 'お荷物のお届け予定日をお知らせします。' }),
     lookalike: mail({ from: SAGAWA_FROM, headers: [authResults('dmarc=pass header.from=sagawa-exp.co.jp')], subject: 'お届け予定のお知らせ', text: 'お荷物のお届け予定日をお知らせします。' }),
   },
+  'auth.reject-policy-failed': {
+    // Sumitomo Mitsui Card says mail forging its domain is discarded; this one got
+    // through with the receiving server recording no pass for it.
+    triggers: mail({
+      from: ['三井住友カード', 'info@smbc-card.com'],
+      headers: [authResults('spf=softfail smtp.mailfrom=smbc-card.com; dkim=none')],
+      subject: 'ご利用確認のお願い',
+      text: 'お客さまのカードのご利用について確認させていただきたいお取引がございます。',
+    }),
+    lookalike: mail({
+      from: ['三井住友カード', 'info@smbc-card.com'],
+      headers: [authResults('spf=pass smtp.mailfrom=smbc-card.com; dkim=pass header.d=smbc-card.com; dmarc=pass header.from=smbc-card.com')],
+      subject: 'ご利用確認のお願い',
+      text: 'お客さまのカードのご利用について確認させていただきたいお取引がございます。',
+    }),
+  },
   'auth.dmarc-pass': {
     triggers: mail({ from: SAGAWA_FROM, headers: [authResults('dmarc=pass header.from=sagawa-exp.co.jp')], subject: 'お届け予定のお知らせ', text: 'お荷物のお届け予定日をお知らせします。' }),
     // The receiving server recorded a failure; a "pass" further down was written by the sender.
@@ -607,6 +623,25 @@ export interface KnownIssue {
 
 /** Close calls found after the cases above were written, fixed since: asserted. */
 export const MORE_LOOKALIKES: KnownIssue[] = [
+  {
+    code: 'auth.reject-policy-failed',
+    side: 'lookalike',
+    input: mail({ from: ['三井住友カード', 'info@smbc-card.com'], subject: 'ご利用確認のお願い', text: 'カードのご利用について確認させていただきたいお取引がございます。' }),
+    expected: 'no auth.reject-policy-failed: a mail saved without any Authentication-Results says nothing either way',
+    actual: 'guards the rule against reading "no results" as "failed"',
+  },
+  {
+    code: 'auth.reject-policy-failed',
+    side: 'lookalike',
+    input: mail({
+      from: ['楽天カード', 'info@mail.rakuten-card.co.jp'],
+      headers: [authResults('spf=softfail smtp.mailfrom=rakuten-card.co.jp; dkim=none')],
+      subject: 'ご利用確認のお願い',
+      text: 'カードのご利用について確認させていただきたいお取引がございます。',
+    }),
+    expected: 'no auth.reject-policy-failed: no source on record says this company has failing mail discarded',
+    actual: 'guards the knowledge: only domains with rejectsUnauthenticated in data/organizations.json count',
+  },
   {
     code: 'lure.gift-card-crypto',
     side: 'lookalike',
