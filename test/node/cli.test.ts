@@ -42,6 +42,29 @@ describe('leakaid check', () => {
     expect(run.stdout).toContain('navi-dial');
   });
 
+  it('reads an English phishing mail to a non-technical reader: hidden link, name inside a link, one line per company', () => {
+    const eml = join(work, 'paypal.eml');
+    writeFileSync(
+      eml,
+      [
+        'From: PayPal <service@paypal.com>',
+        'Subject: Please confirm your account',
+        'MIME-Version: 1.0',
+        'Content-Type: text/html; charset=UTF-8',
+        '',
+        '<p>Dear PayPal Member,</p><p>Please <a href="http://%77%77%77%2E%70%61%79%2D%63%68%65%63%6B%2E%74%6F%70/login">confirm your account</a> by 5 pm today.',
+        'Or use <a href="http://files.example.net/signin.paypal.com/webscr">this link</a>.</p>',
+      ].join('\r\n'),
+    );
+    const run = leakaid(['check', '--lang', 'en', eml]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Dangerous');
+    expect(run.stdout).toContain("The link's destination www.pay-check.top is hidden behind %-codes.");
+    expect(run.stdout).toContain("goes to a different site from PayPal, but puts PayPal's name inside it to look genuine");
+    expect(run.stdout).toContain('by 5 pm today — today');
+    expect(run.stdout.match(/・PayPal \(「PayPal」\)/g)).toHaveLength(1);
+  });
+
   it('checks --text and standard input, and prints JSON result objects', () => {
     const fromText = leakaid(['check', '--json', '--channel', 'sms', '--text', SMS]);
     expect(fromText.status).toBe(0);

@@ -167,14 +167,16 @@ export function formatResult(
   list(LABEL.emails, x.emails.map((e) => e.address));
   list(LABEL.money, x.money.map((money) => money.raw));
   list(LABEL.deadlines, x.deadlines.map((d) => `${d.raw} — ${DEADLINE[d.kind][lang]}`));
-  list(
-    LABEL.organizations,
-    x.organizations.map((o) => {
-      const disguise =
-        o.disguise === 'confusable' ? ` — ${LABEL.lookalike[lang]}` : o.disguise === 'spaced' ? ` — ${LABEL.spacedOut[lang]}` : '';
-      return `${organizationName(o.organizationId)} (「${o.raw}」)${disguise}`;
-    }),
-  );
+  // The same name in the display name and in the text is one line for the reader.
+  list(LABEL.organizations, [
+    ...new Set(
+      x.organizations.map((o) => {
+        const disguise =
+          o.disguise === 'confusable' ? ` — ${LABEL.lookalike[lang]}` : o.disguise === 'spaced' ? ` — ${LABEL.spacedOut[lang]}` : '';
+        return `${organizationName(o.organizationId)} (「${o.raw}」)${disguise}`;
+      }),
+    ),
+  ]);
   list(LABEL.spaced, x.spacedWords.map((w) => w.joined));
   if (x.invisible.total > 0) {
     line(LABEL.invisible, x.invisible.codePoints.map((c) => `${c.codePoint} ×${c.count}`).join(', '));
