@@ -69,6 +69,10 @@ export const OrganizationSchema = z.strictObject({
       /** The organization says publicly that mail using this domain which fails sender
        * authentication is discarded (a DMARC "reject" policy), with where it says so. */
       rejectsUnauthenticated: z.strictObject(sourced).optional(),
+      /** The registrable domain is shared by companies of one group, e.g. japanpost.jp by
+       * 日本郵便 and ゆうちょ銀行: each of them lists it, marked so. A domain may be listed
+       * for several organizations only when every one of those entries is marked. */
+      sharedWithinGroup: z.literal(true).optional(),
     }),
   ),
   smsSenders: z.array(z.strictObject({ sender: nonEmpty, ...sourced })),
@@ -82,22 +86,34 @@ const OrganizationsFileSchema = z
   .strictObject({ organizations: z.array(OrganizationSchema) })
   .superRefine((file, ctx) => {
     const ids = new Set<string>();
-    const domainOwner = new Map<string, string>();
+    /** Every entry seen so far for a domain: who lists it and whether it is marked shared. */
+    const listings = new Map<string, { id: string; shared: boolean; path: (string | number)[] }[]>();
     file.organizations.forEach((org, i) => {
       if (ids.has(org.id)) ctx.addIssue({ code: 'custom', message: `duplicate id ${org.id}`, path: ['organizations', i, 'id'] });
       ids.add(org.id);
       org.domains.forEach((d, j) => {
-        const owner = domainOwner.get(d.domain);
-        if (owner !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `domain ${d.domain} listed for both ${owner} and ${org.id}`,
-            path: ['organizations', i, 'domains', j, 'domain'],
-          });
+        const path = ['organizations', i, 'domains', j, 'domain'];
+        const shared = d.sharedWithinGroup === true;
+        const earlier = listings.get(d.domain) ?? [];
+        for (const other of earlier) {
+          if (other.id === org.id || !shared || !other.shared) {
+            ctx.addIssue({ code: 'custom', message: `domain ${d.domain} listed for both ${other.id} and ${org.id}`, path });
+            break;
+          }
         }
-        domainOwner.set(d.domain, org.id);
+        listings.set(d.domain, [...earlier, { id: org.id, shared, path }]);
       });
     });
+    // A mark on a domain no other organization lists says something that is not so.
+    for (const [domain, entries] of listings) {
+      if (entries.length === 1 && entries[0]!.shared) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `domain ${domain} is marked sharedWithinGroup but listed only for ${entries[0]!.id}`,
+          path: entries[0]!.path,
+        });
+      }
+    }
   });
 
 /** Validates organization data; throws with every problem listed. Exported for tests
@@ -111,8 +127,10 @@ export function parseOrganizations(input: unknown): Organization[] {
 export const ORGANIZATIONS: readonly Organization[] = Object.freeze(parseOrganizations(data));
 
 const byId = new Map<string, Organization>(ORGANIZATIONS.map((o) => [o.id, o]));
+/** A domain shared within a group (sharedWithinGroup) belongs here to the first
+ * organization that lists it: japanpost.jp to japan-post, not japan-post-bank. */
 const byDomain = new Map<string, Organization>();
-for (const org of ORGANIZATIONS) for (const d of org.domains) byDomain.set(d.domain, org);
+for (const org of ORGANIZATIONS) for (const d of org.domains) if (!byDomain.has(d.domain)) byDomain.set(d.domain, org);
 
 export function getOrganization(id: string): Organization | undefined {
   return byId.get(id);
@@ -121,7 +139,11 @@ export function getOrganization(id: string): Organization | undefined {
 /**
  * The organization that owns a domain, given a registrable domain or any host name
  * under it ("www.ntt-west.co.jp", "E-TAX.NTA.GO.JP."). ASCII (punycode) input only:
- * callers normalize hosts with url.domainToASCII first.
+ * callers normalize hosts with url.domainToASCII first. One owner only: for a domain
+ * shared within a group (sharedWithinGroup) it is the first organization in the data
+ * that lists it (japanpost.jp → japan-post, not japan-post-bank); whether a domain is
+ * official for a given organization is a question for that organization's own list
+ * (officialDomain here, isOfficialFor in signals/domains.ts).
  */
 export function organizationForDomain(domainOrHost: string): Organization | undefined {
   const host = domainOrHost.trim().toLowerCase().replace(/\.$/, '');
@@ -129,15 +151,22 @@ export function organizationForDomain(domainOrHost: string): Organization | unde
   return registrable === null ? undefined : byDomain.get(registrable);
 }
 
+/** Every organization that lists a registrable domain: one, or the companies of a
+ * group that share it (sharedWithinGroup), in the order of the data. */
+export function organizationsListing(registrableDomain: string): Organization[] {
+  return ORGANIZATIONS.filter((o) => o.domains.some((d) => d.domain === registrableDomain));
+}
+
 /** The domain entry (with its source) when `domainOrHost` is under an official
- * domain of `organizationId`. */
+ * domain of `organizationId`, looked up in that organization's own list, so a domain
+ * shared within a group is found for each organization that lists it. */
 export function officialDomain(
   organizationId: string,
   domainOrHost: string,
 ): Organization['domains'][number] | undefined {
-  const org = organizationForDomain(domainOrHost);
-  if (org === undefined || org.id !== organizationId) return undefined;
+  const org = byId.get(organizationId);
   const registrable = getDomain(domainOrHost.trim().toLowerCase().replace(/\.$/, ''));
+  if (org === undefined || registrable === null) return undefined;
   return org.domains.find((d) => d.domain === registrable);
 }
 

@@ -8,7 +8,7 @@
 // ("service@", "security@", "no-reply@") rather than for a person.
 import { getDomain } from 'tldts';
 import type { Extracted, OrganizationMention } from '../extract/types.js';
-import { getOrganization, organizationForDomain, type Organization } from '../knowledge/organizations.js';
+import { getOrganization, organizationForDomain, organizationsListing, type Organization } from '../knowledge/organizations.js';
 import type { Message } from '../message/types.js';
 import { domainLabel } from './domains.js';
 
@@ -104,13 +104,16 @@ const CLAIMED = 10;
 const SERVICE_MAILBOX =
   /(?:^|[^a-z])(?:service|services|support|security|account|accounts|billing|confirm|update|verify|verification|alert|alerts|notice|notices|notification|notifications|info|information|admin|help|helpdesk|customer|customers|member|members|noreply|no-reply|donotreply|do-not-reply|auto-confirm|aw-confirm|online|onlineteam|team|department|dept|fraud|protection|safety|care|contact|news|newsletter|mail|mailer|system|official|office|center|centre)(?:$|[^a-z])/;
 
-/** The organization a sender address at its official domain speaks for, if any. */
-function serviceSender(message: Message): Organization | undefined {
+/** The organization a sender address at its official domain speaks for, if any. Of
+ * the companies sharing a group's domain (japanpost.jp: 日本郵便, ゆうちょ銀行), the
+ * one the message names. */
+function serviceSender(message: Message, extracted: Extracted): Organization | undefined {
   const from = message.from;
   if (message.channel !== 'email' || from === null || from.domain === null) return undefined;
   const domain = getDomain(from.domain, { allowPrivateDomains: true });
   if (domain === null) return undefined;
-  const org = organizationForDomain(domain);
+  const owners = organizationsListing(domain);
+  const org = owners.find((o) => extracted.organizations.some((m) => m.organizationId === o.id)) ?? owners[0];
   if (org === undefined || org.domains.some((d) => d.domain === domain && d.customerMailboxes === true)) return undefined;
   const local = from.address.slice(0, from.address.lastIndexOf('@')).toLowerCase();
   return SERVICE_MAILBOX.test(local) || local.includes(domainLabel(domain)) ? org : undefined;
@@ -123,7 +126,7 @@ export function findClaims(message: Message, extracted: Extracted): Claims {
     if (previous === undefined || value < previous) ranked.set(id, value);
   };
   for (const mention of extracted.organizations) rank(mention.organizationId, claimRank(message, mention));
-  const sender = serviceSender(message);
+  const sender = serviceSender(message, extracted);
   if (sender !== undefined) rank(sender.id, 1);
   for (const url of extracted.urls) {
     if (url.visibleDomain === null) continue;

@@ -34,8 +34,9 @@ interface Brand {
 const MIN_BRAND_TOKEN = 4;
 
 /** Brand tokens that are also everyday words in domain names ("on-line-shop",
- * "apple-farm", "meta-data", "purchase"): inside another domain they say nothing. */
-const EVERYDAY_WORDS = new Set(['line', 'meta', 'apple', 'live', 'mail', 'post', 'card', 'bank', 'news', 'info', 'chase']);
+ * "apple-farm", "meta-data", "purchase", "japan-visa" for travel visas, "hotel-booking"
+ * and "booking-system" for any reservation site): inside another domain they say nothing. */
+const EVERYDAY_WORDS = new Set(['line', 'meta', 'apple', 'live', 'mail', 'post', 'card', 'bank', 'news', 'info', 'chase', 'visa', 'booking']);
 
 const BRANDS: Brand[] = [];
 for (const org of ORGANIZATIONS) {

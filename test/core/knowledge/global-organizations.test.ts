@@ -4,11 +4,12 @@
 // is not, and everyday English that shares a word with a brand ("a visa for Japan",
 // "chase the dog", "steam the rice", "booking hotels") claims nothing.
 //
-// Visa and Booking.com are not on record: their domain labels ("visa", "booking")
-// would become brand tokens that src/core/signals/domains.ts looks for inside other
-// domains ("japan-visa.com", "hotel-booking.jp"). Chase is, with "chase" among the
-// everyday words domains.ts does not look for ("purchase-….com"), and claimed only by
-// its multi-word names (Chase Bank, JPMorgan Chase …) or written "CHASE".
+// Visa and Booking.com are on record with their domain labels ("visa", "booking") among
+// the everyday words src/core/signals/domains.ts does not look for inside other domains
+// ("japan-visa.jp", "hotel-booking.jp"). Visa is claimed only by its longer names (Visa
+// Secure, Visaカード, Visa Inc. …), Booking.com only as "Booking.com" (its domain).
+// Chase is, with "chase" among the same everyday words ("purchase-….com"), and claimed
+// only by its multi-word names (Chase Bank, JPMorgan Chase …) or written "CHASE".
 // Steam is on record under its multi-word names only (Steam Support, Steam Guard …).
 import { describe, expect, it } from 'vitest';
 import { checkInput, type CheckResult } from '../../../src/core/check.js';
@@ -42,6 +43,8 @@ const BRANDS: [id: string, name: string, official: string][] = [
   ['whatsapp', 'WhatsApp', 'https://www.whatsapp.com/'],
   ['walmart', 'Walmart', 'https://www.walmart.com/orders'],
   ['chase', 'Chase Bank', 'https://secure.chase.com/web/auth/dashboard'],
+  ['visa', 'Visa Secure', 'https://usa.visa.com/'],
+  ['booking', 'Booking.com', 'https://secure.booking.com/myreservations.html'],
 ];
 
 describe('global organizations in data/organizations.json', () => {
@@ -102,6 +105,22 @@ describe('global organizations in data/organizations.json', () => {
     expect(result.claimed.organizations[0], summary(result)).toBe(id);
   });
 
+  it('Visa written as Visaカード and Booking.com as its domain are claimed in Japanese too', async () => {
+    for (const [text, id] of [
+      ['【Visaカード】ご利用確認のお願い https://visa-jp-secure.top/', 'visa'],
+      ['【Booking.com】ご予約の確認 https://booking-confirm.top/pay', 'booking'],
+    ] as const) {
+      const result = await sms(text);
+      expect(result.claimed.organizations[0], summary(result)).toBe(id);
+      expect(codesOf(result), summary(result)).toContain('link.not-official');
+    }
+  });
+
+  it('三井住友VISAカード is 三井住友カード, not Visa', async () => {
+    const result = await sms('【三井住友VISAカード】ご利用確認のお願い https://www.smbc-card.com/');
+    expect(result.claimed.organizations, summary(result)).toEqual(['smbc-card']);
+  });
+
   it('a look-alike of a brand domain is recognized as imitating it', async () => {
     const result = await sms('Your parcel is waiting. Pay the customs fee at https://royalmail-redelivery.top/pay');
     const codes = codesOf(result);
@@ -126,6 +145,9 @@ describe('everyday English that shares a word with a brand claims nothing', () =
     'Citizens of the city can apply online at https://www.city.example.lg.jp/',
     'Your purchase receipt is attached. Thank you for shopping with us: https://purchase-receipts.example.com/r/1',
     'The royal mail coach is on display at the museum.',
+    'Visa applications are handled at https://www.japan-visa.jp/apply',
+    'Book your room at https://www.hotel-booking.jp/rooms',
+    'Rent a car for the trip at https://bookingcar.jp/',
   ])('%s', async (text) => {
     const result = await sms(text);
     const claimedNew = result.claimed.organizations.filter((id) => NEW_IDS.has(id));

@@ -133,6 +133,8 @@ const EXAMPLES: Array<{ family: LureFamilyId; text: string; families: LureFamily
   { family: 'delivery-failure', text: 'Delivery failed: incomplete address.', families: ['delivery-failure'] },
   { family: 'refund-benefit-prize', text: '医療費の還付金があります。', families: ['refund-benefit-prize'] },
   { family: 'refund-benefit-prize', text: 'Congratulations, you have won an iPhone!', families: ['refund-benefit-prize'] },
+  { family: 'atm-refund', text: '還付の手続きは、携帯電話を持ってATMへ行ってください。', families: ['atm-refund'] },
+  { family: 'atm-refund', text: 'Go to the nearest ATM and call us to receive your refund.', families: ['atm-refund', 'refund-benefit-prize'] },
   { family: 'app-install', text: 'こちらから構成プロファイルをインストールしてください。', families: ['app-install'] },
   { family: 'app-install', text: 'Download the APK below to track your parcel.', families: ['app-install', 'delivery-failure'] },
   { family: 'remote-access', text: 'AnyDeskをインストールしてください。遠隔操作でウイルスを除去します。', families: ['remote-access'] },

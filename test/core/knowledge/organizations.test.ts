@@ -57,16 +57,24 @@ describe('data/organizations.json', () => {
     }
   });
 
-  it('lists only registrable domains (eTLD+1 per tldts), each for one organization', () => {
+  it('lists only registrable domains (eTLD+1 per tldts), each for one organization unless shared within a group', () => {
     const seen = new Map<string, string>();
     for (const org of ORGANIZATIONS) {
-      for (const { domain } of org.domains) {
+      for (const { domain, sharedWithinGroup } of org.domains) {
         expect(getDomain(domain), domain).toBe(domain);
         expect(domain).toBe(domain.toLowerCase());
-        expect(seen.has(domain), `${domain} listed twice`).toBe(false);
+        if (sharedWithinGroup !== true) expect(seen.has(domain), `${domain} listed twice`).toBe(false);
         seen.set(domain, org.id);
       }
     }
+  });
+
+  it('lists japanpost.jp for both 日本郵便 and ゆうちょ銀行, marked shared within the group', () => {
+    for (const id of ['japan-post', 'japan-post-bank']) {
+      expect(officialDomain(id, 'www.jp-bank.japanpost.jp')?.sharedWithinGroup, id).toBe(true);
+    }
+    const sharing = ORGANIZATIONS.filter((o) => o.domains.some((d) => d.domain === 'japanpost.jp')).map((o) => o.id);
+    expect(sharing).toEqual(['japan-post', 'japan-post-bank']);
   });
 
   it('writes phone numbers in national format', () => {
@@ -122,6 +130,55 @@ describe('parseOrganizations', () => {
     expect(() => parseOrganizations(data)).toThrow(/organizations\.json is invalid/);
   });
 
+  describe('a domain shared within a group', () => {
+    /** valid() with a second organization listing the same domain; `marks` says which
+     * of the two entries carry sharedWithinGroup. */
+    const sharedBy = (marks: [boolean, boolean]) => {
+      const data = valid();
+      const first = data.organizations[0]!;
+      data.organizations.push({ ...first, id: 'example-bank', domains: [{ ...first.domains[0]! }] });
+      data.organizations.forEach((org, i) => {
+        if (marks[i]) Object.assign(org.domains[0]!, { sharedWithinGroup: true });
+      });
+      return data;
+    };
+
+    it('is accepted when every organization listing it marks it', () => {
+      const orgs = parseOrganizations(sharedBy([true, true]));
+      expect(orgs.map((o) => [o.id, o.domains[0]!.domain, o.domains[0]!.sharedWithinGroup])).toEqual([
+        ['example-co', 'example.co.jp', true],
+        ['example-bank', 'example.co.jp', true],
+      ]);
+    });
+
+    it.each([
+      ['neither', [false, false]],
+      ['only the first', [true, false]],
+      ['only the second', [false, true]],
+    ] as const)('is rejected when %s of the two entries is marked', (_label, marks) => {
+      expect(() => parseOrganizations(sharedBy([...marks]))).toThrow(/listed for both example-co and example-bank/);
+    });
+
+    it('is rejected when one organization lists it twice, even marked', () => {
+      const data = valid();
+      const entry = { ...data.organizations[0]!.domains[0]!, sharedWithinGroup: true };
+      data.organizations[0]!.domains = [entry, { ...entry }];
+      expect(() => parseOrganizations(data)).toThrow(/listed for both example-co and example-co/);
+    });
+
+    it('is rejected when marked but listed for one organization only', () => {
+      const data = valid();
+      Object.assign(data.organizations[0]!.domains[0]!, { sharedWithinGroup: true });
+      expect(() => parseOrganizations(data)).toThrow(/marked sharedWithinGroup but listed only for example-co/);
+    });
+
+    it('accepts only true as the mark', () => {
+      const data = sharedBy([true, true]);
+      Object.assign(data.organizations[1]!.domains[0]!, { sharedWithinGroup: false });
+      expect(() => parseOrganizations(data)).toThrow(/organizations\.json is invalid/);
+    });
+  });
+
   it('rejects a phone number that is not in national format', () => {
     const data = valid();
     (data.organizations[0] as { phones: unknown[] }).phones.push({
@@ -153,6 +210,16 @@ describe('lookups', () => {
   it('returns the domain entry only for the right organization', () => {
     expect(officialDomain('yamato', 'www.kuronekoyamato.co.jp')?.domain).toBe('kuronekoyamato.co.jp');
     expect(officialDomain('sagawa', 'www.kuronekoyamato.co.jp')).toBeUndefined();
+    expect(officialDomain('no-such-org', 'www.kuronekoyamato.co.jp')).toBeUndefined();
+    expect(officialDomain('yamato', 'localhost')).toBeUndefined();
+  });
+
+  it('gives a domain shared within a group to the first organization listing it, and finds it official for each', () => {
+    expect(organizationForDomain('www.jp-bank.japanpost.jp')?.id).toBe('japan-post');
+    expect(organizationForDomain('www.post.japanpost.jp')?.id).toBe('japan-post');
+    expect(officialDomain('japan-post-bank', 'www.jp-bank.japanpost.jp')?.domain).toBe('japanpost.jp');
+    expect(officialDomain('japan-post', 'www.jp-bank.japanpost.jp')?.domain).toBe('japanpost.jp');
+    expect(officialDomain('nhk', 'www.jp-bank.japanpost.jp')).toBeUndefined();
   });
 
   it('marks domains that also hold customer mailboxes', () => {
@@ -179,6 +246,12 @@ describe('searchOrganizations', () => {
     ['ntt-west.co.jp', 'ntt-west'],
     ['佐川', 'sagawa'],
     ['アマゾン', 'amazon-jp'],
+    ['ゆうちょ', 'japan-post-bank'],
+    ['ゆうちょ銀行', 'japan-post-bank'],
+    ['日本放送協会', 'nhk'],
+    ['NHK', 'nhk'],
+    ['ビザ', 'visa'],
+    ['Booking.com', 'booking'],
   ])('finds %s', (query, id) => {
     expect(searchOrganizations(query).map((o) => o.id)).toContain(id);
   });

@@ -41,6 +41,11 @@ describe('claims: a sender address at the company’s own domain', () => {
     }
   });
 
+  it('names the company of a group’s shared domain that the message names (japanpost.jp)', async () => {
+    expect(await claimed(letterFrom('information@jp-bank.japanpost.jp', 'ゆうちょ銀行からのお知らせです。', 'お知らせ'))).toEqual(['japan-post-bank']);
+    expect(await claimed(letterFrom('info@japanpost.jp', '日本郵便からのお知らせです。', 'お知らせ'))).toEqual(['japan-post']);
+  });
+
   it('is not a claim when a person writes from their employer’s domain', async () => {
     expect(await claimed(letterFrom('jdoe@microsoft.com', 'Here is the patch I mentioned on the list.'))).toEqual([]);
   });
