@@ -22,6 +22,7 @@ export const LURE_FAMILY_IDS = [
   'account-problem',
   'delivery-failure',
   'refund-benefit-prize',
+  'atm-refund',
   'app-install',
   'remote-access',
   'contact-me',

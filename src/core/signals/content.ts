@@ -65,10 +65,13 @@ export function contentFindings({ message, extracted, claims }: SignalContext): 
   // A weak phrase in a sentence that denies it ("パスワードは含まれておりません") is
   // the reassurance of a genuine notice, not a lure; a phrase quoted by a warning, or
   // inside someone's reported words (a case study), describes the scam.
+  // A note of a phone call is all reported speech: the caller's words in 「」 are the
+  // message itself there, not a case study quoted by someone warning about it.
+  const quotesAreTheMessage = message.channel === 'call';
   const hits = findLures(text).filter((hit) => {
     const sentence = sentenceAround(text, hit.span[0], hit.span[1]);
     if (WARNING.test(sentence) && REPORTED_SPEECH.test(sentence)) return false;
-    if (insideReportedQuote(text, hit.span[0], hit.span[1])) return false;
+    if (!quotesAreTheMessage && insideReportedQuote(text, hit.span[0], hit.span[1])) return false;
     return hit.weight === 'strong' || !NEGATION.test(sentence);
   });
   const apology = new Set(hits.filter((h) => h.family === 'notice-apology').map((h) => h.phrase));

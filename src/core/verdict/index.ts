@@ -75,9 +75,9 @@ function chooseAdvice(risk: Risk, reasons: Reason[], message: Message, extracted
   if (risk === 'high' && (message.channel === 'email' || message.channel === 'sms') && extracted.urls.length > 0) {
     codes.push('report-phishing');
   }
-  const money = ['payment-demand', 'gift-card-crypto', 'data-deletion-offer', 'countermeasure-fee', 'fake-compensation'];
+  const money = ['payment-demand', 'gift-card-crypto', 'data-deletion-offer', 'countermeasure-fee', 'fake-compensation', 'atm-refund'];
   if (risk !== 'low' && hasLure(worrying, ...money)) codes.push('consult-188');
-  if (risk === 'high' && hasLure(worrying, 'urgency-threat', 'data-deletion-offer', 'remote-access')) codes.push('police-9110');
+  if (risk === 'high' && hasLure(worrying, 'urgency-threat', 'data-deletion-offer', 'remote-access', 'atm-refund')) codes.push('police-9110');
   return [...new Set(codes)].map((code) => {
     const advice = ADVICE.get(code);
     if (advice === undefined) throw new Error(`advice ${code} is not in data/advice.json`);

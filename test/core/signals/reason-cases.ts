@@ -469,6 +469,15 @@ export const CASES: Record<string, ReasonCase> = {
     triggers: sms('【税務署】還付金詐欺にご注意ください。'),
     lookalike: sms('【税務署】詐欺にご注意ください。'),
   },
+  'lure.atm-refund': {
+    triggers: sms('【市役所】医療費の還付金があります。本日中に携帯電話を持ってATMへ行ってください。'),
+    // A warning that names the trick describes it; it does not send anyone to an ATM.
+    lookalike: sms('【市役所】「ATMで還付金が受け取れる」という電話は詐欺です。ご注意ください。'),
+  },
+  'lure.atm-refund.weak': {
+    triggers: sms('【ゆうちょ銀行】年末年始のATMのご利用時間についてお知らせします。'),
+    lookalike: sms('【ゆうちょ銀行】年末年始の窓口のご利用時間についてお知らせします。'),
+  },
   'lure.app-install': {
     triggers: sms('【ドコモ】セキュリティ強化のため、構成プロファイルをインストールしてください。'),
     lookalike: sms('【ドコモ】セキュリティ強化のため、公式ストアからアプリをインストールしてください。'),
@@ -623,6 +632,20 @@ export interface KnownIssue {
 
 /** Close calls found after the cases above were written, fixed since: asserted. */
 export const MORE_LOOKALIKES: KnownIssue[] = [
+  {
+    code: 'lure.remote-access',
+    side: 'triggers',
+    input: { text: 'Amazonを名乗る電話。「返金するので、スマホにAnyDeskというアプリを入れてください」と言われた。', channel: 'call' },
+    expected: 'lure.remote-access: in a note of a call, the caller\'s words in 「」 are the message, not a quoted case study',
+    actual: 'no lure: the reported-quote rule set aside every phrase inside 「…」と言われた, so call notes lost their lures',
+  },
+  {
+    code: 'lure.remote-access',
+    side: 'lookalike',
+    input: sms('「AnyDeskというアプリを入れてください」と言われたら電話を切ってください。'),
+    expected: 'no lure.remote-access: outside a call note, words reported in 「」と言われ… describe the scam',
+    actual: 'guards the call-note rule: it applies to the call channel only',
+  },
   {
     code: 'auth.reject-policy-failed',
     side: 'lookalike',
