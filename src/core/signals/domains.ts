@@ -169,25 +169,3 @@ export function officialInPath(path: string): Organization | null {
   }
   return null;
 }
-
-/** Shortest sender-domain label whose imitation is looked for in links; shorter ones
- * ("ibm", "hp") turn up inside unrelated names by chance. */
-const MIN_SENDER_LABEL = 5;
-
-/**
- * Whether a link's registrable domain imitates the sender's own (any sender, not only
- * the organizations we know): it carries the sender's name inside a longer one
- * ("confirm-bankone.com" in a mail from bankone.com), splits it with a hyphen
- * ("comfed-bank.net" from comfedbank.com) or is a letter or two off it. The same name
- * on another ending (example.de from example.com) is a company's own site abroad.
- */
-export function imitatesSender(linkDomain: string, senderDomain: string): boolean {
-  const senderLabel = domainLabel(senderDomain);
-  const linkLabel = domainLabel(linkDomain);
-  if (linkLabel === senderLabel) return false;
-  const sender = senderLabel.replace(/-/g, '');
-  const link = linkLabel.replace(/-/g, '');
-  if (sender.length < MIN_SENDER_LABEL) return false;
-  const bound = sender.length >= 8 ? 2 : 1;
-  return link.includes(sender) || editDistance(link, sender, bound) <= bound;
-}

@@ -3,7 +3,7 @@
 import { getDomain } from 'tldts';
 import type { ExtractedUrl } from '../extract/types.js';
 import { isAbusedTld, isFreemail, isShortener, shortenerOperator } from '../knowledge/lists.js';
-import { imitatesSender, imitation, isOfficialFor, officialAsSubdomain, officialInPath, officialOwner } from './domains.js';
+import { imitation, isOfficialFor, officialAsSubdomain, officialInPath, officialOwner } from './domains.js';
 import type { Finding, SignalContext } from './types.js';
 
 // Path words of login and payment forms. A single alternation of literals inside one
@@ -33,10 +33,17 @@ function encodedHost(url: ExtractedUrl): boolean {
   return AUTHORITY.exec(url.raw)?.[1]?.includes('%') === true;
 }
 
-/** The sender's registrable domain when it is a company's own (not a free-mail box). */
+/** The sender's registrable domain when it is a company's own (not a free-mail box):
+ * links there are the sender's own site. */
 function senderDomain({ message }: SignalContext): string | null {
   const domain = message.channel === 'email' && message.from?.domain ? getDomain(message.from.domain, { allowPrivateDomains: true }) : null;
   return domain === null || isFreemail(domain) ? null : domain;
+}
+
+/** "IPアドレス: 203.0.113.45" in a login notice is a fact, not a link: an IP address
+ * written without scheme, port or path is a link only as the target of an HTML link. */
+function isBareAddress(url: ExtractedUrl): boolean {
+  return url.isIp && url.schemeless && url.port === null && url.path === '/' && url.location.field !== 'link';
 }
 
 function shown(url: ExtractedUrl): string {
@@ -48,12 +55,13 @@ export function linkFindings(context: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const primary = claims.organizations[0];
   const sender = senderDomain(context);
+  const links = extracted.urls.filter((u) => !isBareAddress(u));
   // A domain written in a subject or display name cannot be tapped; only links in the
   // body count as the message's links for "no link" and "every link is official".
-  const inBody = extracted.urls.filter((u) => u.location.field !== 'subject' && u.location.field !== 'fromName');
+  const inBody = links.filter((u) => u.location.field !== 'subject' && u.location.field !== 'fromName');
   if (inBody.length === 0) findings.push({ code: 'link.none', evidence: '' });
   let allOfficial = primary !== undefined && inBody.length > 0;
-  for (const url of extracted.urls) {
+  for (const url of links) {
     const at = { location: url.location };
     const domain = url.registrableDomain;
     const owner = officialOwner(domain);
@@ -104,13 +112,12 @@ export function linkFindings(context: SignalContext): Finding[] {
         });
       }
     }
-    if (sender !== null && officialOwner(sender) === undefined && imitatesSender(domain, sender)) {
-      findings.push({ code: 'link.imitates-sender', evidence: domain, params: { sender }, ...at });
-    }
     if (url.publicSuffix !== null && isAbusedTld(url.publicSuffix)) {
       findings.push({ code: 'link.abused-tld', evidence: domain, params: { tld: url.publicSuffix }, ...at });
     }
-    if (CREDENTIAL_PATH.test(url.path)) {
+    // A company sends its customers to their account pages on its own site; a login
+    // form is worth noting only on a site other than the sender's.
+    if (CREDENTIAL_PATH.test(url.path) && domain !== sender) {
       findings.push({ code: 'link.credential-path', evidence: url.raw, ...at });
     }
   }

@@ -163,19 +163,6 @@ export const CASES: Record<string, ReasonCase> = {
     // The official name only in a query string, where share buttons and redirectors put it.
     lookalike: sms('Read our guide to buying safely: https://news.example.com/guides/safe-buying?source=www.ebay.com'),
   },
-  'link.imitates-sender': {
-    triggers: mail({
-      from: ['みなと信用金庫', 'info@minato-shinkin.example'],
-      subject: 'インターネットバンキングのご案内',
-      html: '<p>いつもご利用ありがとうございます。<a href="https://minato-shinkin-login.example/ib">こちら</a>からログインしてください。</p>',
-    }),
-    // The sender's own site, and its name on another ending (a site abroad) are not imitations.
-    lookalike: mail({
-      from: ['みなと信用金庫', 'info@minato-shinkin.example'],
-      subject: 'インターネットバンキングのご案内',
-      html: '<p>いつもご利用ありがとうございます。<a href="https://www.minato-shinkin.example/ib">こちら</a>からログインしてください。</p>',
-    }),
-  },
   'link.shortener': {
     triggers: sms('【Amazon】ご注文の確認はこちら https://bit.ly/3xAbCdE'),
     // Amazon's own shortener in a message that claims Amazon.
