@@ -6,11 +6,10 @@
 // company's name on its last lines, a link whose visible text shows an official domain,
 // or a sender address at the company's own domain that speaks for a service
 // ("service@", "security@", "no-reply@") rather than for a person.
-import { getDomain } from 'tldts';
 import type { Extracted, OrganizationMention } from '../extract/types.js';
 import { getOrganization, organizationForDomain, organizationsListing, type Organization } from '../knowledge/organizations.js';
 import type { Message } from '../message/types.js';
-import { domainLabel } from './domains.js';
+import { domainLabel, registrable } from './domains.js';
 
 /** Characters at the start of an SMS, letter or call note within which a company name
  * is how the message introduces its sender. */
@@ -109,9 +108,8 @@ const SERVICE_MAILBOX =
  * one the message names. */
 function serviceSender(message: Message, extracted: Extracted): Organization | undefined {
   const from = message.from;
-  if (message.channel !== 'email' || from === null || from.domain === null) return undefined;
-  const domain = getDomain(from.domain, { allowPrivateDomains: true });
-  if (domain === null) return undefined;
+  const domain = message.channel === 'email' ? registrable(from?.domain ?? null) : null;
+  if (from === null || domain === null) return undefined;
   const owners = organizationsListing(domain);
   const org = owners.find((o) => extracted.organizations.some((m) => m.organizationId === o.id)) ?? owners[0];
   if (org === undefined || org.domains.some((d) => d.domain === domain && d.customerMailboxes === true)) return undefined;

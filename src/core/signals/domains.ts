@@ -2,8 +2,14 @@
 // official for whom, and which look like an official one without being it.
 import { skeleton } from '../normalize/index.js';
 import { ORGANIZATIONS, organizationForDomain, type Organization } from '../knowledge/organizations.js';
-import { getPublicSuffix } from 'tldts';
+import { getDomain, getPublicSuffix } from 'tldts';
 import { isAbusedTld } from '../knowledge/lists.js';
+
+/** The registrable domain (eTLD+1, private suffixes included: each tenant of
+ * github.io is its own) of a host or mail domain; null for none. */
+export function registrable(domain: string | null): string | null {
+  return domain === null ? null : getDomain(domain, { allowPrivateDomains: true });
+}
 
 export function isOfficialFor(org: Organization, registrableDomain: string | null): boolean {
   return registrableDomain !== null && org.domains.some((d) => d.domain === registrableDomain);

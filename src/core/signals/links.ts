@@ -1,9 +1,8 @@
 // Evidence from links: where each one really goes, compared with what the message
 // claims and what the reader is shown.
-import { getDomain } from 'tldts';
 import type { ExtractedUrl } from '../extract/types.js';
 import { isAbusedTld, isFreemail, isShortener, shortenerOperator } from '../knowledge/lists.js';
-import { imitation, isOfficialFor, officialAsSubdomain, officialInPath, officialOwner } from './domains.js';
+import { imitation, isOfficialFor, officialAsSubdomain, officialInPath, officialOwner, registrable } from './domains.js';
 import type { Finding, SignalContext } from './types.js';
 
 // Path words of login and payment forms. A single alternation of literals inside one
@@ -36,7 +35,7 @@ function encodedHost(url: ExtractedUrl): boolean {
 /** The sender's registrable domain when it is a company's own (not a free-mail box):
  * links there are the sender's own site. */
 function senderDomain({ message }: SignalContext): string | null {
-  const domain = message.channel === 'email' && message.from?.domain ? getDomain(message.from.domain, { allowPrivateDomains: true }) : null;
+  const domain = message.channel === 'email' ? registrable(message.from?.domain ?? null) : null;
   return domain === null || isFreemail(domain) ? null : domain;
 }
 

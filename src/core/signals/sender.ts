@@ -1,15 +1,10 @@
 // Evidence from who the message says it is from: the display name against the sender's
 // domain, where replies and bounces really go, and what the mail server recorded about
 // the sender's authentication.
-import { getDomain } from 'tldts';
 import { isFreemail } from '../knowledge/lists.js';
 import type { AuthResult, Message } from '../message/types.js';
-import { imitation, isOfficialFor, officialOwner } from './domains.js';
+import { imitation, isOfficialFor, officialOwner, registrable } from './domains.js';
 import type { Finding, SignalContext } from './types.js';
-
-function registrable(domain: string | null): string | null {
-  return domain === null ? null : getDomain(domain, { allowPrivateDomains: true });
-}
 
 function domainOfAddress(address: string): string | null {
   const at = address.lastIndexOf('@');
@@ -102,10 +97,10 @@ export function senderFindings({ message, claims }: SignalContext): Finding[] {
   // A company that has mail failing its checks discarded never sends mail that fails
   // them: whatever the receiving server recorded, if it did not vouch for the domain,
   // the mail is not the company's. With no results at all there is nothing to go by.
-  const strict = fromDomain === null ? undefined : officialOwner(fromDomain)?.domains.find((d) => d.domain === fromDomain);
-  if (strict?.rejectsUnauthenticated !== undefined && results.length > 0 && !authenticated(results, strict.domain)) {
-    const org = officialOwner(strict.domain)!;
-    findings.push({ code: 'auth.reject-policy-failed', evidence: from.address, params: { organization: org.id, domain: strict.domain } });
+  const owner = officialOwner(fromDomain);
+  const strict = owner?.domains.find((d) => d.domain === fromDomain && d.rejectsUnauthenticated !== undefined);
+  if (owner !== undefined && strict !== undefined && results.length > 0 && !authenticated(results, strict.domain)) {
+    findings.push({ code: 'auth.reject-policy-failed', evidence: from.address, params: { organization: owner.id, domain: strict.domain } });
   }
 
   const dkim = results.filter((r) => r.method === 'dkim');
