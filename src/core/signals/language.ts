@@ -22,6 +22,8 @@ const ALPHABETIC_WORDS = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+
 const NON_ASCII = /[^\x00-\x7f]/;
 const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
 
+const HAS_LETTER = /\p{L}/u;
+
 export function languageFindings({ message, extracted }: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const text = `${message.subject ?? ''}\n${message.from?.name ?? ''}\n${message.text}`;
@@ -39,7 +41,10 @@ export function languageFindings({ message, extracted }: SignalContext): Finding
       break;
     }
   }
+  // Spaced digits ("easy as 1 2 3", "Steps 1 2 3 4") are counting, not a word pulled
+  // apart to slip past filters; only runs with letters count.
   for (const spaced of extracted.spacedWords) {
+    if (!HAS_LETTER.test(spaced.joined)) continue;
     findings.push({ code: 'lang.spaced-word', evidence: spaced.joined, location: spaced.location });
   }
   if (extracted.invisible.total > 0) {

@@ -620,6 +620,13 @@ export interface KnownIssue {
 /** Close calls found after the cases above were written, fixed since: asserted. */
 export const MORE_LOOKALIKES: KnownIssue[] = [
   {
+    code: 'lang.spaced-word',
+    side: 'lookalike',
+    input: sms('Getting started is easy as 1 2 3: choose, order, enjoy.'),
+    expected: 'no lang.spaced-word: spaced digits are counting, not a word pulled apart',
+    actual: 'lang.spaced-word[123] (+15): digits joined like letters',
+  },
+  {
     code: 'lure.remote-access',
     side: 'triggers',
     input: { text: 'Amazonを名乗る電話。「返金するので、スマホにAnyDeskというアプリを入れてください」と言われた。', channel: 'call' },
