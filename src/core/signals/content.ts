@@ -25,6 +25,34 @@ const NEGATION = /含まれておりません|含まれていません|含まれ
 const WARNING = /詐欺|にご注意|に注意|ご用心|不審な|scam|fraud|beware|be careful|be aware/;
 const REPORTED_SPEECH = /」|』|という|といった|などと|と言う|と称し|をかたる|を装|"|“|”|claiming|pretending|such as|that say/;
 
+/** How far after a strong phrase a "we never do this" ending is looked for. */
+const MAX_DENIAL_CHARS = 80;
+/** The ending that turns a clause into "we never do X": 「…暗証番号を入力していただくよう
+ * お願いすることはございません」「ATMの操作をお願いしたりすることはありません」. */
+const NEVER_ENDING = /(?:こと|の)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない|しません|いたしません)/;
+/** "never" shortly before an English phrase: "we will never ask you to enter your password". */
+const NEVER_BEFORE = /\bnever\b[^.!?\n]{0,40}$/;
+
+/**
+ * Whether a strong phrase at [start, end) is what a genuine notice says it never asks
+ * for. Japanese puts the denial after the phrase, in the same clause: the clause ends
+ * at 。！？, a line break or a "、" that does not continue a list ("…したり、…"), so a
+ * scammer's reassurance in another clause ("ATMで手続きしても、お金が引き出されることは
+ * ありません") is not a denial of the request.
+ */
+function deniedRequest(text: string, start: number, end: number): boolean {
+  if (NEVER_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return true;
+  let clauseEnd = end;
+  const limit = Math.min(text.length, end + MAX_DENIAL_CHARS);
+  while (clauseEnd < limit) {
+    const c = text[clauseEnd]!;
+    if ('。！？\n'.includes(c)) break;
+    if (c === '、' && text.slice(clauseEnd - 2, clauseEnd) !== 'たり') break;
+    clauseEnd++;
+  }
+  return NEVER_ENDING.test(text.slice(end, clauseEnd));
+}
+
 /** How far a quotation is followed around a phrase: bounds the scan per hit. */
 const MAX_QUOTE_CHARS = 200;
 const QUOTE_PAIRS: Record<string, string> = { '「': '」', '『': '』', '“': '”' };
@@ -62,8 +90,9 @@ function sentenceAround(text: string, start: number, end: number): string {
 export function contentFindings({ message, extracted, claims }: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const text = foldForMatching(`${message.subject ?? ''}\n${message.text}`);
-  // A weak phrase in a sentence that denies it ("パスワードは含まれておりません") is
-  // the reassurance of a genuine notice, not a lure; a phrase quoted by a warning, or
+  // A weak phrase in a sentence that denies it ("パスワードは含まれておりません"), or a
+  // strong one the message says it never asks for, is the reassurance of a genuine
+  // notice, not a lure; a phrase quoted by a warning, or
   // inside someone's reported words (a case study), describes the scam.
   // A note of a phone call is all reported speech: the caller's words in 「」 are the
   // message itself there, not a case study quoted by someone warning about it.
@@ -72,7 +101,7 @@ export function contentFindings({ message, extracted, claims }: SignalContext): 
     const sentence = sentenceAround(text, hit.span[0], hit.span[1]);
     if (WARNING.test(sentence) && REPORTED_SPEECH.test(sentence)) return false;
     if (!quotesAreTheMessage && insideReportedQuote(text, hit.span[0], hit.span[1])) return false;
-    return hit.weight === 'strong' || !NEGATION.test(sentence);
+    return hit.weight === 'strong' ? !deniedRequest(text, hit.span[0], hit.span[1]) : !NEGATION.test(sentence);
   });
   const apology = new Set(hits.filter((h) => h.family === 'notice-apology').map((h) => h.phrase));
   // An apology alone is ordinary customer service; with a word for a leak it is a notice.

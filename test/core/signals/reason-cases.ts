@@ -620,6 +620,41 @@ export interface KnownIssue {
 /** Close calls found after the cases above were written, fixed since: asserted. */
 export const MORE_LOOKALIKES: KnownIssue[] = [
   {
+    code: 'lure.credential-request',
+    side: 'lookalike',
+    input: sms('【三井住友カード】当社から、メールやSMSで暗証番号を入力していただくようお願いすることはございません。'),
+    expected: 'no lure.credential-request: a card issuer saying it never asks for the PIN',
+    actual: 'lure.credential-request[暗証番号を入力] (+30), risk medium: strong phrases were read even inside "…することはございません"',
+  },
+  {
+    code: 'lure.atm-refund',
+    side: 'lookalike',
+    input: { text: '日本年金機構の職員が、口座番号を教えていただいたり、ATMの操作をお願いしたりすることはありません。', channel: 'letter' },
+    expected: 'no lure.atm-refund: the pension service listing what it never asks (a list joined by 〜たり、)',
+    actual: 'lure.atm-refund[atmの操作] (+40) on the genuine ねんきん定期便 of the development set',
+  },
+  {
+    code: 'lure.credential-request',
+    side: 'lookalike',
+    input: sms('PayPal will never ask you to enter your password in an email.'),
+    expected: 'no lure.credential-request: "will never ask you to enter your password" is the reassurance',
+    actual: 'guards the English side of the denial rule',
+  },
+  {
+    code: 'lure.atm-refund',
+    side: 'triggers',
+    input: sms('ご安心ください。ATMで手続きしても、お金が引き出されることはありません。'),
+    expected: 'lure.atm-refund: a scammer\'s reassurance in another clause does not deny the request',
+    actual: 'guards the denial rule: the clause ends at a 、 that does not continue a 〜たり list',
+  },
+  {
+    code: 'lure.credential-request',
+    side: 'triggers',
+    input: sms('If you do not enter your password within 24 hours your account will be closed.'),
+    expected: 'lure.credential-request: a threat with "do not" is not a denial',
+    actual: 'guards the English side: only "never" before the phrase denies it',
+  },
+  {
     code: 'lang.spaced-word',
     side: 'lookalike',
     input: sms('Getting started is easy as 1 2 3: choose, order, enjoy.'),
