@@ -128,16 +128,24 @@ function findImitation(registrableDomain: string): Lookalike | null {
   return null;
 }
 
+/** The organization whose official domain a host-like string carries: is, ends with or
+ * contains it ("amazon.co.jp", "signin.ebay.com", "www.paypal.com.secure"). */
+function officialDomainWithin(hostLike: string): Organization | null {
+  for (const org of ORGANIZATIONS) {
+    for (const { domain } of org.domains) {
+      if (hostLike === domain || hostLike.endsWith(`.${domain}`) || hostLike.includes(`${domain}.`)) return org;
+    }
+  }
+  return null;
+}
+
 /** An official domain or brand written in the subdomains of another domain:
  * amazon.co.jp.secure-login.top, ntt-west.co.jp-owabi.top (registrable jp-owabi.top). */
 export function officialAsSubdomain(host: string, registrableDomain: string | null): Organization | null {
   if (registrableDomain === null || host === registrableDomain) return null;
   const prefix = host.slice(0, host.length - registrableDomain.length - 1);
-  for (const org of ORGANIZATIONS) {
-    for (const { domain } of org.domains) {
-      if (prefix === domain || prefix.endsWith(`.${domain}`) || prefix.includes(`${domain}.`)) return org;
-    }
-  }
+  const named = officialDomainWithin(prefix);
+  if (named !== null) return named;
   const words = prefix.split(/[.-]/);
   for (const brand of BRANDS) {
     if (brand.token.includes('-') ? prefix.includes(brand.token) : words.includes(brand.token)) return brand.org;
@@ -160,13 +168,8 @@ export function officialInPath(path: string): Organization | null {
   const end = path.search(/[?#]/);
   const segments = (end === -1 ? path : path.slice(0, end)).toLowerCase().split('/');
   for (const segment of segments) {
-    if (HOST_IN_PATH.test(segment)) {
-      for (const org of ORGANIZATIONS) {
-        for (const { domain } of org.domains) {
-          if (segment === domain || segment.endsWith(`.${domain}`) || segment.includes(`.${domain}.`)) return org;
-        }
-      }
-    }
+    const named = HOST_IN_PATH.test(segment) ? officialDomainWithin(segment) : null;
+    if (named !== null) return named;
     if (segment.startsWith('.')) {
       const hidden = segment.slice(1);
       const brand = BRANDS.find((b) => b.token === hidden);
