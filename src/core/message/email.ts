@@ -85,7 +85,29 @@ async function parseBytes(raw: Uint8Array, channel: Channel, nesting: number): P
       return message;
     }
   }
-  return buildMessage(email, scan.bytes, channel, nesting, leafType, skipped);
+  return buildMessage(asWindows1252(email), scan.bytes, channel, nesting, leafType, skipped);
+}
+
+// Windows-1252's 0x80–0x9F (’ “ ” – — … €): browsers decode every latin1 label this way,
+// as the Encoding Standard says, but Node 20's TextDecoder gives the C1 control
+// characters U+0080–U+009F instead, so the CLI and the web app would read one message
+// differently ("XP\u0092s"). C1 controls are never text, so each one is mapped back.
+// Undefined positions (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as they are.
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const HAS_C1 = /[\u0080-\u009f]/;
+const C1 = /[\u0080-\u009f]/g;
+
+function fromC1(text: string): string {
+  return HAS_C1.test(text) ? text.replace(C1, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!) : text;
+}
+
+/** The parsed mail (our own copy) with C1 controls in its readable parts read as windows-1252. */
+function asWindows1252(email: Email): Email {
+  if (email.text !== undefined) email.text = fromC1(email.text);
+  if (email.html !== undefined) email.html = fromC1(email.html);
+  if (email.subject !== undefined) email.subject = fromC1(email.subject);
+  if (email.from !== undefined) email.from.name = fromC1(email.from.name);
+  return email;
 }
 
 async function buildMessage(

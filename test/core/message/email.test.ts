@@ -139,6 +139,29 @@ describe('parseEmail: Japanese fixtures', () => {
   });
 });
 
+describe('parseEmail: Western legacy charsets', () => {
+  it('reads windows-1252 and latin1 bytes 0x80–0x9F as browsers do (’ “ ” – €), not as C1 controls', async () => {
+    for (const charset of ['windows-1252', 'iso-8859-1']) {
+      const mail = [
+        `From: =?${charset}?Q?Caf=E9_=93News=94?= <news@cafe.example>`,
+        `Subject: =?${charset}?Q?XP=92s_tips_=96_today?=`,
+        'MIME-Version: 1.0',
+        `Content-Type: text/plain; charset=${charset}`,
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        'Don=92t miss it =96 =93free=94 for =8010',
+        '',
+      ].join('\r\n');
+      const message = await parseEmail(new TextEncoder().encode(mail));
+      expect([message.from?.name, message.subject, message.text.trim()], charset).toEqual([
+        'Café “News”',
+        'XP’s tips – today',
+        'Don’t miss it – “free” for €10',
+      ]);
+    }
+  });
+});
+
 describe('parseEmail: HTML phishing mail', () => {
   it('keeps the text/plain part as text and the HTML as htmlText with its links', async () => {
     const message = await parseEmail(fixture('html-phish.eml'));
