@@ -1,7 +1,10 @@
 // The web app in a real browser (Debian's chromium) against the real server: what a
 // person sees when checking a scam and a genuine notice, that the message never leaves
 // the page, search to the NTT incident, a plan that keeps its ticks, the language switch,
-// keyboard-only use, accessibility (axe-core), and screenshots to look at.
+// keyboard-only use, accessibility (axe-core), and screenshots to look at. Also notes of
+// follow-up scam calls (and an SMS, an email and a letter about the same leak) typed into
+// the page the way a worried person would, which must read as dangerous with advice that
+// fits a phone call.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +31,35 @@ const GENUINE_NOTICE = readFileSync(join(SMS_FIXTURES, 'ja-ntt-west-genuine.txt'
 const NTT_INCIDENT = 'ntt-business-solutions-2023';
 /** Distinctive pieces of the messages; none may appear in any request. */
 const MESSAGE_MARKERS = ['sgw-redeliver', 'redeliver-jp', '不在の為', '%E4%B8%8D%E5%9C%A8', 'テレマーケティング', '謹啓'];
+
+/** The labels of the "how did you receive it" choices, exactly as the page shows them. */
+const SOURCE_LABEL = {
+  call: '電話（言われた内容を書いてください）',
+  sms: 'SMS（携帯電話のショートメッセージ）',
+  email: 'メール',
+  letter: 'はがき・手紙',
+} as const;
+type SourceChoice = keyof typeof SOURCE_LABEL;
+
+/** Notes a person wrote down after a follow-up scam call (written for these tests). */
+const CALL_KOKUSEN_DELETION =
+  '国民生活センターの人だという男の人から電話。私の個人情報が3つの会社に漏れていると言われた。' +
+  '今なら削除できるけど手数料がかかる、コンビニで電子マネーを買ってカードの番号を教えてくださいとのこと。';
+const CALL_POLICE_CASH_CARD =
+  '警察の者ですと電話があった。詐欺グループを逮捕したら、私のキャッシュカードが出てきたそうです。' +
+  'カードを止めるので暗証番号を教えてと言われた。あとで警察官がカードを受け取りに家に来ると言っていた。';
+const CALL_AUTOMATED_CUTOFF =
+  '自動音声の電話でした。「未払いの料金があります。2時間後にお客様の電話が使えなくなります。' +
+  'くわしくは1番を押してください」と流れました。';
+/** A genuine notice that asks nothing (written for these tests). */
+const GENUINE_APOLOGY_POSTCARD =
+  'お詫びとご報告\n' +
+  '当社の委託先のサーバーが不正アクセスを受け、お客様のお名前・ご住所・電話番号が外部に漏れた可能性があります。' +
+  'クレジットカード情報やパスワードは含まれていません。\n' +
+  '当社からお電話やメールでパスワードや暗証番号をおたずねすることは決してありません。' +
+  'ご心配をおかけし、誠に申し訳ございません。';
+/** Pieces of the typed call note that must not appear in any request. */
+const CALL_MARKERS = ['電子マネー', '3つの会社', '国民生活センターの人'].flatMap((marker) => [marker, encodeURIComponent(marker)]);
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -65,6 +97,32 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     await page.getByRole('textbox', { name: /貼り付け/ }).fill(text);
     await page.getByRole('button', { name: '確かめる' }).click();
     await page.locator('#result-heading').waitFor();
+  }
+
+  /** Choose where the message came from, type it key by key, press 確かめる and wait for the verdict. */
+  async function typeAndCheck(page: Page, source: SourceChoice, text: string): Promise<void> {
+    const choice = page.getByRole('radio', { name: SOURCE_LABEL[source], exact: true });
+    await choice.check();
+    expect(await choice.isChecked(), `the ${source} choice is selected`).toBe(true);
+    const box = page.getByRole('textbox', { name: /貼り付け/ });
+    await box.click();
+    await box.clear(); // an earlier message may still be there
+    await box.pressSequentially(text);
+    expect(await box.inputValue(), 'the typed text is in the box').toBe(text);
+    await page.getByRole('button', { name: '確かめる', exact: true }).click();
+    await page.locator('#result-heading').waitFor();
+  }
+
+  /** What the page says about the checked message. */
+  async function readVerdict(page: Page): Promise<{ risk: string; heading: string; advice: string; reasons: string[] }> {
+    const verdictClass = (await page.locator('.result .verdict').getAttribute('class')) ?? '';
+    const advice = page.locator('.next-step');
+    return {
+      risk: /verdict-(high|medium|low)/.exec(verdictClass)?.[1] ?? verdictClass,
+      heading: ((await page.locator('#result-heading').textContent()) ?? '').trim(),
+      advice: (await advice.count()) > 0 ? ((await advice.textContent()) ?? '') : '',
+      reasons: await page.locator('.reasons li .reason-text').allTextContents(),
+    };
   }
 
   async function axeViolations(page: Page): Promise<string[]> {
@@ -140,13 +198,81 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     await page.goto(server.url + '/check');
     await checkMessage(page, /SMS/, PHISHING_SMS);
     await checkMessage(page, /はがき/, GENUINE_NOTICE);
+    await typeAndCheck(page, 'call', CALL_KOKUSEN_DELETION);
     expect(requests.length).toBeGreaterThan(0);
     for (const request of requests) {
       const carried = `${request.url()}\n${request.postData() ?? ''}\n${JSON.stringify(await request.allHeaders())}`;
-      for (const marker of MESSAGE_MARKERS) expect(carried, request.url()).not.toContain(marker);
+      for (const marker of [...MESSAGE_MARKERS, ...CALL_MARKERS]) expect(carried, request.url()).not.toContain(marker);
       expect(request.method(), request.url()).toBe('GET');
       expect(new URL(request.url()).origin).toBe(server.url);
     }
+    await page.close();
+  });
+
+  /** Scam notes as typed by a person; `screenshot` names the screenshot. */
+  const SCAM_NOTES: { what: string; screenshot: string; source: SourceChoice; text: string }[] = [
+    {
+      what: 'a call from "国民生活センター" offering to delete leaked data for 電子マネー bought at a convenience store',
+      screenshot: 'call-kokusen-deletion',
+      source: 'call',
+      text: CALL_KOKUSEN_DELETION,
+    },
+    {
+      what: 'a call from "police" who found the cash card with a fraud group, ask the PIN and send an officer for the card',
+      screenshot: 'call-police-cash-card',
+      source: 'call',
+      text: CALL_POLICE_CASH_CARD,
+    },
+    {
+      what: 'an automated-voice call: the line is cut in two hours for unpaid fees, press 1',
+      screenshot: 'call-automated-cutoff',
+      source: 'call',
+      text: CALL_AUTOMATED_CUTOFF,
+    },
+    {
+      what: 'an SMS asking to add a LINE ID to get 被害金 back',
+      screenshot: 'sms-line-refund',
+      source: 'sms',
+      text: '個人情報流出の被害にあわれた方へ。被害金を取り戻すお手伝いをします。下記のLINE IDを友だち追加してご連絡ください。ID：higai-kaifuku77',
+    },
+    {
+      what: 'an email from a 被害者の会 asking a registration fee by bank transfer',
+      screenshot: 'email-victims-association',
+      source: 'email',
+      text: '個人情報流出 被害者の会 事務局です。被害者の会に入ると被害金が戻ってきます。入会登録料2万円を、3日以内に下記の口座へお振り込みください。みずほ銀行 新宿支店 普通 7654321 ヒガイシャノカイ',
+    },
+    {
+      what: 'a letter asking a deletion fee paid with the enclosed 振込用紙',
+      screenshot: 'letter-deletion-fee',
+      source: 'letter',
+      text: '個人情報削除のご案内\nあなたの個人情報が名簿業者に流出しています。削除をご希望の方は、同封の振込用紙で削除手数料8,000円を今月末までにお支払いください。',
+    },
+  ];
+
+  it.each(SCAM_NOTES.map((note) => [note.what, note] as const))('typed, %s, reads as dangerous', async (_what, { screenshot: name, source, text }) => {
+    const page = await open('/check');
+    await typeAndCheck(page, source, text);
+    const verdict = await readVerdict(page);
+    const seen = `heading: ${verdict.heading}\nreasons:\n  ${verdict.reasons.join('\n  ')}\nadvice: ${verdict.advice}`;
+    await screenshot(page, `check-typed-${name}`);
+    expect(verdict.risk, `risk level shown for the typed ${source} note\n${seen}`).toBe('high');
+    expect(verdict.heading).toContain('危険：');
+    if (source === 'call') {
+      // Advice for a call: hang up, and the numbers to call for help.
+      expect(verdict.advice, `advice for a call says to hang up\n${seen}`).toContain('電話を切');
+      expect(verdict.advice, `advice for a call gives 188\n${seen}`).toContain('188');
+      expect(verdict.advice, `advice for a call gives #9110 or 110\n${seen}`).toMatch(/#9110|110番/);
+    }
+    await page.close();
+  });
+
+  it('typed, a genuine apology postcard that asks nothing stays low risk', async () => {
+    const page = await open('/check');
+    await typeAndCheck(page, 'letter', GENUINE_APOLOGY_POSTCARD);
+    const verdict = await readVerdict(page);
+    await screenshot(page, 'check-typed-genuine-postcard');
+    expect(verdict.risk, `heading: ${verdict.heading}\nreasons:\n  ${verdict.reasons.join('\n  ')}`).toBe('low');
+    expect(verdict.heading).toContain('危険な点は見つかりませんでした');
     await page.close();
   });
 
