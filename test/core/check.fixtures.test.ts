@@ -664,7 +664,9 @@ describe('checkInput: .eml fixtures through auto-detection (test/fixtures/mail)'
     expect(e.phones.map(pickPhone)).toEqual([jpPhone('03-1234-5678', '+81312345678', '03-1234-5678', 'fixed-line')]);
     expect(e.money).toEqual([]);
     expect(e.deadlines.map(pickDeadline)).toEqual([{ raw: '至急', kind: 'immediately' }]);
-    expect(e.organizations).toEqual([]);
+    // 警視庁 is in data/organizations.json: the subject and the display name claim it.
+    expect(new Set(e.organizations.map((m) => m.organizationId))).toEqual(new Set(['keishicho']));
+    expect(e.organizations.map((m) => m.location.field)).toEqual(expect.arrayContaining(['subject', 'fromName']));
     expectSpansMatchRaw(result, message);
   });
 
