@@ -5,6 +5,7 @@
 // scores, so tuning is a data change.
 import type { Extracted, Location } from '../extract/types.js';
 import type { Message } from '../message/types.js';
+import type { Reading } from '../extract/requests.js';
 import type { Claims } from './claims.js';
 
 export interface Finding {
@@ -24,6 +25,10 @@ export interface SignalContext {
   message: Message;
   extracted: Extracted;
   claims: Claims;
+  /** Subject and text, folded for matching (foldForMatching), once for every module. */
+  folded: string;
+  /** What the message asks the reader to do, and the concept words its own sentences use. */
+  reading: Reading;
 }
 
 export type SignalModule = (context: SignalContext) => Finding[];

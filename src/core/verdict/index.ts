@@ -5,6 +5,8 @@ import adviceData from '../../../data/advice.json' with { type: 'json' };
 import { z } from 'zod';
 import type { Extracted } from '../extract/types.js';
 import type { Message } from '../message/types.js';
+import { readRequests } from '../extract/requests.js';
+import { foldForMatching } from '../normalize/index.js';
 import { checkNotice } from '../registry/notice-check.js';
 import type { Incident } from '../registry/types.js';
 import { attachmentFindings } from '../signals/attachments.js';
@@ -14,6 +16,8 @@ import { languageFindings } from '../signals/language.js';
 import { linkFindings } from '../signals/links.js';
 import { modelFindings } from '../signals/model.js';
 import { phoneFindings } from '../signals/phones.js';
+import { requestFindings } from '../signals/requests.js';
+import { scamPatternFindings } from '../signals/scam-patterns.js';
 import { senderFindings } from '../signals/sender.js';
 import type { Finding, SignalContext, SignalModule } from '../signals/types.js';
 import { DATA_CLASS_SEPARATOR, describe, riskOf, ruleFor, type IncidentTitles } from './rules.js';
@@ -34,6 +38,8 @@ const MODULES: SignalModule[] = [
   linkFindings,
   phoneFindings,
   contentFindings,
+  requestFindings,
+  scamPatternFindings,
   languageFindings,
   attachmentFindings,
   modelFindings,
@@ -92,13 +98,15 @@ function chooseAdvice(risk: Risk, reasons: Reason[], message: Message, extracted
  */
 export function judge(message: Message, extracted: Extracted, incidents: readonly Incident[] = []): Verdict {
   const claims = findClaims(message, extracted);
-  const context: SignalContext = { message, extracted, claims };
+  const folded = foldForMatching(`${message.subject ?? ''}\n${message.text}`);
+  const reading = readRequests(folded, message.channel);
+  const context: SignalContext = { message, extracted, claims, folded, reading };
   const findings = MODULES.flatMap((module) => module(context));
   const breachNotice = findings.some((f) => f.code === 'content.breach-notice');
   const claimed = claims.organizations.map((o) => o.id);
   const notice = checkNotice({ message, extracted, breachNotice, claimed, findings }, incidents);
-  // What the notice check found it asks for outranks "it asks for nothing".
-  const asks = notice.findings.some((f) => f.code === 'incident.asks-for');
+  // What the notice check found it asks for, and a known scam pattern, outrank "it asks for nothing".
+  const asks = [...findings, ...notice.findings].some((f) => f.code === 'incident.asks-for' || f.code.startsWith('pattern.'));
   const byCode = new Map<string, Finding[]>();
   for (const finding of [...findings, ...notice.findings]) {
     if (asks && finding.code === 'content.asks-nothing') continue;

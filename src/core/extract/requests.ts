@@ -1,0 +1,311 @@
+// What a message asks the reader to do, read from Japanese as people write and report
+// it: each request is an act (pay, hand over a card, tell a PIN, go to an ATM, call,
+// press 1, tap a link, add a LINE ID …) with what it is about, by what means and under
+// which pretext. Not a list of whole phrases: the words come from data/scam-patterns.json
+// (verbs, objects, means, pretexts; kana and kanji forms), and the grammar that turns a
+// verb into a request is read here —
+//   asked:      教えてください, お振込みをお願いします, 入力が必要です, ご連絡下さい,
+//               払わないと（法的措置）, 連絡なき場合, 用意できないか, 1を押して担当に繋いでください
+//   reported:   教えてほしいと言われた, 口座情報を聞かれた, 振り込むように指示された,
+//               「キャッシュカードを預かります」と電話があった
+//   announced:  警察官がキャッシュカードを預かります, 職員が自宅に取りに伺います
+// — and what is not a request: a denial (「暗証番号をお聞きすることはありません」), a
+// prohibition (教えないでください), a warning that quotes a scam, and, in a public
+// warning, the scammer's words it reports.
+//
+// Which sentences speak for the message depends on the channel: a note of a phone call
+// is all reported speech, so 「…と言われた」 there is the call itself; on a web page or
+// in a warning, reported speech describes someone else's scam.
+import { findConcepts, type ConceptHit } from '../knowledge/scam-patterns.js';
+import { MAX_SCAN_CHARS } from '../limits.js';
+import type { Channel } from '../message/types.js';
+import { deniedRequest, insideReportedQuote, NEGATION, REPORTED_SPEECH, WARNING } from './clauses.js';
+
+export const REQUEST_ACTS = [
+  'pay',
+  'buy-gift-card',
+  'hand-over',
+  'tell-secret',
+  'tell-bank',
+  'tell-personal',
+  'go-to-atm',
+  'remote-access',
+  'install-app',
+  'add-line',
+  'press-button',
+  'update-account',
+  'call',
+  'follow-link',
+  'reply',
+] as const;
+export type RequestAct = (typeof REQUEST_ACTS)[number];
+
+export const REQUEST_MEANS = ['e-money', 'transfer', 'cash-delivery', 'atm', 'home-pickup', 'convenience-store'] as const;
+export type RequestMeans = (typeof REQUEST_MEANS)[number];
+
+export interface ExtractedRequest {
+  act: RequestAct;
+  /** What is asked for, as written (暗証番号, キャッシュカード, 電子マネー), or null. */
+  object: string | null;
+  /** How: 電子マネー, a bank transfer, cash by post, an ATM, someone at the door, a convenience store. */
+  means: RequestMeans[];
+  /** Why, by the message's account: a concept name without its prefix (refund,
+   * unpaid, investigation, deletion-offer …), or null. */
+  pretext: string | null;
+  /** Someone's words reported ("…と言われた"), not the message's own. */
+  reported: boolean;
+  /** The words that make the request, as read (NFKC). */
+  evidence: string;
+}
+
+export interface Reading {
+  requests: ExtractedRequest[];
+  /** Concept words in the sentences that speak for the message, with the index of
+   * their sentence: what scam patterns are matched against. */
+  concepts: { hit: ConceptHit; sentence: number }[];
+  /** The message warns about scams (a public notice, a bank's caution page). */
+  warning: boolean;
+  /** The sentences, in order, and whether each speaks for the message. */
+  sentences: { start: number; end: number; live: boolean }[];
+}
+
+/** Whether the words at `offset` of the folded text speak for the message (not a
+ * warning, a denial, or a scam described by a warning). */
+export function speaksForMessage(reading: Reading, offset: number): boolean {
+  const { sentences } = reading;
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) high = mid - 1;
+    else if (offset >= s.end) low = mid + 1;
+    else return s.live;
+  }
+  return true;
+}
+
+/** A verb turns into a request only when one of these follows it, after at most a few
+ * kana of its ending (振り込|んで|ください, 連絡|を|お願い). Literals and one bounded
+ * class: linear. Each alternative is a way of asking, reporting a request, or pressing
+ * with a condition (払わないと, 連絡なき場合). */
+const REQUEST_MARKER = new RegExp(
+  '^[ぁ-ゖー]{0,8}?(?:' +
+    [
+      'て(?:ください|下さい|くださ|くれ|ほしい|欲しい|もらいたい|もらえ|ちょうだい)',
+      // 「ご連絡させていただきます」 is the sender's own act; 「ご確認いただけますか」 asks.
+      '(?<!させ)て(?:いただ|頂)(?:け|きたく|きたい|く(?:よう|様))',
+      'て[^。!?\\n]{0,12}?(?:ください|下さい|くれ|ほしい|欲しい)',
+      'ください|下さい',
+      '(?:お|ご)?願い|ねがい',
+      'ように|よう(?:に)?(?:と)?(?:言|指示|求|要求|促|迫|頼)',
+      '必要(?:があ|です|とな|にな|あり|が)',
+      'なければ|ねば|ないと|ない場合|なき場合|無き場合|ないときは|なかった場合|ない限り',
+      'ませんか|ましょう|なさい|しろ|せよ|できないか|できませんか|もらえない|もらえん|くれない',
+      'て(?:[」』]|$)',
+      '(?:聞か|きか|訊か|尋ねら|求めら|要求さ|請求さ|言わ|いわ|指示さ|促さ|迫ら|頼ま)れ',
+      '持ちかけ',
+    ].join('|') +
+    ')',
+);
+
+/** Reporting verbs: the request is someone's reported words. */
+const REPORTED_MARKER = /(?:聞か|きか|訊か|尋ねら|求めら|要求さ|請求さ|言わ|いわ|指示さ|促さ|迫ら|頼ま)れ|持ちかけ|よう(?:に)?(?:と)?(?:言|指示|求|要求|促|迫|頼)/;
+/** After the request: "…と言われた", "…などと電話があった", "…と指示された". */
+const REPORTED_AFTER = /^[^。!?\n]{0,14}?(?:と|って|などと|などとして)(?:言|いわ|話|説明|指示|要求|求め|持ちかけ|迫|頼|告げ|電話|連絡|伝え|聞か|促)/;
+/** A prohibition right after the verb: 教えないで, 渡さないよう, 押さずに. */
+const PROHIBITED = /^[ぁ-ゖ]{0,4}?(?:ないで|ないよう|ないこと|ずに|ぬよう|てはいけ|てはなら|ちゃだめ|ては駄目)/;
+
+/** A sentence that warns or advises rather than asks, in any channel: advice
+ * (ご注意ください, 教えず, 相談して), a label (詐欺です, 偽サイト), or a report of how
+ * often it happens (多発しています). */
+const ADVICE =
+  /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|相談して|ご相談|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないでください|ないで下さい|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|発生しています|多発|相次いで|寄せられて|beware|be careful|scam|fraud/;
+/** A sentence that says what is never done: 「…をお願いすることはありません」. */
+const NEVER_DONE = /(?:こと|の)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない|しません|いたしません)|(?:行って|おこなって|行なって)(?:い|おり)ません/;
+/** Not a denial but a concession (「ATMで手続きしても、お金が引き出されることはありません」):
+ * it reassures about what follows the request, it does not deny it. */
+const CONCESSION = /ても[、,]/;
+/** Words that mark a sentence as reporting someone else's words or acts. */
+const REPORTING =
+  /言われ|聞かれ|と電話|電話があ|名乗|かたり|かたる|かたっ|装っ|装い|騙っ|騙る|騙り|を装|なりすま|届いた|届きました|届いてい|送られて|という内容|との(?:電話|内容|メール)|と言って|と話し/;
+
+/** A request is looked for this far before its verb (objects) and after it (endings). */
+const OBJECT_BEFORE_CHARS = 30;
+const OBJECT_AFTER_CHARS = 12;
+const ENDING_CHARS = 28;
+/** Requests read per message: a text of thousands of requests is cut here. */
+const MAX_REQUESTS = 50;
+
+/** Which act a verb makes with which object, most specific first; null: no object needed. */
+const ACTS: Record<string, [string | null, RequestAct][]> = {
+  'verb.tell': [['object.secret', 'tell-secret'], ['object.bank', 'tell-bank'], ['object.gift', 'buy-gift-card'], ['object.personal', 'tell-personal']],
+  'verb.enter': [['object.secret', 'tell-secret'], ['object.bank', 'tell-bank'], ['object.gift', 'buy-gift-card'], ['object.personal', 'tell-personal'], ['object.account', 'update-account']],
+  'verb.hand': [['object.card', 'hand-over'], ['object.money', 'hand-over']],
+  'verb.pay': [['object.gift', 'buy-gift-card'], [null, 'pay']],
+  'verb.buy': [['object.gift', 'buy-gift-card']],
+  'verb.go': [['object.atm', 'go-to-atm']],
+  'verb.operate': [['object.atm', 'go-to-atm'], ['object.remote', 'remote-access']],
+  'verb.call': [[null, 'call']],
+  'verb.press': [[null, 'press-button']],
+  'verb.open': [['object.secret', 'tell-secret'], ['object.link', 'follow-link'], ['object.account', 'update-account']],
+  'verb.update': [['object.secret', 'update-account'], ['object.account', 'update-account'], ['object.personal', 'update-account'], ['object.bank', 'update-account'], ['object.card', 'update-account']],
+  'verb.reply': [[null, 'reply']],
+  'verb.add': [['object.line', 'add-line']],
+  'verb.install': [['object.remote', 'remote-access'], ['object.app', 'install-app'], [null, 'install-app']],
+};
+/** verb.open terms that mean "go to a link" even with no link word next to them. */
+const LINK_VERBS = new Set(['アクセス', 'クリック', 'タップ', 'ログイン', 'サインイン']);
+
+const MEANS_OF: Record<string, RequestMeans> = {
+  'object.gift': 'e-money',
+  'means.transfer': 'transfer',
+  'means.cash-delivery': 'cash-delivery',
+  'object.atm': 'atm',
+  'means.home-pickup': 'home-pickup',
+  'means.convenience-store': 'convenience-store',
+};
+
+interface Sentence {
+  start: number;
+  end: number;
+  /** Speaks for the message (not a warning, a denial or, in a warning, reported speech). */
+  live: boolean;
+  hits: ConceptHit[];
+}
+
+/** A line that starts with a particle continues the lines before it: a list of
+ * items followed by 「をすることはありません。」 is one sentence. */
+const CONTINUES = /^[ 　]*[をはがにのともや]/;
+
+function splitSentences(text: string): { start: number; end: number }[] {
+  const sentences: { start: number; end: number }[] = [];
+  /** Where the current block of lines began (after the last 。 or blank line). */
+  let block = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '。' || c === '!' || c === '?' || c === '\n') {
+      if (i > start) {
+        if (c === '\n' && CONTINUES.test(text.slice(start, start + 3))) {
+          // Merge with the block's earlier lines.
+          while (sentences.length > 0 && sentences[sentences.length - 1]!.start >= block) sentences.pop();
+          sentences.push({ start: block, end: i + 1 });
+        } else sentences.push({ start, end: i + 1 });
+      }
+      if (c !== '\n' || i === start) block = i + 1;
+      start = i + 1;
+    }
+  }
+  if (start < text.length) {
+    if (CONTINUES.test(text.slice(start, start + 3))) {
+      while (sentences.length > 0 && sentences[sentences.length - 1]!.start >= block) sentences.pop();
+      sentences.push({ start: block, end: text.length });
+    } else sentences.push({ start, end: text.length });
+  }
+  return sentences;
+}
+
+/**
+ * Reads the requests in a folded text (foldForMatching: NFKC, lower case) sent through
+ * `channel`.
+ */
+export function readRequests(folded: string, channel: Channel): Reading {
+  const text = folded.length > MAX_SCAN_CHARS ? folded.slice(0, MAX_SCAN_CHARS) : folded;
+  const all = findConcepts(text);
+  const sentences: Sentence[] = [];
+  let h = 0;
+  for (const { start, end } of splitSentences(text)) {
+    const hits: ConceptHit[] = [];
+    while (h < all.length && all[h]!.span[0] < end) {
+      if (all[h]!.span[0] >= start) hits.push(all[h]!);
+      h++;
+    }
+    sentences.push({ start, end, live: true, hits });
+  }
+  // A note of a call reports the caller's words: only advice marks a warning there.
+  // Elsewhere a sentence that names a scam while quoting it is a warning too.
+  const isWarning = (s: string): boolean =>
+    ADVICE.test(s) || (channel !== 'call' && WARNING.test(s) && REPORTED_SPEECH.test(s));
+  const warning = sentences.some((s) => isWarning(text.slice(s.start, s.end)));
+  // On a web page or in a warning, reported words, and any sentence that names a scam,
+  // describe someone else's scam.
+  const describesScams = channel === 'web' || (channel !== 'call' && warning);
+  for (const s of sentences) {
+    const sentence = text.slice(s.start, s.end);
+    s.live =
+      !isWarning(sentence) &&
+      !(NEVER_DONE.test(sentence) && !CONCESSION.test(sentence)) &&
+      !(describesScams && (REPORTING.test(sentence) || REPORTED_SPEECH.test(sentence) || WARNING.test(sentence)));
+  }
+
+  const requests: ExtractedRequest[] = [];
+  const seen = new Set<string>();
+  const messagePretexts = sentences.filter((s) => s.live).flatMap((s) => s.hits.filter((x) => x.concept.startsWith('pretext.')));
+  const messageHas = (concepts: string[]): ConceptHit | undefined =>
+    sentences.filter((s) => s.live).flatMap((s) => s.hits).find((x) => concepts.includes(x.concept));
+
+  sentences.forEach((s, index) => {
+    if (!s.live || requests.length >= MAX_REQUESTS) return;
+    const add = (act: RequestAct, object: ConceptHit | undefined, from: number, to: number, reported: boolean): void => {
+      const key = `${index}:${act}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const means = [...new Set(s.hits.map((x) => MEANS_OF[x.concept]).filter((m): m is RequestMeans => m !== undefined))];
+      const pretext = (s.hits.find((x) => x.concept.startsWith('pretext.')) ?? messagePretexts[0])?.concept.slice('pretext.'.length) ?? null;
+      const evidence = text.slice(Math.max(s.start, Math.min(from, object?.span[0] ?? from)), Math.min(s.end, to)).trim();
+      requests.push({ act, object: object?.term ?? null, means, pretext, reported, evidence });
+    };
+    for (const verb of s.hits) {
+      const acts = ACTS[verb.concept];
+      if (acts === undefined) continue;
+      const [vs, ve] = verb.span;
+      const after = text.slice(ve, Math.min(s.end, ve + ENDING_CHARS));
+      if (PROHIBITED.test(after) || deniedRequest(text, vs, ve)) continue;
+      const marker = REQUEST_MARKER.exec(after);
+      if (marker === null) continue;
+      const objectOf = (concept: string): ConceptHit | undefined => {
+        const near = s.hits.filter(
+          (x) => x.concept === concept && x.span[1] <= vs + 1 && x.span[0] >= vs - OBJECT_BEFORE_CHARS,
+        );
+        if (near.length > 0) return near[near.length - 1];
+        return s.hits.find((x) => x.concept === concept && x.span[0] >= ve && x.span[0] <= ve + OBJECT_AFTER_CHARS);
+      };
+      let chosen: [RequestAct, ConceptHit | undefined] | undefined;
+      for (const [concept, act] of acts) {
+        if (concept === null) {
+          chosen = [act, undefined];
+          break;
+        }
+        const object = objectOf(concept);
+        if (object !== undefined) {
+          chosen = [act, object];
+          break;
+        }
+      }
+      if (chosen === undefined && verb.concept === 'verb.open' && LINK_VERBS.has(verb.term)) chosen = ['follow-link', undefined];
+      if (chosen === undefined) continue;
+      const end = ve + marker.index + marker[0].length;
+      const reported =
+        REPORTED_MARKER.test(marker[0]) || REPORTED_AFTER.test(text.slice(end, s.end)) || insideReportedQuote(text, vs, ve);
+      add(chosen[0], chosen[1], vs, end, reported);
+    }
+    // Announced rather than asked: someone will come to the home for the card or cash
+    // (「職員が取りに伺います」「関係者を自宅に向かわせる」).
+    const pickup = s.hits.find((x) => x.concept === 'means.home-pickup');
+    if (pickup !== undefined && !deniedRequest(text, pickup.span[0], pickup.span[1])) {
+      const object = s.hits.find((x) => x.concept === 'object.card' || x.concept === 'object.money') ?? messageHas(['object.card', 'object.money']);
+      if (object !== undefined) add('hand-over', object.span[0] >= s.start ? object : undefined, pickup.span[0] - 10, pickup.span[1] + 4, insideReportedQuote(text, pickup.span[0], pickup.span[1]));
+    }
+    // A cash machine named as the place to do something (「お近くのATMでできます」).
+    const atm = s.hits.find((x) => x.concept === 'object.atm');
+    if (atm !== undefined && /で(?:手続|でき|受け取|操作)|に(?:着|行|向)|へ(?:行|向)|まで|から(?:の)?振/.test(text.slice(atm.span[1], atm.span[1] + 12))) {
+      add('go-to-atm', atm, atm.span[0], atm.span[1] + 12, insideReportedQuote(text, atm.span[0], atm.span[1]));
+    }
+  });
+
+  const concepts = sentences.flatMap((s, sentence) =>
+    s.live && !NEGATION.test(text.slice(s.start, s.end)) ? s.hits.map((hit) => ({ hit, sentence })) : [],
+  );
+  return { requests, concepts, warning, sentences: sentences.map(({ start, end, live }) => ({ start, end, live })) };
+}
