@@ -92,17 +92,18 @@ export function speaksForMessage(reading: Reading, offset: number): boolean {
 const REQUEST_MARKER = new RegExp(
   '^[ぁ-ゖー]{0,8}?(?:' +
     [
-      'て(?:ください|下さい|くださ|くれ|ほしい|欲しい|もらいたい|もらえ|ちょうだい)',
+      '[てで](?:ください|下さい|くださ|くれ|ほしい|欲しい|もらいたい|もらえ|ちょうだい)',
       // 「ご連絡させていただきます」 is the sender's own act; 「ご確認いただけますか」 asks.
-      '(?<!させ)て(?:いただ|頂)(?:け|きたく|きたい|く(?:よう|様))',
-      'て[^。!?\\n]{0,12}?(?:ください|下さい|くれ|ほしい|欲しい)',
+      '(?<!させ)[てで](?:いただ|頂)(?:け|きたく|きたい|く(?:よう|様))',
+      '[てで][^。!?\\n]{0,12}?(?:ください|下さい|くれ|ほしい|欲しい)',
       'ください|下さい',
       '(?:お|ご)?願い|ねがい',
       'ように|よう(?:に)?(?:と)?(?:言|指示|求|要求|促|迫|頼)',
       '必要(?:があ|です|とな|にな|あり|が)',
       'なければ|ねば|ないと|ない場合|なき場合|無き場合|ないときは|なかった場合|ない限り',
       'ませんか|ましょう|なさい|しろ|せよ|できないか|できませんか|もらえない|もらえん|くれない',
-      'て(?:[」』]|$)',
+      '[てで](?:[」』]|$)',
+      'たい(?:ので|のです|んです|んだ|と|[」』。]|$)',
       '(?:聞か|きか|訊か|尋ねら|求めら|要求さ|請求さ|言わ|いわ|指示さ|促さ|迫ら|頼ま)れ',
       '持ちかけ',
     ].join('|') +
@@ -120,18 +121,20 @@ const PROHIBITED = /^[ぁ-ゖ]{0,4}?(?:ないで|ないよう|ないこと|ず�
  * (ご注意ください, 教えず, 相談して), a label (詐欺です, 偽サイト), or a report of how
  * often it happens (多発しています). */
 const ADVICE =
-  /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|相談して|ご相談|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないでください|ないで下さい|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|発生しています|多発|相次いで|寄せられて|beware|be careful|scam|fraud/;
+  /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|相談して|ご相談|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないでください|ないで下さい|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|フィッシング|なりすまし|要注意|事例|被害件数|被害総額|発生しています|多発|相次いで|寄せられて|beware|be careful|scam|fraud/;
 /** A sentence that says what is never done: 「…をお願いすることはありません」. */
-const NEVER_DONE = /(?:こと|の)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない|しません|いたしません)|(?:行って|おこなって|行なって)(?:い|おり)ません/;
+const NEVER_DONE = /(?:こと|の)[はも](?:一切|絶対に|決して)?(?:ありません|ございません|ない|しません|いたしません)|(?:行って|おこなって|行なって)(?:い|おり)ません/;
 /** Not a denial but a concession (「ATMで手続きしても、お金が引き出されることはありません」):
  * it reassures about what follows the request, it does not deny it. */
 const CONCESSION = /ても[、,]/;
+/** The register of public advice (「…に確認しましょう」): in a warning, advice to its readers. */
+const PUBLIC_ADVICE = /しましょう/;
 /** Words that mark a sentence as reporting someone else's words or acts. */
 const REPORTING =
   /言われ|聞かれ|と電話|電話があ|名乗|かたり|かたる|かたっ|装っ|装い|騙っ|騙る|騙り|を装|なりすま|届いた|届きました|届いてい|送られて|という内容|との(?:電話|内容|メール)|と言って|と話し/;
 
 /** A request is looked for this far before its verb (objects) and after it (endings). */
-const OBJECT_BEFORE_CHARS = 30;
+const OBJECT_BEFORE_CHARS = 40;
 const OBJECT_AFTER_CHARS = 12;
 const ENDING_CHARS = 28;
 /** Requests read per message: a text of thousands of requests is cut here. */
@@ -144,11 +147,13 @@ const ACTS: Record<string, [string | null, RequestAct][]> = {
   'verb.hand': [['object.card', 'hand-over'], ['object.money', 'hand-over']],
   'verb.pay': [['object.gift', 'buy-gift-card'], [null, 'pay']],
   'verb.buy': [['object.gift', 'buy-gift-card']],
-  'verb.go': [['object.atm', 'go-to-atm']],
+  'verb.go': [['object.atm', 'go-to-atm'], ['object.place', 'go-to-atm']],
+  'verb.asked': [['object.secret', 'tell-secret'], ['object.bank', 'tell-bank'], ['object.gift', 'buy-gift-card'], ['object.personal', 'tell-personal'], ['object.money', 'pay']],
   'verb.operate': [['object.atm', 'go-to-atm'], ['object.remote', 'remote-access']],
   'verb.call': [[null, 'call']],
   'verb.press': [[null, 'press-button']],
-  'verb.open': [['object.secret', 'tell-secret'], ['object.link', 'follow-link'], ['object.account', 'update-account']],
+  'verb.open': [['object.link', 'follow-link'], ['object.account', 'update-account'], ['object.secret', 'update-account'], ['object.personal', 'update-account']],
+  'verb.pointer': [[null, 'follow-link']],
   'verb.update': [['object.secret', 'update-account'], ['object.account', 'update-account'], ['object.personal', 'update-account'], ['object.bank', 'update-account'], ['object.card', 'update-account']],
   'verb.reply': [[null, 'reply']],
   'verb.add': [['object.line', 'add-line']],
@@ -177,17 +182,31 @@ interface Sentence {
 /** A line that starts with a particle continues the lines before it: a list of
  * items followed by 「をすることはありません。」 is one sentence. */
 const CONTINUES = /^[ 　]*[をはがにのともや]/;
+/** A quotation is not cut into sentences at its 。: 「…持ち帰りました。ご連絡ください。」
+ * と書かれたSMS is one sentence, with the words that report it. At most this many
+ * characters are held open, so a 「 that never closes cannot swallow the text. */
+const MAX_QUOTE_CHARS = 300;
 
 function splitSentences(text: string): { start: number; end: number }[] {
   const sentences: { start: number; end: number }[] = [];
   /** Where the current block of lines began (after the last 。 or blank line). */
   let block = 0;
   let start = 0;
+  let quoteOpened = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '。' || c === '!' || c === '?' || c === '\n') {
+    if (c === '「' || c === '『') {
+      if (quoteOpened < 0) quoteOpened = i;
+      continue;
+    }
+    if (c === '」' || c === '』') {
+      quoteOpened = -1;
+      continue;
+    }
+    const inQuote = quoteOpened >= 0 && i - quoteOpened <= MAX_QUOTE_CHARS;
+    if (c === '\n' || (!inQuote && (c === '。' || c === '!' || c === '?'))) {
       if (i > start) {
-        if (c === '\n' && CONTINUES.test(text.slice(start, start + 3))) {
+        if (CONTINUES.test(text.slice(start, start + 3))) {
           // Merge with the block's earlier lines.
           while (sentences.length > 0 && sentences[sentences.length - 1]!.start >= block) sentences.pop();
           sentences.push({ start: block, end: i + 1 });
@@ -236,7 +255,7 @@ export function readRequests(folded: string, channel: Channel): Reading {
     s.live =
       !isWarning(sentence) &&
       !(NEVER_DONE.test(sentence) && !CONCESSION.test(sentence)) &&
-      !(describesScams && (REPORTING.test(sentence) || REPORTED_SPEECH.test(sentence) || WARNING.test(sentence)));
+      !(describesScams && (REPORTING.test(sentence) || REPORTED_SPEECH.test(sentence) || WARNING.test(sentence) || PUBLIC_ADVICE.test(sentence)));
   }
 
   const requests: ExtractedRequest[] = [];
@@ -262,7 +281,11 @@ export function readRequests(folded: string, channel: Channel): Reading {
       const [vs, ve] = verb.span;
       const after = text.slice(ve, Math.min(s.end, ve + ENDING_CHARS));
       if (PROHIBITED.test(after) || deniedRequest(text, vs, ve)) continue;
-      const marker = REQUEST_MARKER.exec(after);
+      // 「口座番号を聞かれた」: the verb is itself the reported request.
+      const asked = verb.concept === 'verb.asked';
+      // A pointer (「詳細はこちら」) or a bare link verb at the end (「以下をタップ」) asks by itself.
+      const bare = verb.concept === 'verb.pointer' || (LINK_VERBS.has(verb.term) && /^\s*(?:[(:]|$)/.test(after));
+      const marker = asked || bare ? /^/.exec(after) : REQUEST_MARKER.exec(after);
       if (marker === null) continue;
       const objectOf = (concept: string): ConceptHit | undefined => {
         const near = s.hits.filter(
@@ -284,9 +307,14 @@ export function readRequests(folded: string, channel: Channel): Reading {
         }
       }
       if (chosen === undefined && verb.concept === 'verb.open' && LINK_VERBS.has(verb.term)) chosen = ['follow-link', undefined];
+      // 「ご確認が必要です」「ご確認いただけない場合」: something to confirm, under pressure.
+      if (chosen === undefined && verb.concept === 'verb.open' && /必要|なければ|ない場合|なき場合|無き場合/.test(marker[0])) {
+        chosen = ['update-account', undefined];
+      }
       if (chosen === undefined) continue;
       const end = ve + marker.index + marker[0].length;
       const reported =
+        asked ||
         REPORTED_MARKER.test(marker[0]) || REPORTED_AFTER.test(text.slice(end, s.end)) || insideReportedQuote(text, vs, ve);
       add(chosen[0], chosen[1], vs, end, reported);
     }

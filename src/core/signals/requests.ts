@@ -28,6 +28,7 @@ const PRESSING = new Set([
   'pretext.account-lock',
   'pretext.line-cut',
   'pretext.delivery',
+  'pretext.undelivered',
   'pretext.prize',
   'pretext.relative-trouble',
   'pretext.secrecy',
@@ -35,7 +36,7 @@ const PRESSING = new Set([
   'pretext.virus',
 ]);
 
-/** Channels in which a stranger reaches out unasked. */
+/** Channels in which a stranger reaches out unasked, with no link to judge. */
 const SPOKEN_OR_POSTED = new Set(['call', 'letter']);
 
 export function requestFindings({ message, claims, reading }: SignalContext): Finding[] {
@@ -55,9 +56,16 @@ export function requestFindings({ message, claims, reading }: SignalContext): Fi
   const claimed = claims.organizations[0]?.display.ja ?? actor;
   if (requests.length > 0 && pretext !== undefined) findings.push({ code: 'request.under-pretext', evidence: pretext });
   if (requests.length > 0 && claimed !== undefined) findings.push({ code: 'request.in-the-name-of', evidence: claimed });
-  if (SPOKEN_OR_POSTED.has(message.channel)) {
-    if (pretext !== undefined) findings.push({ code: 'request.unsolicited-pretext', evidence: pretext });
-    if (actor !== undefined) findings.push({ code: 'request.unsolicited-authority', evidence: actor });
+  // A leak is what a genuine notice by letter is about: there it is no pretext. A caller
+  // who says your data leaked is how follow-up scams open.
+  const unsolicited = reading.concepts.find(
+    (c) => PRESSING.has(c.hit.concept) && (c.hit.concept !== 'pretext.leak' || message.channel === 'call'),
+  )?.hit.term;
+  if (SPOKEN_OR_POSTED.has(message.channel) && unsolicited !== undefined) {
+    findings.push({ code: 'request.unsolicited-pretext', evidence: unsolicited });
   }
+  // A letter names the police or a court in passing ("警察と連携して"); a caller names
+  // them to say who is calling.
+  if (message.channel === 'call' && actor !== undefined) findings.push({ code: 'request.unsolicited-authority', evidence: actor });
   return findings;
 }

@@ -105,8 +105,11 @@ export function judge(message: Message, extracted: Extracted, incidents: readonl
   const breachNotice = findings.some((f) => f.code === 'content.breach-notice');
   const claimed = claims.organizations.map((o) => o.id);
   const notice = checkNotice({ message, extracted, breachNotice, claimed, findings }, incidents);
-  // What the notice check found it asks for, and a known scam pattern, outrank "it asks for nothing".
-  const asks = [...findings, ...notice.findings].some((f) => f.code === 'incident.asks-for' || f.code.startsWith('pattern.'));
+  // What the notice check found it asks for, a request, a pretext or a known scam
+  // pattern outrank "it asks for nothing".
+  const asks = [...findings, ...notice.findings].some(
+    (f) => f.code === 'incident.asks-for' || f.code.startsWith('pattern.') || f.code.startsWith('request.'),
+  );
   const byCode = new Map<string, Finding[]>();
   for (const finding of [...findings, ...notice.findings]) {
     if (asks && finding.code === 'content.asks-nothing') continue;
