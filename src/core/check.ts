@@ -1,6 +1,7 @@
 // One entry point for "check what I received": decides whether the input is an
 // email or plain text, parses it into a Message, extracts what matters and judges it.
 import { extract } from './extract/index.js';
+import type { ExtractedRequest } from './extract/requests.js';
 import type { Extracted } from './extract/types.js';
 import { decodeText } from './message/decode-text.js';
 import { looksLikeEmail } from './message/detect.js';
@@ -47,6 +48,8 @@ export interface CheckResult {
   incident: IncidentMatch | null;
   reasons: Reason[];
   advice: Advice[];
+  /** What the message asks the reader to do (pay, hand over a card, tell a PIN, call …). */
+  requests: ExtractedRequest[];
   message: MessageSummary;
   extracted: Extracted;
   /** What was not looked at because a limit was reached. */
@@ -86,6 +89,7 @@ export function checkMessage(id: string, message: Message, options: CheckOptions
     incident: verdict.incident,
     reasons: verdict.reasons,
     advice: verdict.advice,
+    requests: verdict.requests,
     message: summarize(message),
     extracted: extracted.extracted,
     skipped: [...message.skipped, ...extracted.skipped],

@@ -114,8 +114,9 @@ const REQUEST_MARKER = new RegExp(
 const REPORTED_MARKER = /(?:聞か|きか|訊か|尋ねら|求めら|要求さ|請求さ|言わ|いわ|指示さ|促さ|迫ら|頼ま)れ|持ちかけ|よう(?:に)?(?:と)?(?:言|指示|求|要求|促|迫|頼)/;
 /** After the request: "…と言われた", "…などと電話があった", "…と指示された". */
 const REPORTED_AFTER = /^[^。!?\n]{0,14}?(?:と|って|などと|などとして)(?:言|いわ|話|説明|指示|要求|求め|持ちかけ|迫|頼|告げ|電話|連絡|伝え|聞か|促)/;
-/** A prohibition right after the verb: 教えないで, 渡さないよう, 押さずに. */
-const PROHIBITED = /^[ぁ-ゖ]{0,4}?(?:ないで|ないよう|ないこと|ずに|ぬよう|てはいけ|てはなら|ちゃだめ|ては駄目)/;
+/** A prohibition right after the verb (教えないで, 渡さないよう, 押さずに), or the passive
+ * (変更されていない場合, 払われた): something done, not something asked. */
+const PROHIBITED = /^[ぁ-ゖ]{0,4}?(?:ないで|ないよう|ないこと|ずに|ぬよう|てはいけ|てはなら|ちゃだめ|ては駄目)|^(?:さ|ら)?れ/;
 
 /** A sentence that warns or advises rather than asks, in any channel: advice
  * (ご注意ください, 教えず, 相談して), a label (詐欺です, 偽サイト), or a report of how

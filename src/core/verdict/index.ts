@@ -135,5 +135,6 @@ export function judge(message: Message, extracted: Extracted, incidents: readonl
     claimed: { organizations: claimed },
     breachNotice,
     incident: notice.match,
+    requests: reading.requests,
   };
 }

@@ -1,4 +1,5 @@
 import type { Location } from '../extract/types.js';
+import type { ExtractedRequest } from '../extract/requests.js';
 import type { IncidentMatch } from '../registry/types.js';
 
 export type Risk = 'low' | 'medium' | 'high';
@@ -37,4 +38,6 @@ export interface Verdict {
   breachNotice: boolean;
   /** The incident on record the notice speaks of, with each difference; null when none matched. */
   incident: IncidentMatch | null;
+  /** What the message asks the reader to do, in the sentences that speak for it. */
+  requests: ExtractedRequest[];
 }
