@@ -122,12 +122,18 @@ const PROHIBITED = /^[ぁ-ゖ]{0,4}?(?:ないで|ないよう|ないこと|ず�
  * (ご注意ください, 教えず, 相談して), a label (詐欺です, 偽サイト), or a report of how
  * often it happens (多発しています). */
 const ADVICE =
-  /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|相談して|ご相談|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないでください|ないで下さい|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|フィッシング|なりすまし|要注意|事例|被害件数|被害総額|発生しています|多発|相次いで|寄せられて|beware|be careful|scam|fraud/;
+  /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|相談して|ご相談|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|フィッシング|なりすまし|要注意|事例|被害件数|被害総額|発生しています|多発|相次いで|寄せられて|beware|be careful|scam|fraud/;
 /** A sentence that says what is never done: 「…をお願いすることはありません」. */
 const NEVER_DONE = /(?:こと|の)[はも](?:一切|絶対に|決して)?(?:ありません|ございません|ない|しません|いたしません)|(?:行って|おこなって|行なって)(?:い|おり)ません/;
 /** Not a denial but a concession (「ATMで手続きしても、お金が引き出されることはありません」):
  * it reassures about what follows the request, it does not deny it. */
 const CONCESSION = /ても[、,]/;
+/** A prohibition (「他の人に言わないでください」): whatever it names is not asked. Unlike
+ * advice, scams say this too, so it does not make the message a warning. */
+const PROHIBITION = /ないでください|ないで下さい/;
+/** A page's own note in brackets (「(以下フィッシングサイトのURLが記載)」) is not the
+ * message's sentence: it is left out when deciding whether the sentence warns. */
+const BRACKETED = /[(（][^()（）\n]{0,80}[)）]/g;
 /** The register of public advice (「…に確認しましょう」): in a warning, advice to its readers. */
 const PUBLIC_ADVICE = /しましょう/;
 /** Words that mark a sentence as reporting someone else's words or acts. */
@@ -245,8 +251,10 @@ export function readRequests(folded: string, channel: Channel): Reading {
   }
   // A note of a call reports the caller's words: only advice marks a warning there.
   // Elsewhere a sentence that names a scam while quoting it is a warning too.
-  const isWarning = (s: string): boolean =>
-    ADVICE.test(s) || (channel !== 'call' && WARNING.test(s) && REPORTED_SPEECH.test(s));
+  const isWarning = (sentence: string): boolean => {
+    const s = sentence.replace(BRACKETED, '');
+    return ADVICE.test(s) || (channel !== 'call' && WARNING.test(s) && REPORTED_SPEECH.test(s));
+  };
   const warning = sentences.some((s) => isWarning(text.slice(s.start, s.end)));
   // On a web page or in a warning, reported words, and any sentence that names a scam,
   // describe someone else's scam.
@@ -255,6 +263,7 @@ export function readRequests(folded: string, channel: Channel): Reading {
     const sentence = text.slice(s.start, s.end);
     s.live =
       !isWarning(sentence) &&
+      !PROHIBITION.test(sentence) &&
       !(NEVER_DONE.test(sentence) && !CONCESSION.test(sentence)) &&
       !(describesScams && (REPORTING.test(sentence) || REPORTED_SPEECH.test(sentence) || WARNING.test(sentence) || PUBLIC_ADVICE.test(sentence)));
   }
@@ -265,6 +274,7 @@ export function readRequests(folded: string, channel: Channel): Reading {
   const messageHas = (concepts: string[]): ConceptHit | undefined =>
     sentences.filter((s) => s.live).flatMap((s) => s.hits).find((x) => concepts.includes(x.concept));
 
+  const pressed = messageHas(['pretext.unpaid', 'pretext.account-lock', 'pretext.undelivered', 'pretext.lawsuit']) !== undefined;
   sentences.forEach((s, index) => {
     if (!s.live || requests.length >= MAX_REQUESTS) return;
     const add = (act: RequestAct, object: ConceptHit | undefined, from: number, to: number, reported: boolean): void => {
@@ -308,8 +318,9 @@ export function readRequests(folded: string, channel: Channel): Reading {
         }
       }
       if (chosen === undefined && verb.concept === 'verb.open' && LINK_VERBS.has(verb.term)) chosen = ['follow-link', undefined];
-      // 「ご確認が必要です」「ご確認いただけない場合」: something to confirm, under pressure.
-      if (chosen === undefined && verb.concept === 'verb.open' && /必要|なければ|ない場合|なき場合|無き場合/.test(marker[0])) {
+      // 「ご確認が必要です」, or 「ご確認ください」 about an unpaid bill or a locked account:
+      // something to act on, under pressure.
+      if (chosen === undefined && verb.concept === 'verb.open' && (/必要|なければ|ない場合|なき場合|無き場合/.test(marker[0]) || pressed)) {
         chosen = ['update-account', undefined];
       }
       if (chosen === undefined) continue;
