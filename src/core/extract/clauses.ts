@@ -8,7 +8,7 @@
 
 /** Words that turn a sentence into a denial: "クレジットカード情報は含まれておりません"
  * names card data only to say it did not leak. Literals only: linear. */
-export const NEGATION = /含まれておりません|含まれていません|含まれません|ございません|ありません|しておりません|いたしません|not included|not affected|were not|was not|never ask|will never/;
+export const NEGATION = /含まれておりません|含まれていません|含まれません|ございません|ありません|しておりません|いたしません|聞かれなかった|言われなかった|聞かれませんでした|not included|not affected|were not|was not|never ask|will never/;
 
 /** A sentence that warns about a scam ("…という電話は詐欺です", "beware of calls claiming …"):
  * the lure phrases it quotes describe the scam, they are not the scam. Both a warning word

@@ -118,11 +118,16 @@ const REPORTED_AFTER = /^[^。!?\n]{0,14}?(?:と|って|などと|などとし�
  * (変更されていない場合, 払われた): something done, not something asked. */
 const PROHIBITED = /^[ぁ-ゖ]{0,4}?(?:ないで|ないよう|ないこと|ずに|ぬよう|てはいけ|てはなら|ちゃだめ|ては駄目)|^(?:さ|ら)?れ/;
 
+/** 「ご購入画面にのみ入力してください」: where to do it, not a request to do it here. */
+const RESTRICTED = /(?:のみ|だけ)[をにでへ]?$/;
+/** 「暗証番号は一切聞かれませんでした」. */
+const NOT_ASKED = /^(?:ませ|ず|なかった|ない)/;
+
 /** A sentence that warns or advises rather than asks, in any channel: advice
  * (ご注意ください, 教えず, 相談して), a label (詐欺です, 偽サイト), or a report of how
  * often it happens (多発しています). */
 const ADVICE =
-  /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|相談して|ご相談|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|フィッシング|なりすまし|要注意|事例|被害件数|被害総額|発生しています|多発|相次いで|寄せられて|beware|be careful|scam|fraud/;
+  /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|相談して|ご相談|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|フィッシング|なりすまし|要注意|事例|被害件数|被害総額|発生しています|多発|相次いで|寄せられて/;
 /** A sentence that says what is never done: 「…をお願いすることはありません」. */
 const NEVER_DONE = /(?:こと|の)[はも](?:一切|絶対に|決して)?(?:ありません|ございません|ない|しません|いたしません)|(?:行って|おこなって|行なって)(?:い|おり)ません/;
 /** Not a denial but a concession (「ATMで手続きしても、お金が引き出されることはありません」):
@@ -155,7 +160,7 @@ const ACTS: Record<string, [string | null, RequestAct][]> = {
   'verb.pay': [['object.gift', 'buy-gift-card'], [null, 'pay']],
   'verb.buy': [['object.gift', 'buy-gift-card']],
   'verb.go': [['object.atm', 'go-to-atm'], ['object.place', 'go-to-atm']],
-  'verb.asked': [['object.secret', 'tell-secret'], ['object.bank', 'tell-bank'], ['object.gift', 'buy-gift-card'], ['object.personal', 'tell-personal'], ['object.money', 'pay']],
+  'verb.asked': [['object.secret', 'tell-secret'], ['object.bank', 'tell-bank'], ['object.gift', 'buy-gift-card'], ['object.personal', 'tell-personal']],
   'verb.operate': [['object.atm', 'go-to-atm'], ['object.remote', 'remote-access']],
   'verb.call': [[null, 'call']],
   'verb.press': [[null, 'press-button']],
@@ -291,9 +296,10 @@ export function readRequests(folded: string, channel: Channel): Reading {
       if (acts === undefined) continue;
       const [vs, ve] = verb.span;
       const after = text.slice(ve, Math.min(s.end, ve + ENDING_CHARS));
-      if (PROHIBITED.test(after) || deniedRequest(text, vs, ve)) continue;
+      if (PROHIBITED.test(after) || deniedRequest(text, vs, ve) || RESTRICTED.test(text.slice(Math.max(s.start, vs - 8), vs))) continue;
       // 「口座番号を聞かれた」: the verb is itself the reported request.
       const asked = verb.concept === 'verb.asked';
+      if (asked && NOT_ASKED.test(after)) continue;
       // A pointer (「詳細はこちら」) or a bare link verb at the end (「以下をタップ」) asks by itself.
       const bare = verb.concept === 'verb.pointer' || (LINK_VERBS.has(verb.term) && /^\s*(?:[(:]|$)/.test(after));
       const marker = asked || bare ? /^/.exec(after) : REQUEST_MARKER.exec(after);

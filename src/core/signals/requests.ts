@@ -3,10 +3,11 @@
 // ATM is dangerous on its own, with or without a link; a request to call, press a key,
 // tap a link or add a LINE ID weighs less and adds to the other evidence — more when
 // it comes with a pretext (an unpaid bill, a locked account, a parcel, a refund) or in
-// the name of an organization. In a note of a call or a letter, a pretext or a claim to
-// be the police or a public office is evidence even before anything is asked: that is
-// how those calls begin. Scores are data (data/reasons.json).
+// the name of an organization. In a note of a call, a pretext or a claim to be the
+// police or a public office is evidence even before anything is asked: that is how
+// those calls begin. Scores are data (data/reasons.json).
 import type { RequestAct, RequestMeans } from '../extract/requests.js';
+import { isOfficialPhone, officialDomain } from '../knowledge/organizations.js';
 import type { Finding, SignalContext } from './types.js';
 
 /** Requests a warning itself makes of its readers ("check the official site", "call
@@ -16,10 +17,10 @@ const ADVISORY_ACTS: ReadonlySet<RequestAct> = new Set(['call', 'follow-link', '
 /** Means that no genuine organization uses to collect money or cards. */
 const RISKY_MEANS: ReadonlySet<RequestMeans> = new Set(['e-money', 'cash-delivery', 'home-pickup', 'atm', 'convenience-store']);
 
-/** Pretexts that press the reader: a loss, a threat or a windfall. */
+/** Pretexts that press the reader: a loss, a threat or a windfall. A leak is what a
+ * genuine notice is about, so it presses only when a caller brings it up. */
 const PRESSING = new Set([
   'pretext.deletion-offer',
-  'pretext.leak',
   'pretext.refund',
   'pretext.compensation',
   'pretext.unpaid',
@@ -36,12 +37,23 @@ const PRESSING = new Set([
   'pretext.virus',
 ]);
 
-/** Channels in which a stranger reaches out unasked, with no link to judge. */
-const SPOKEN_OR_POSTED = new Set(['call', 'letter']);
+/** Whether every link and number in the message is the claimed organization's own, on
+ * record: then "call us" or "check on our site" points to the real company. */
+function onlyOfficialChannels({ extracted, claims }: SignalContext): boolean {
+  const org = claims.organizations[0];
+  if (org === undefined || extracted.urls.length + extracted.phones.length === 0) return false;
+  return (
+    extracted.urls.every((u) => officialDomain(org.id, u.host) !== undefined) &&
+    extracted.phones.every((p) => p.type === 'emergency-or-short' || isOfficialPhone(org, p.national))
+  );
+}
 
-export function requestFindings({ message, claims, reading }: SignalContext): Finding[] {
+export function requestFindings(context: SignalContext): Finding[] {
+  const { message, claims, reading } = context;
   const findings: Finding[] = [];
-  const requests = reading.requests.filter((r) => !(reading.warning && ADVISORY_ACTS.has(r.act)));
+  // A warning's advice to its readers, and a company pointing to its own channels, ask nothing risky.
+  const advisory = reading.warning || onlyOfficialChannels(context);
+  const requests = reading.requests.filter((r) => !(advisory && ADVISORY_ACTS.has(r.act)));
   const acts = new Set<RequestAct>();
   for (const request of requests) {
     if (acts.has(request.act)) continue;
@@ -51,21 +63,21 @@ export function requestFindings({ message, claims, reading }: SignalContext): Fi
   const risky = requests.find((r) => ['pay', 'hand-over', 'buy-gift-card'].includes(r.act) && r.means.some((m) => RISKY_MEANS.has(m)));
   if (risky !== undefined) findings.push({ code: 'request.risky-means', evidence: risky.evidence });
 
-  const pretext = reading.concepts.find((c) => PRESSING.has(c.hit.concept))?.hit.term;
+  const pretextOf = (pressing: (concept: string) => boolean): string | undefined =>
+    reading.concepts.find((c) => pressing(c.hit.concept))?.hit.term;
+  const pretext = pretextOf((c) => PRESSING.has(c));
   const actor = reading.concepts.find((c) => c.hit.concept === 'actor.police' || c.hit.concept === 'actor.public')?.hit.term;
   const claimed = claims.organizations[0]?.display.ja ?? actor;
   if (requests.length > 0 && pretext !== undefined) findings.push({ code: 'request.under-pretext', evidence: pretext });
-  if (requests.length > 0 && claimed !== undefined) findings.push({ code: 'request.in-the-name-of', evidence: claimed });
-  // A leak is what a genuine notice by letter is about: there it is no pretext. A caller
-  // who says your data leaked is how follow-up scams open.
-  const unsolicited = reading.concepts.find(
-    (c) => PRESSING.has(c.hit.concept) && (c.hit.concept !== 'pretext.leak' || message.channel === 'call'),
-  )?.hit.term;
-  if (SPOKEN_OR_POSTED.has(message.channel) && unsolicited !== undefined) {
-    findings.push({ code: 'request.unsolicited-pretext', evidence: unsolicited });
+  // Impersonation has this shape: a name, a pretext and something to do.
+  if (requests.length > 0 && pretext !== undefined && claimed !== undefined) findings.push({ code: 'request.in-the-name-of', evidence: claimed });
+  // A call that opens with trouble or an authority is how these scams begin. A letter
+  // is not judged so: genuine letters (breach notices, tax notices) name leaks, misuse
+  // and the police in passing; the letter patterns (fake lawsuits, fake bills) judge those.
+  if (message.channel === 'call') {
+    const opening = pretextOf((c) => PRESSING.has(c) || c === 'pretext.leak' || c === 'pretext.intrusion');
+    if (opening !== undefined) findings.push({ code: 'request.unsolicited-pretext', evidence: opening });
+    if (actor !== undefined) findings.push({ code: 'request.unsolicited-authority', evidence: actor });
   }
-  // A letter names the police or a court in passing ("警察と連携して"); a caller names
-  // them to say who is calling.
-  if (message.channel === 'call' && actor !== undefined) findings.push({ code: 'request.unsolicited-authority', evidence: actor });
   return findings;
 }
