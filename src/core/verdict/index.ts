@@ -65,25 +65,43 @@ function toReason(code: string, findings: Finding[], incidentTitle: IncidentTitl
 const hasLure = (reasons: Reason[], ...families: string[]): boolean =>
   reasons.some((r) => families.some((family) => r.code === `lure.${family}`));
 
+/** Whether one of these reason codes is present. */
+const hasReason = (reasons: Reason[], ...codes: string[]): boolean => reasons.some((r) => codes.includes(r.code));
+
+/** Requests for money, cards or secrets: worth a call to 188 or #9110. */
+const ASKS_FOR_MONEY_OR_SECRETS = ['request.pay', 'request.buy-gift-card', 'request.hand-over', 'request.go-to-atm', 'request.tell-secret', 'request.tell-bank'];
+
 function chooseAdvice(risk: Risk, reasons: Reason[], message: Message, extracted: Extracted): Advice[] {
   const codes: string[] = [];
   const worrying = reasons.filter((r) => r.score > 0);
+  const call = message.channel === 'call';
   if (risk === 'low') {
     codes.push('low-risk-stay-careful');
   } else {
+    // A caller is still on the line or will call again: hang up first, call back on a
+    // number you know; that advice names 188, #9110 and 110 itself.
+    if (call) codes.push('hang-up-call-back');
     if (extracted.urls.length > 0) codes.push('dont-open-link');
-    if (extracted.phones.length > 0 || message.replyTo.length > 0 || message.channel === 'call') codes.push('dont-reply-or-call');
-    codes.push('verify-via-official-channel');
-    if (hasLure(worrying, 'credential-request', 'card-request', 'bank-request')) codes.push('never-share-secrets');
+    if (extracted.phones.length > 0 || message.replyTo.length > 0) codes.push('dont-reply-or-call');
+    if (!call) codes.push('verify-via-official-channel');
+    if (hasLure(worrying, 'credential-request', 'card-request', 'bank-request') || hasReason(worrying, 'request.tell-secret', 'request.tell-bank', 'request.hand-over')) {
+      codes.push('never-share-secrets');
+    }
     if (extracted.urls.length > 0) codes.push('if-already-entered');
   }
-  if (hasLure(worrying, 'data-deletion-offer', 'countermeasure-fee')) codes.push('never-pay-to-delete');
+  if (hasLure(worrying, 'data-deletion-offer', 'countermeasure-fee') || hasReason(worrying, 'pattern.data-deletion', 'pattern.leak-followup')) {
+    codes.push('never-pay-to-delete');
+  }
   if (risk === 'high' && (message.channel === 'email' || message.channel === 'sms') && extracted.urls.length > 0) {
     codes.push('report-phishing');
   }
-  const money = ['payment-demand', 'gift-card-crypto', 'data-deletion-offer', 'countermeasure-fee', 'fake-compensation', 'atm-refund'];
-  if (risk !== 'low' && hasLure(worrying, ...money)) codes.push('consult-188');
-  if (risk === 'high' && hasLure(worrying, 'urgency-threat', 'data-deletion-offer', 'remote-access', 'atm-refund')) codes.push('police-9110');
+  if (!call) {
+    const money = ['payment-demand', 'gift-card-crypto', 'data-deletion-offer', 'countermeasure-fee', 'fake-compensation', 'atm-refund'];
+    if (risk !== 'low' && (hasLure(worrying, ...money) || hasReason(worrying, ...ASKS_FOR_MONEY_OR_SECRETS))) codes.push('consult-188');
+    if (risk === 'high' && (hasLure(worrying, 'urgency-threat', 'data-deletion-offer', 'remote-access', 'atm-refund') || hasReason(worrying, ...ASKS_FOR_MONEY_OR_SECRETS))) {
+      codes.push('police-9110');
+    }
+  }
   return [...new Set(codes)].map((code) => {
     const advice = ADVICE.get(code);
     if (advice === undefined) throw new Error(`advice ${code} is not in data/advice.json`);
