@@ -96,7 +96,10 @@ const REQUEST_MARKER = new RegExp(
       // 「ご連絡させていただきます」 is the sender's own act; 「ご確認いただけますか」 asks.
       '(?<!させ)[てで](?:いただ|頂)(?:け|きたく|きたい|く(?:よう|様))',
       '[てで][^。!?\\n]{0,12}?(?:ください|下さい|くれ|ほしい|欲しい)',
-      'ください|下さい',
+      // 「購入し、番号を返信してください」: the first of two acts asked in one breath.
+      '、[^。!?\\n]{0,20}?[てで](?:ください|下さい|ほしい|欲しい)',
+      // after a verb written with its て (送って|ほしい, 言って|ください)
+      'ください|下さい|ほしい|欲しい|もらいたい|ちょうだい',
       '(?:お|ご)?願い|ねがい',
       'ように|よう(?:に)?(?:と)?(?:言|指示|求|要求|促|迫|頼)',
       '必要(?:があ|です|とな|にな|あり|が)',
@@ -127,7 +130,7 @@ const NOT_ASKED = /^(?:ませ|ず|なかった|ない)/;
  * (ご注意ください, 教えず, 相談して), a label (詐欺です, 偽サイト), or a report of how
  * often it happens (多発しています). */
 const ADVICE =
-  /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|相談して|ご相談|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|フィッシング|なりすまし|要注意|事例|被害件数|被害総額|発生しています|多発|相次いで|寄せられて/;
+  /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|(?:警察|消費生活|消費者|188|9110|家族|身近な)[^。\n]{0,20}(?:に|へ)(?:ご)?相談(?!センター|窓口|室|所)|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|フィッシング|なりすまし|要注意|事例|被害件数|被害総額|発生しています|多発|相次いで|寄せられて/;
 /** A sentence that says what is never done: 「…をお願いすることはありません」. */
 const NEVER_DONE = /(?:こと|の)[はも](?:一切|絶対に|決して)?(?:ありません|ございません|ない|しません|いたしません)|(?:行って|おこなって|行なって)(?:い|おり)ません/;
 /** Not a denial but a concession (「ATMで手続きしても、お金が引き出されることはありません」):
@@ -155,7 +158,7 @@ const MAX_REQUESTS = 50;
 /** Which act a verb makes with which object, most specific first; null: no object needed. */
 const ACTS: Record<string, [string | null, RequestAct][]> = {
   'verb.tell': [['object.secret', 'tell-secret'], ['object.bank', 'tell-bank'], ['object.gift', 'buy-gift-card'], ['object.personal', 'tell-personal']],
-  'verb.enter': [['object.secret', 'tell-secret'], ['object.bank', 'tell-bank'], ['object.gift', 'buy-gift-card'], ['object.personal', 'tell-personal'], ['object.account', 'update-account']],
+  'verb.enter': [['object.secret', 'tell-secret'], ['object.bank', 'tell-bank'], ['object.gift', 'buy-gift-card'], ['object.personal', 'tell-personal'], ['object.money', 'pay'], ['object.account', 'update-account']],
   'verb.hand': [['object.card', 'hand-over'], ['object.money', 'hand-over']],
   'verb.pay': [['object.gift', 'buy-gift-card'], [null, 'pay']],
   'verb.buy': [['object.gift', 'buy-gift-card']],
@@ -268,7 +271,8 @@ export function readRequests(folded: string, channel: Channel): Reading {
     const sentence = text.slice(s.start, s.end);
     s.live =
       !isWarning(sentence) &&
-      !PROHIBITION.test(sentence) &&
+      // A demand for secrecy is itself a prohibition (「誰にも言わないでください」).
+      !(PROHIBITION.test(sentence) && !s.hits.some((x) => x.concept === 'pretext.secrecy')) &&
       !(NEVER_DONE.test(sentence) && !CONCESSION.test(sentence)) &&
       !(describesScams && (REPORTING.test(sentence) || REPORTED_SPEECH.test(sentence) || WARNING.test(sentence) || PUBLIC_ADVICE.test(sentence)));
   }

@@ -28,6 +28,11 @@ export interface ReasonCase {
 const NTT_NOTICE = '【NTT西日本】お客さま情報の漏えいについて、深くお詫び申し上げます。';
 
 export const sms = (text: string): Input => ({ text, channel: 'sms' });
+/** A note of a phone call, as a person writes down what was said. */
+export const call = (text: string): Input => ({ text, channel: 'call' });
+const letter = (text: string): Input => ({ text, channel: 'letter' });
+/** A public page pasted as text (a police or bank warning). */
+const web = (text: string): Input => ({ text, channel: 'web' });
 
 const encodedWord = (value: string): string =>
   /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
@@ -436,7 +441,7 @@ export const CASES: Record<string, ReasonCase> = {
     lookalike: sms('【楽天】不審なログインにご注意ください。'),
   },
   'lure.account-problem.weak': {
-    triggers: sms('【楽天】不審なログインにご注意ください。'),
+    triggers: sms('【楽天】不審なログインがありました。'),
     lookalike: sms('【楽天】ログインの際はご注意ください。'),
   },
   'lure.delivery-failure': {
@@ -453,7 +458,7 @@ export const CASES: Record<string, ReasonCase> = {
     lookalike: sms('【税務署】還付金詐欺にご注意ください。'),
   },
   'lure.refund-benefit-prize.weak': {
-    triggers: sms('【税務署】還付金詐欺にご注意ください。'),
+    triggers: sms('【税務署】還付金についてのお知らせです。'),
     lookalike: sms('【税務署】詐欺にご注意ください。'),
   },
   'lure.atm-refund': {
@@ -494,7 +499,7 @@ export const CASES: Record<string, ReasonCase> = {
     lookalike: sms('【国民生活センター】個人情報の削除を持ちかける電話にご注意ください。'),
   },
   'lure.data-deletion-offer.weak': {
-    triggers: sms('【国民生活センター】個人情報の削除を持ちかける電話にご注意ください。'),
+    triggers: sms('【国民生活センター】個人情報の削除についてのお知らせです。'),
     lookalike: sms('【国民生活センター】個人情報の取り扱いにご注意ください。'),
   },
   'lure.countermeasure-fee': {
@@ -599,6 +604,176 @@ export const CASES: Record<string, ReasonCase> = {
   'incident.none-on-record': {
     triggers: sms('【ヤマト運輸】お客さま情報の漏えいについて、深くお詫び申し上げます。'),
     lookalike: sms(NTT_NOTICE),
+  },
+  // --- requests: what the message asks the reader to do ----------------------
+  'request.pay': {
+    triggers: call('市役所の者だと言う人から、未払いの保険料があるので今日中に指定の口座へ振り込んでほしいと言われた。'),
+    // A bank's own reassurance names the same act only to deny it.
+    lookalike: sms('【みずほ銀行】当行の職員が、お電話でお振り込みをお願いすることはございません。'),
+  },
+  'request.buy-gift-card': {
+    triggers: sms('未納料金のお支払いは、コンビニでｱﾏｿﾞﾝｷﾞﾌﾄを購入し、カード裏の番号を返信してください。'),
+    lookalike: web('コンビニで電子マネーを買うよう求める電話は詐欺です。店員にご相談ください。'),
+  },
+  'request.hand-over': {
+    triggers: call('銀行協会の者です。古いキャッシュカードは使えなくなるので、これから職員がご自宅に取りに伺います。'),
+    lookalike: letter('新しいキャッシュカードを同封いたしました。古いカードははさみを入れて処分してください。'),
+  },
+  'request.tell-secret': {
+    triggers: call('警察の者ですと電話があり、確認のため暗証番号を教えてほしいと言われました。'),
+    lookalike: sms('【三井住友銀行】当行が暗証番号をお聞きすることは一切ございません。'),
+  },
+  'request.tell-bank': {
+    triggers: call('年金事務所の職員と名乗る人に、電話で銀行の口座番号を聞かれた。'),
+    lookalike: letter('還付金は、ご申告いただいた口座へ振り込まれます。お手続きは不要です。'),
+  },
+  'request.tell-personal': {
+    triggers: call('通信会社を名乗る人から電話があり、生年月日と住所を教えてくださいと言われた。'),
+    lookalike: web('住所や生年月日を聞き出そうとする電話に注意しましょう。'),
+  },
+  'request.go-to-atm': {
+    triggers: call('医療費の還付金があります。お近くのＡＴＭで受け取りの手続きができますので、着いたらお電話ください。'),
+    lookalike: letter('還付金は指定の口座に振り込みます。ATMでのお手続きは必要ありません。'),
+  },
+  'request.remote-access': {
+    triggers: sms('パソコンの修理のため、サポート担当が遠隔操作を行います。AnyDeskをインストールしてください。'),
+    lookalike: sms('当社のサポートが遠隔操作を求めることはありません。'),
+  },
+  'request.install-app': {
+    triggers: sms('お荷物の配達状況は、専用アプリをインストールしてご確認ください。'),
+    lookalike: sms('偽アプリをインストールしてしまった場合は、アンインストールしましょう。'),
+  },
+  'request.add-line': {
+    triggers: sms('被害金の返還手続きのため、下記のLINE IDを友だち追加してください。'),
+    lookalike: sms('LINEの友だち追加を求めるメッセージにご注意ください。'),
+  },
+  'request.press-button': {
+    triggers: call('自動音声で「重要なお知らせです。オペレーターにおつなぎしますので1番を押してください」と流れた。'),
+    lookalike: call('宅配業者から再配達の日時を確認する電話があった。'),
+  },
+  'request.update-account': {
+    triggers: sms('【楽天】お客様のアカウント情報の更新が必要です。'),
+    lookalike: sms('【楽天】お客様のアカウント情報は更新されました。'),
+  },
+  'request.call': {
+    triggers: sms('ご利用料金について至急ご連絡ください。'),
+    lookalike: sms('ご利用料金についてのお知らせです。'),
+  },
+  'request.follow-link': {
+    // The link was removed (as pages quoting a scam do): it still points the way.
+    triggers: sms('お荷物の配達状況は下記よりご確認ください'),
+    lookalike: sms('お荷物の配達状況は公式アプリでご確認いただけます。'),
+  },
+  'request.reply': {
+    triggers: sms('ご本人確認のため、このメッセージにご返信ください。'),
+    lookalike: sms('このメッセージは送信専用です。ご返信いただいてもお答えできません。'),
+  },
+  'request.risky-means': {
+    triggers: call('削除手数料は、宅配便で現金を送ってほしいと言われた。'),
+    lookalike: letter('手数料は、お客様の口座から引き落としいたします。'),
+  },
+  'request.under-pretext': {
+    triggers: sms('お客様の口座は凍結されています。下記よりご確認ください。'),
+    lookalike: sms('お客様の口座の残高は下記よりご確認いただけます。ご利用ありがとうございます。'),
+  },
+  'request.in-the-name-of': {
+    triggers: sms('【三井住友銀行】お客様の口座は凍結されています。下記よりご確認ください。'),
+    // The same bank pointing to its own app, with no pretext.
+    lookalike: sms('【三井住友銀行】新しいアプリの使い方は下記よりご確認ください。'),
+  },
+  'request.unsolicited-pretext': {
+    triggers: call('電話がかかってきて、あなたの携帯電話の料金が未納になっていると言われた。'),
+    lookalike: letter('この度、お客様の携帯電話のご利用料金が未納となっております。お支払いは同封の払込票でお願いいたします。'),
+  },
+  'request.unsolicited-authority': {
+    triggers: call('「こちら警視庁捜査二課のタナカと申します」と電話があった。'),
+    lookalike: letter('当社は警察と連携し、原因の調査を進めております。'),
+  },
+
+  // --- Japan's scam patterns (data/scam-patterns.json) -------------------------
+  'pattern.fake-police': {
+    triggers: call('警察官を名乗る男から、詐欺グループを逮捕したらあなた名義のキャッシュカードが見つかったと電話があった。'),
+    lookalike: web('警察官をかたり「あなたのキャッシュカードが犯罪に使われた」などと言う電話は詐欺です。'),
+  },
+  'pattern.card-collection': {
+    triggers: call('銀行の者です。キャッシュカードの交換が必要なので、係の者がご自宅に伺います。'),
+    lookalike: letter('キャッシュカードの再発行は、お近くの店舗の窓口でお手続きください。'),
+  },
+  'pattern.refund-by-phone': {
+    triggers: call('区役所の保険課の者です。医療費の還付金がありますので、キャッシュカードをお持ちください。'),
+    lookalike: letter('還付金のお知らせ：申告内容に基づき、所得税の還付金を指定の口座へ振り込みました。'),
+  },
+  'pattern.fake-billing': {
+    triggers: sms('有料サイトの未納料金があります。本日中にお支払いがない場合、法的手続きに移行します。'),
+    lookalike: sms('【NTTドコモ】ご利用料金のお支払いを確認しました。ありがとうございました。'),
+  },
+  'pattern.lawsuit-notice': {
+    triggers: letter('民事訴訟最終告知のお知らせ\n訴状が提出されました。取り下げのご相談は、下記までご連絡ください。'),
+    lookalike: letter('裁判員候補者名簿への記載のお知らせ\n詳しくは同封の資料をご覧ください。'),
+  },
+  'pattern.billing-callback': {
+    triggers: sms('ご利用料金の未払いがあります。本日中に03-1234-5678までご連絡ください。'),
+    lookalike: sms('ご利用料金の明細を更新しました。'),
+  },
+  'pattern.line-cut': {
+    triggers: call('総務省を名乗る自動音声で「2時間後にお使いの電話が使えなくなります」と言われた。'),
+    lookalike: letter('電気設備の点検のため、12月10日の午前中に停電します。ご迷惑をおかけします。'),
+  },
+  'pattern.automated-voice': {
+    triggers: call('留守電に自動音声で「未納料金があります。詳しくは9番を押してください」と入っていた。'),
+    lookalike: call('病院から予約の確認で自動音声の電話がかかってきた。'),
+  },
+  'pattern.data-deletion': {
+    triggers: call('あなたの個人情報が漏れているので、今なら削除できますと電話で言われた。'),
+    lookalike: letter('誤って送信したメールは、送信先に削除を依頼し、削除されたことを確認いたしました。'),
+  },
+  'pattern.leak-followup': {
+    triggers: call('国民生活センターを名乗る男性から「あなたの個人情報が漏れています」と電話があった。'),
+    lookalike: letter('この度、当社の委託先からお客様の個人情報が漏えいいたしました。深くお詫び申し上げます。'),
+  },
+  'pattern.recovery': {
+    triggers: sms('投資詐欺の被害金を取り戻します。登録料3万円を下記口座へお振込みください。'),
+    lookalike: letter('漏えいによる損害の補償については、担当窓口にて個別にご説明いたします。'),
+  },
+  'pattern.relative-money': {
+    triggers: call('息子を名乗る男から、会社の金を使い込んだので今日中に300万円用意してほしいと電話があった。'),
+    lookalike: call('息子から電話があり、年末は家族で帰省すると言っていた。'),
+  },
+  'pattern.relative-precursor': {
+    triggers: call('息子だという男から「風邪で声がおかしい。携帯を落としたので番号が変わった」と電話があった。'),
+    lookalike: sms('【ドコモ】携帯電話の機種変更のお手続きが完了しました。'),
+  },
+  'pattern.secrecy': {
+    triggers: call('この件は守秘義務があるので、ご家族にも誰にも言わないでくださいと言われた。'),
+    lookalike: letter('お客様の情報は、法令に基づき厳重に管理しております。'),
+  },
+  'pattern.loan-fee': {
+    triggers: sms('ご融資が決定しました。保証金5万円のお振込みが確認でき次第、融資を実行します。'),
+    lookalike: letter('住宅ローンのお借り入れについて、金利の見直しのお知らせです。'),
+  },
+  'pattern.investment': {
+    triggers: sms('必ず儲かる未公開株の投資です。まずは10万円を振り込んでください。'),
+    lookalike: letter('投資信託の運用報告書をお送りします。'),
+  },
+  'pattern.tech-support': {
+    triggers: web('ウイルスに感染しました。マイクロソフトのサポートセンターに今すぐ電話してください。'),
+    lookalike: web('ウイルス対策ソフトの更新が完了しました。'),
+  },
+  'pattern.crime-involvement': {
+    triggers: call('男の声で、あなた名義の口座が事件で押収された通帳の中にあったと言われた。'),
+    lookalike: call('銀行の支店から、口座振替の手続きが完了したと電話があった。'),
+  },
+  'pattern.press-key': {
+    triggers: call('電話に出ると「オペレーターにおつなぎします。1を押してください」という音声だった。'),
+    lookalike: call('電話に出ると、近所の人から回覧板のことで相談があった。'),
+  },
+  'pattern.delivery-smishing': {
+    triggers: sms('お荷物をお届けに上がりましたが不在のため持ち帰りました。こちらからご確認ください。'),
+    lookalike: sms('お荷物を宅配ボックスにお届けしました。ご利用ありがとうございました。'),
+  },
+  'pattern.account-check': {
+    triggers: sms('【Amazon】お支払い方法に問題があるため、アカウントを一時停止しました。以下のリンクから情報を更新してください。'),
+    lookalike: sms('【Amazon】お支払い方法の変更を受け付けました。'),
   },
 };
 
