@@ -1,7 +1,9 @@
 // The OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json. Written by
 // hand next to the routes; a test checks that every mounted route is described here and
 // that nothing described here is missing from the server.
+import { REQUEST_ACTS, REQUEST_MEANS } from '../../core/extract/requests.js';
 import { PLAN_ANSWERS } from '../../core/plan/index.js';
+import scamPatterns from '../../../data/scam-patterns.json' with { type: 'json' };
 import { MAX_CHECK_BODY_BYTES } from './limits.js';
 
 const localizedText = {
@@ -53,10 +55,15 @@ const rateLimited = {
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 };
 
+/** The pretexts a request can name: the pretext concepts of data/scam-patterns.json. */
+const PRETEXTS = Object.keys(scamPatterns.concepts)
+  .filter((name) => name.startsWith('pretext.'))
+  .map((name) => name.slice('pretext.'.length));
+
 const checkResult = {
   type: 'object',
   description: 'The result object of the design (§4). Reasons and advice carry both languages.',
-  required: ['id', 'risk', 'score', 'kind', 'claimed', 'incident', 'reasons', 'advice', 'extracted'],
+  required: ['id', 'risk', 'score', 'kind', 'claimed', 'incident', 'reasons', 'advice', 'requests', 'extracted'],
   properties: {
     id: { type: 'string' },
     risk: { type: 'string', enum: ['low', 'medium', 'high'] },
@@ -93,6 +100,25 @@ const checkResult = {
     advice: {
       type: 'array',
       items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: localizedText } },
+    },
+    requests: {
+      type: 'array',
+      description: 'What the message asks the reader to do (pay, hand over a card, tell a PIN, call …), in the order read; empty when it asks nothing.',
+      items: {
+        type: 'object',
+        required: ['act', 'object', 'means', 'pretext', 'reported', 'evidence'],
+        properties: {
+          act: { type: 'string', enum: [...REQUEST_ACTS] },
+          object: { type: ['string', 'null'], description: 'What is asked for, in the words read (NFKC, lower case: 暗証番号, キャッシュカード, 電子マネー), or null.' },
+          means: { type: 'array', items: { type: 'string', enum: [...REQUEST_MEANS] }, description: 'How it is to be done.' },
+          pretext: {
+            oneOf: [{ type: 'null' }, { type: 'string', enum: PRETEXTS }],
+            description: 'Why, by the message\'s account: a pretext concept of data/scam-patterns.json without its "pretext." prefix, or null.',
+          },
+          reported: { type: 'boolean', description: 'Someone\'s words as reported (「…と言われた」), not the message\'s own.' },
+          evidence: { type: 'string', description: 'The words that make the request, NFKC-normalized and lower-cased.' },
+        },
+      },
     },
     message: { type: 'object', description: 'What the reader needs to see of the message; never its recipients.' },
     extracted: { type: 'object', description: 'URLs, domains, phones, emails, money, deadlines and organizations found.' },
