@@ -84,6 +84,23 @@ describe('leakaid check', () => {
     expect(JSON.parse(fromStdin.stdout).extracted.urls[0].url).toBe('https://yamato-check.top/r');
   });
 
+  it('lists what the message asks the reader to do, one line each, dangerous ones marked', () => {
+    const note = '市役所の者です。医療費の還付金があります。今日中にお近くの銀行のATMへ行ってください。';
+    const ja = leakaid(['check', '--channel', 'call', '--text', note]);
+    expect(ja.status).toBe(0);
+    const section = ja.stdout.split('\n').findIndex((line) => line === '  このメッセージがあなたに求めていること:');
+    expect(section, ja.stdout).toBeGreaterThan(0);
+    const atm = ja.stdout.split('\n').find((line) => line.startsWith('    ⛔ 危険: ATMへ行く'));
+    expect(atm, ja.stdout).toBeDefined();
+    expect(atm).toContain('「');
+    expect(atm).toContain('本物の会社・役所・警察は、これを求めません。');
+    const en = leakaid(['check', '--lang', 'en', '--channel', 'call', '--text', note]);
+    expect(en.stdout).toContain('  What this message asks you to do:');
+    expect(en.stdout).toMatch(/^ {4}⛔ Danger: Go to a cash machine \(ATM\).*Real companies, public offices and police never ask for this\.$/m);
+    // A message that asks nothing has no such list.
+    expect(leakaid(['check', '--text', '明日の会議は10時からです。']).stdout).not.toContain('求めていること');
+  });
+
   it('exits 3 with --fail-on when an input reaches that risk, and 0 otherwise', () => {
     expect(leakaid(['check', '--fail-on', 'high', 'examples/sms-fake-delivery.txt']).status).toBe(3);
     expect(leakaid(['check', '--fail-on', 'medium', '--text', '明日の会議は10時からです。よろしくお願いします。']).status).toBe(0);

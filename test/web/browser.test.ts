@@ -51,6 +51,11 @@ const CALL_POLICE_CASH_CARD =
 const CALL_AUTOMATED_CUTOFF =
   '自動音声の電話でした。「未払いの料金があります。2時間後にお客様の電話が使えなくなります。' +
   'くわしくは1番を押してください」と流れました。';
+/** A call from "police" asking the PIN and announcing an officer for the card (written for these tests). */
+const CALL_POLICE_PIN_PICKUP =
+  '警視庁の刑事だという人から電話がありました。あなたの口座が犯罪に使われている、' +
+  'キャッシュカードを新しくするので暗証番号を教えてくださいと言われました。' +
+  'このあと警察官がキャッシュカードを取りに自宅に伺いますとのことでした。';
 /** A genuine notice that asks nothing (written for these tests). */
 const GENUINE_APOLOGY_POSTCARD =
   'お詫びとご報告\n' +
@@ -263,6 +268,46 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
       expect(verdict.advice, `advice for a call gives 188\n${seen}`).toContain('188');
       expect(verdict.advice, `advice for a call gives #9110 or 110\n${seen}`).toMatch(/#9110|110番/);
     }
+    await page.close();
+  });
+
+  it('typed, a call note: lists what the caller asks, the PIN and handing over the card marked dangerous, in Japanese and English', async () => {
+    const page = await open('/check');
+    await typeAndCheck(page, 'call', CALL_POLICE_PIN_PICKUP);
+    const section = page.locator('section.requests');
+    await expect.poll(() => section.getByRole('heading', { level: 3 }).textContent()).toBe('このメッセージがあなたに求めていること');
+    const items = section.getByRole('listitem');
+    const seen = (await items.allTextContents()).join('\n  ');
+    const never = '本物の会社・役所・警察は、これを求めません。';
+    const pins = items.filter({ has: page.locator('.request-act', { hasText: '暗証番号' }) });
+    expect(await pins.count(), `the PIN is listed\n  ${seen}`).toBeGreaterThanOrEqual(1);
+    const pin = pins.first();
+    expect(await pin.getAttribute('class'), seen).toContain('request-danger');
+    expect(await pin.locator('.request-label').textContent()).toBe('危険');
+    expect(await pin.locator('.request-never').textContent()).toBe(never);
+    expect(await pin.locator('.request-evidence').textContent()).toContain('「暗証番号を教えて');
+    const cards = items.filter({ has: page.locator('.request-act', { hasText: 'キャッシュカードを渡す' }) });
+    expect(await cards.count(), `handing over the card is listed\n  ${seen}`).toBeGreaterThanOrEqual(1);
+    const card = cards.first();
+    expect(await card.getAttribute('class'), seen).toContain('request-danger');
+    expect(await card.locator('.request-never').textContent()).toBe(never);
+    expect(await card.locator('.request-act').textContent()).toContain('家に来る人に');
+    expect(await axeViolations(page), 'the requests section (ja)').toEqual([]);
+    await section.screenshot({ path: join(SCREENSHOTS, 'check-requests-section-ja.png') });
+    await screenshot(page, 'check-typed-call-police-pin-pickup');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => section.getByRole('heading', { level: 3 }).textContent()).toBe('What this message asks you to do');
+    const english = await section.textContent();
+    expect(english).toContain('Tell a PIN, password or code');
+    expect(english).toContain('Hand over money or a card');
+    expect(english).toContain('Real companies, public offices and police never ask for this.');
+    expect(await section.locator('.request-evidence [lang=ja]').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page), 'the requests section (en)').toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 360, height: 900 });
+    expect(await horizontalOverflow(page), 'at 360 px').toBeLessThanOrEqual(0);
+    await section.screenshot({ path: join(SCREENSHOTS, 'check-requests-section-en-360.png') });
     await page.close();
   });
 
