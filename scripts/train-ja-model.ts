@@ -375,6 +375,14 @@ async function main(): Promise<void> {
 
   const first = crossValidate(rows, SEED);
   report(rows, first, true);
+  {
+    // Model alone by channel (out-of-fold, stricter threshold): how often it fires.
+    const cells = ['sms', 'email', 'call', 'letter', 'web'].map((ch) => {
+      const of = (label: string): boolean[] => rows.map((r, i) => [r, first[i]!] as const).filter(([r]) => r.m.channel === ch && r.m.label === label).map(([, h]) => h.z >= h.t[0]!);
+      return `${ch} scam ${of('scam').filter(Boolean).length}/${of('scam').length}, legit ${of('legit').filter(Boolean).length}/${of('legit').length}`;
+    });
+    console.log(`\nModel fires (inner FPR ≤ 5% threshold), by channel: ${cells.join('; ')}`);
+  }
   if (args.includes('--detail')) {
     // Ids only (no text): messages the model fires on (inner FPR ≤ 10%) that pass the gate.
     console.log('\nGated messages the model fires on (FPR ≤ 10% threshold), links as-is: id label channel kind score prob');
