@@ -130,7 +130,7 @@ const NOT_ASKED = /^(?:ませ|ず|なかった|ない)/;
  * (ご注意ください, 教えず, 相談して), a label (詐欺です, 偽サイト), or a report of how
  * often it happens (多発しています). */
 const ADVICE =
-  /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|(?:警察|消費生活|消費者|188|9110|家族|身近な)[^。\n]{0,20}(?:に|へ)(?:ご)?相談(?!センター|窓口|室|所)|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|フィッシング|なりすまし|要注意|事例|被害件数|被害総額|発生しています|多発|相次いで|寄せられて/;
+  /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|(?:警察|消費生活|消費者|188|9110|家族|身近な)[^。\n]{0,20}(?:に|へ)(?:ご)?相談(?!センター|窓口|室|所)|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|フィッシング|なりすまし|要注意|事例|被害件数|被害総額|被害が発生|事案が発生|事件が発生|多発|相次いで|寄せられて/;
 /** A sentence that says what is never done: 「…をお願いすることはありません」. */
 const NEVER_DONE = /(?:こと|の)[はも](?:一切|絶対に|決して)?(?:ありません|ございません|ない|しません|いたしません)|(?:行って|おこなって|行なって)(?:い|おり)ません/;
 /** Not a denial but a concession (「ATMで手続きしても、お金が引き出されることはありません」):
@@ -142,8 +142,9 @@ const PROHIBITION = /ないでください|ないで下さい/;
 /** A page's own note in brackets (「(以下フィッシングサイトのURLが記載)」) is not the
  * message's sentence: it is left out when deciding whether the sentence warns. */
 const BRACKETED = /[(（][^()（）\n]{0,80}[)）]/g;
-/** The register of public advice (「…に確認しましょう」): in a warning, advice to its readers. */
-const PUBLIC_ADVICE = /しましょう/;
+/** The register of public advice (「…に確認しましょう」, a list of 「リンクをクリックしない」
+ * 「返信せず、削除する」): in a warning, advice to its readers. */
+const PUBLIC_ADVICE = /しましょう|[しせ]ない\s*$|せず[、,]/;
 /** Words that mark a sentence as reporting someone else's words or acts. */
 const REPORTING =
   /言われ|聞かれ|と電話|電話があ|名乗|かたり|かたる|かたっ|装っ|装い|騙っ|騙る|騙り|を装|なりすま|届いた|届きました|届いてい|送られて|という内容|との(?:電話|内容|メール)|と言って|と話し/;
@@ -283,7 +284,7 @@ export function readRequests(folded: string, channel: Channel): Reading {
   const messageHas = (concepts: string[]): ConceptHit | undefined =>
     sentences.filter((s) => s.live).flatMap((s) => s.hits).find((x) => concepts.includes(x.concept));
 
-  const pressed = messageHas(['pretext.unpaid', 'pretext.account-lock', 'pretext.undelivered', 'pretext.lawsuit']) !== undefined;
+  const pressed = messageHas(['pretext.unpaid', 'pretext.account-lock', 'pretext.undelivered', 'pretext.lawsuit', 'pretext.refund']) !== undefined;
   sentences.forEach((s, index) => {
     if (!s.live || requests.length >= MAX_REQUESTS) return;
     const add = (act: RequestAct, object: ConceptHit | undefined, from: number, to: number, reported: boolean): void => {
@@ -328,7 +329,8 @@ export function readRequests(folded: string, channel: Channel): Reading {
         }
       }
       if (chosen === undefined && verb.concept === 'verb.open' && LINK_VERBS.has(verb.term)) chosen = ['follow-link', undefined];
-      // 「ご確認が必要です」, or 「ご確認ください」 about an unpaid bill or a locked account:
+      // 「ご確認が必要です」, or 「ご確認ください」「手続きするように」 about an unpaid bill, a
+      // locked account or a refund:
       // something to act on, under pressure.
       if (chosen === undefined && verb.concept === 'verb.open' && (/必要|なければ|ない場合|なき場合|無き場合/.test(marker[0]) || pressed)) {
         chosen = ['update-account', undefined];

@@ -771,6 +771,18 @@ export const CASES: Record<string, ReasonCase> = {
     triggers: sms('お荷物をお届けに上がりましたが不在のため持ち帰りました。こちらからご確認ください。'),
     lookalike: sms('お荷物を宅配ボックスにお届けしました。ご利用ありがとうございました。'),
   },
+  'pattern.leak-call': {
+    triggers: call('「あなたのクレジットカードの情報が漏れています」という電話があった。'),
+    lookalike: letter('お客様の個人情報が漏えいしたおそれがあります。深くお詫び申し上げます。'),
+  },
+  'pattern.refund-call': {
+    triggers: call('市役所の保険年金課の者です。医療費の払い戻しがあるのでお電話しました。'),
+    lookalike: letter('医療費の払い戻しについて、申請書を同封しました。ご記入のうえ返送してください。'),
+  },
+  'pattern.ceo-chat-group': {
+    triggers: { text: '業務の都合により、至急LINEグループを作成し、QRコードをこのメールに返信してください。', channel: 'email' },
+    lookalike: { text: '同窓会のLINEグループを作りました。よかったら参加してください。', channel: 'email' },
+  },
   'pattern.account-check': {
     triggers: sms('【Amazon】お支払い方法に問題があるため、アカウントを一時停止しました。以下のリンクから情報を更新してください。'),
     lookalike: sms('【Amazon】お支払い方法の変更を受け付けました。'),
