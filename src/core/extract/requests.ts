@@ -175,6 +175,8 @@ const ACTS: Record<string, [string | null, RequestAct][]> = {
   'verb.add': [['object.line', 'add-line']],
   'verb.install': [['object.remote', 'remote-access'], ['object.app', 'install-app'], [null, 'install-app']],
 };
+/** A link right after the words (「注文商品のご確認。http…」「詳しくはこちら→」). */
+const LINK_FOLLOWS = /^[。.:：]?\s*(?:https?:|hxxps?:|→|url)/;
 /** verb.open terms that mean "go to a link" even with no link word next to them. */
 const LINK_VERBS = new Set(['アクセス', 'クリック', 'タップ', 'ログイン', 'サインイン']);
 
@@ -306,7 +308,10 @@ export function readRequests(folded: string, channel: Channel): Reading {
       const asked = verb.concept === 'verb.asked';
       if (asked && NOT_ASKED.test(after)) continue;
       // A pointer (「詳細はこちら」) or a bare link verb at the end (「以下をタップ」) asks by itself.
-      const bare = verb.concept === 'verb.pointer' || (LINK_VERBS.has(verb.term) && /^\s*(?:[(:]|$)/.test(after));
+      const bare =
+        verb.concept === 'verb.pointer' ||
+        (LINK_VERBS.has(verb.term) && /^\s*(?:[(:]|$)|^(?:すると|すれば|していただくと|いただくと)/.test(after)) ||
+        (verb.concept === 'verb.open' && LINK_FOLLOWS.test(after));
       const marker = asked || bare ? /^/.exec(after) : REQUEST_MARKER.exec(after);
       if (marker === null) continue;
       const objectOf = (concept: string): ConceptHit | undefined => {
