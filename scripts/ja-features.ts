@@ -1,8 +1,7 @@
-// Features of the small Japanese text model (ja-model.ts): the distinct character
-// 1–3-grams of a message. Training (scripts/train-ja-model.ts) and scoring both run
-// exactly this code. Links are cut out (the rules judge links; the model, wording), digits
+// Features of the small Japanese text model (train-ja-model.ts): the distinct character
+// 1–3-grams of a message. Links are cut out (the rules judge links; the model, wording), digits
 // fold to 0 (an amount or a number is a shape, not a value), whitespace collapses.
-import { foldForMatching } from '../normalize/index.js';
+import { foldForMatching } from '../src/core/normalize/index.js';
 
 /** Longest character n-gram. */
 export const JA_MAX_GRAM = 3;
