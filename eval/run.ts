@@ -275,6 +275,26 @@ function kindTable(outcomes: readonly JaOutcome[], label: JaRealMessage['label']
   return lines.join('\n');
 }
 
+/** Calls and letters whose text names money, a card, a PIN or an ATM — the scams the
+ * issue asks to be high on their own. Chosen by these plain words, deliberately not by
+ * the checker's own request reader, so the slice does not grade itself. */
+const NAMES_MONEY_CARD_PIN_ATM = /暗証番号|キャッシュカード|atm|振り?込|送金|現金|お金|電子マネー|ギフトカード|プリペイド|支払|払って|払わ|払い戻|口座番号|[0-9０-９]+万?円/i;
+
+function moneyAskTable(outcomes: readonly JaOutcome[]): string {
+  const lines = [
+    '| calls and letters naming money, a card, a PIN or an ATM | scams | high | high, links removed |',
+    '|---|---:|---:|---:|',
+  ];
+  const group = outcomes.filter(
+    (o) =>
+      o.message.label === 'scam' &&
+      (o.message.channel === 'call' || o.message.channel === 'letter') &&
+      NAMES_MONEY_CARD_PIN_ATM.test(jaRealText(o.message)),
+  );
+  lines.push(`| all | ${group.length} | ${share(group.map((o) => o.asIs), highRisk)} | ${share(group.map((o) => o.noLinks), highRisk)} |`);
+  return lines.join('\n');
+}
+
 const JA_REAL_TITLE = '## Real Japanese messages (../shared/data/ja-real) — development split';
 const JA_REAL_SKIPPED = 'Skipped (../shared/data/ja-real not found)';
 let jaOutput = `${JA_REAL_TITLE}\n\n${JA_REAL_SKIPPED}.`;
@@ -310,6 +330,9 @@ if (jaMessages === null) {
     channelTable(outcomes, 'asIs'),
     '### By channel, links removed',
     channelTable(outcomes, 'noLinks'),
+    '### Calls and letters about money, cards, PINs or ATMs',
+    'Scam calls and letters whose text names money, a card, a PIN or an ATM (plain words, not the checker\'s own reading of requests: see NAMES_MONEY_CARD_PIN_ATM in eval/run.ts).',
+    moneyAskTable(outcomes),
     '### Scams by kind (judged low = missed)',
     kindTable(outcomes, 'scam'),
     '### Genuine messages by kind (flagged = false alarm)',

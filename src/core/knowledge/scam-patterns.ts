@@ -77,6 +77,9 @@ const FILE = parseScamPatterns(data);
 
 export const SCENARIOS: readonly Scenario[] = Object.freeze(FILE.scenarios);
 
+/** Every concept name ("pretext.refund"), in data order. */
+export const CONCEPT_NAMES: readonly string[] = Object.freeze(Object.keys(FILE.concepts));
+
 /** A concept name ("object.secret"). */
 export type ConceptName = string;
 

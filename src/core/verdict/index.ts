@@ -5,6 +5,7 @@ import adviceData from '../../../data/advice.json' with { type: 'json' };
 import { z } from 'zod';
 import type { Extracted } from '../extract/types.js';
 import type { Message } from '../message/types.js';
+import { DANGEROUS_ACTS } from '../extract/request-words.js';
 import { readRequests } from '../extract/requests.js';
 import { foldForMatching } from '../normalize/index.js';
 import { checkNotice } from '../registry/notice-check.js';
@@ -69,7 +70,7 @@ const hasLure = (reasons: Reason[], ...families: string[]): boolean =>
 const hasReason = (reasons: Reason[], ...codes: string[]): boolean => reasons.some((r) => codes.includes(r.code));
 
 /** Requests for money, cards or secrets: worth a call to 188 or #9110. */
-const ASKS_FOR_MONEY_OR_SECRETS = ['request.pay', 'request.buy-gift-card', 'request.hand-over', 'request.go-to-atm', 'request.tell-secret', 'request.tell-bank'];
+const ASKS_FOR_MONEY_OR_SECRETS = [...DANGEROUS_ACTS].map((act) => `request.${act}`);
 
 function chooseAdvice(risk: Risk, reasons: Reason[], message: Message, extracted: Extracted): Advice[] {
   const codes: string[] = [];

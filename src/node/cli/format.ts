@@ -2,7 +2,8 @@
 // reader who is not technical: plain labels, one item per line.
 import type { NodeCheckResult } from '../check/outcome.js';
 import type { DeadlineKind, PhoneType } from '../../core/extract/types.js';
-import type { ExtractedRequest, RequestAct, RequestMeans } from '../../core/extract/requests.js';
+import { requestViews } from '../../core/extract/request-words.js';
+import type { ExtractedRequest } from '../../core/extract/requests.js';
 import type { AttachmentFlag, Channel, MailAddress } from '../../core/message/types.js';
 import type { Risk } from '../../core/verdict/types.js';
 
@@ -50,101 +51,17 @@ const ATTACHMENT: Record<AttachmentFlag, Text> = {
   'encrypted-archive': { ja: 'パスワード付き圧縮ファイル', en: 'password-protected archive' },
 };
 
-/** What a message asks the reader to do, in plain words. Japanese may use the words
- * the message asked for (暗証番号を教える); English keeps to the kind of thing.
- * The same words as the web page's (src/web/pages/Check.tsx). */
-const REQUEST_ACT: Record<RequestAct, { ja: (object: string | null) => string; en: string }> = {
-  pay: { ja: () => 'お金を払う・振り込む', en: 'Pay or send money' },
-  'buy-gift-card': { ja: () => '電子マネーやギフトカードを買って払う', en: 'Pay with electronic money or gift cards' },
-  'hand-over': {
-    ja: (object) =>
-      object !== null && /カード|通帳|印鑑|現金|お金/.test(object) ? `${object}を渡す` : object !== null ? 'お金を渡す' : 'お金やカードを渡す',
-    en: 'Hand over money or a card',
-  },
-  'tell-secret': { ja: (object) => (object !== null ? `${object}を教える` : '暗証番号やパスワードを教える'), en: 'Tell a PIN, password or code' },
-  'tell-bank': { ja: (object) => (object !== null ? `${object}を教える` : '口座や預金のことを教える'), en: 'Tell your bank account or savings details' },
-  'tell-personal': { ja: (object) => (object !== null ? `${object}を教える` : '住所や生年月日などを教える'), en: 'Give your personal details' },
-  'go-to-atm': { ja: () => 'ATMへ行く', en: 'Go to a cash machine (ATM)' },
-  'remote-access': { ja: () => 'スマホやパソコンを遠くから操作させる', en: 'Let someone control your phone or computer from afar' },
-  'install-app': { ja: () => 'アプリを入れる', en: 'Install an app' },
-  'add-line': { ja: () => 'LINEで友だち追加する', en: 'Add someone on LINE' },
-  'press-button': { ja: () => '電話のボタン(1番など)を押す', en: 'Press a number on the phone (such as 1)' },
-  'update-account': { ja: () => 'アカウントやカードの情報を入力する', en: 'Enter or confirm account or card details' },
-  call: { ja: () => '電話をかける', en: 'Make a phone call' },
-  'follow-link': { ja: () => 'リンクを開く', en: 'Open a link' },
-  reply: { ja: () => '返信する', en: 'Reply' },
-};
-
-/** Acts that no real company, public office or police ever asks for. */
-const DANGEROUS_ACTS: ReadonlySet<RequestAct> = new Set<RequestAct>([
-  'pay',
-  'buy-gift-card',
-  'hand-over',
-  'tell-secret',
-  'tell-bank',
-  'go-to-atm',
-  'remote-access',
-]);
-
-const REQUEST_MEANS_TEXT: Record<RequestMeans, Text> = {
-  'e-money': { ja: '電子マネーで', en: 'with electronic money' },
-  transfer: { ja: '振り込みで', en: 'by bank transfer' },
-  'cash-delivery': { ja: '現金を郵便や宅配で送って', en: 'by sending cash by post or courier' },
-  atm: { ja: 'ATMで', en: 'at an ATM' },
-  'home-pickup': { ja: '家に来る人に', en: 'to someone who comes to your home' },
-  'convenience-store': { ja: 'コンビニで', en: 'at a convenience store' },
-};
-
-/** Means the act already says (ATMへ行く at an ATM). */
-const MEANS_IN_ACT: Partial<Record<RequestAct, RequestMeans>> = { 'go-to-atm': 'atm', 'buy-gift-card': 'e-money' };
-
-/** The reason the message gives, in plain words; a pretext not listed here is left out. */
-const PRETEXT_TEXT: Record<string, Text> = {
-  'deletion-offer': { ja: '個人情報を消す(削除する)', en: 'deleting your personal data' },
-  leak: { ja: '個人情報が漏れた', en: 'your personal data leaked' },
-  refund: { ja: '還付金・給付金', en: 'a refund or benefit' },
-  compensation: { ja: '被害金を取り戻す・補償', en: 'getting lost money back' },
-  unpaid: { ja: '未払いの料金', en: 'an unpaid bill' },
-  lawsuit: { ja: '裁判・差し押さえ', en: 'a lawsuit or seizure' },
-  investigation: { ja: '犯罪の捜査', en: 'a criminal investigation' },
-  'account-lock': { ja: '口座やアカウントが止まる', en: 'an account locked or stopped' },
-  'line-cut': { ja: '電話などが使えなくなる', en: 'your phone or a service will be cut off' },
-  delivery: { ja: '荷物の配達', en: 'a parcel delivery' },
-  undelivered: { ja: '荷物を届けられなかった', en: 'a parcel that could not be delivered' },
-  prize: { ja: '当選・プレゼント', en: 'a prize or gift' },
-  'relative-trouble': { ja: '家族のトラブル', en: 'a relative in trouble' },
-  secrecy: { ja: '誰にも言わないように', en: 'keeping it secret' },
-  'automated-voice': { ja: '自動音声の案内', en: 'an automated voice message' },
-  virus: { ja: 'ウイルスの警告', en: 'a virus warning' },
-  investment: { ja: '投資・副業のもうけ話', en: 'an investment or side job' },
-  loan: { ja: 'お金を貸す話(融資)', en: 'a loan' },
-};
-
-/** One line per request, each once, the dangerous ones first: what it asks, why by its
+/** One line per request (each once, the dangerous first): what it asks, why by its
  * account, its words, and for a dangerous act that no one genuine asks this. */
 function requestLines(requests: readonly ExtractedRequest[], lang: Lang): string[] {
-  const lines = new Map<string, { dangerous: boolean; line: string }>();
-  for (const request of requests) {
-    const object = request.object === null ? null : /^[a-z ]+$/.test(request.object) ? request.object.toUpperCase() : request.object;
-    const means = request.means.filter((m) => m !== MEANS_IN_ACT[request.act]).map((m) => REQUEST_MEANS_TEXT[m][lang]);
-    const act =
-      lang === 'ja'
-        ? REQUEST_ACT[request.act].ja(object) + (means.length > 0 ? `(${means.join('・')})` : '')
-        : REQUEST_ACT[request.act].en + (means.length > 0 ? ` (${means.join(', ')})` : '');
-    const pretext = request.pretext === null ? undefined : PRETEXT_TEXT[request.pretext]?.[lang];
-    const key = `${act}|${pretext ?? ''}`;
-    if (lines.has(key)) continue;
-    const dangerous = DANGEROUS_ACTS.has(request.act);
-    const parts = [
-      `${dangerous ? `⛔ ${LABEL.danger[lang]}: ` : '・'}${act}`,
-      pretext === undefined ? '' : lang === 'ja' ? ` — 理由: ${pretext}` : ` — reason given: ${pretext}`,
-      ` — 「${request.evidence}」`,
-      dangerous ? ` — ${LABEL.neverAsked[lang]}` : '',
-    ];
-    lines.set(key, { dangerous, line: parts.join('') });
-  }
-  const all = [...lines.values()];
-  return [...all.filter((l) => l.dangerous), ...all.filter((l) => !l.dangerous)].map((l) => l.line);
+  return requestViews(requests).map((view) =>
+    [
+      `${view.dangerous ? `⛔ ${LABEL.danger[lang]}: ` : '・'}${view.act[lang]}`,
+      view.pretext === null ? '' : lang === 'ja' ? ` — 理由: ${view.pretext.ja}` : ` — reason given: ${view.pretext.en}`,
+      ` — 「${view.evidence}」`,
+      view.dangerous ? ` — ${LABEL.neverAsked[lang]}` : '',
+    ].join(''),
+  );
 }
 
 const LABEL = {

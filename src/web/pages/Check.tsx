@@ -2,7 +2,8 @@
 // from the text box or the chosen file and never leaves this page.
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { checkMessage, toMessage, type ChannelHint, type CheckResult } from '../../core/check.js';
-import type { ExtractedRequest, RequestAct, RequestMeans } from '../../core/extract/requests.js';
+import { requestViews, type RequestView } from '../../core/extract/request-words.js';
+import type { ExtractedRequest } from '../../core/extract/requests.js';
 import { organizationName } from '../../core/knowledge/organizations.js';
 import { MAX_INPUT_BYTES } from '../../core/limits.js';
 import { InputTooLargeError } from '../../core/message/errors.js';
@@ -62,90 +63,8 @@ const SEVERITY_LABEL: Record<Reason['severity'], Text> = {
   positive: { ja: '安心できる点', en: 'Reassuring' },
 };
 
-/** What a message asks the reader to do, in plain words. `ja` may use the words the
- * message asked for (暗証番号を教える); English keeps to the kind of thing. */
-const REQUEST_ACT: Record<RequestAct, { ja: (object: string | null) => string; en: string }> = {
-  pay: { ja: () => 'お金を払う・振り込む', en: 'Pay or send money' },
-  'buy-gift-card': { ja: () => '電子マネーやギフトカードを買って払う', en: 'Pay with electronic money or gift cards' },
-  'hand-over': {
-    ja: (object) =>
-      object !== null && /カード|通帳|印鑑|現金|お金/.test(object) ? `${object}を渡す` : object !== null ? 'お金を渡す' : 'お金やカードを渡す',
-    en: 'Hand over money or a card',
-  },
-  'tell-secret': { ja: (object) => (object !== null ? `${object}を教える` : '暗証番号やパスワードを教える'), en: 'Tell a PIN, password or code' },
-  'tell-bank': { ja: (object) => (object !== null ? `${object}を教える` : '口座や預金のことを教える'), en: 'Tell your bank account or savings details' },
-  'tell-personal': { ja: (object) => (object !== null ? `${object}を教える` : '住所や生年月日などを教える'), en: 'Give your personal details' },
-  'go-to-atm': { ja: () => 'ATMへ行く', en: 'Go to a cash machine (ATM)' },
-  'remote-access': { ja: () => 'スマホやパソコンを遠くから操作させる', en: 'Let someone control your phone or computer from afar' },
-  'install-app': { ja: () => 'アプリを入れる', en: 'Install an app' },
-  'add-line': { ja: () => 'LINEで友だち追加する', en: 'Add someone on LINE' },
-  'press-button': { ja: () => '電話のボタン（1番など）を押す', en: 'Press a number on the phone (such as 1)' },
-  'update-account': { ja: () => 'アカウントやカードの情報を入力する', en: 'Enter or confirm account or card details' },
-  call: { ja: () => '電話をかける', en: 'Make a phone call' },
-  'follow-link': { ja: () => 'リンクを開く', en: 'Open a link' },
-  reply: { ja: () => '返信する', en: 'Reply' },
-};
-
-/** Acts that no real company, public office or police ever asks for. */
-const DANGEROUS_ACTS: ReadonlySet<RequestAct> = new Set<RequestAct>([
-  'pay',
-  'buy-gift-card',
-  'hand-over',
-  'tell-secret',
-  'tell-bank',
-  'go-to-atm',
-  'remote-access',
-]);
-
-const REQUEST_MEANS_TEXT: Record<RequestMeans, Text> = {
-  'e-money': { ja: '電子マネーで', en: 'with electronic money' },
-  transfer: { ja: '振り込みで', en: 'by bank transfer' },
-  'cash-delivery': { ja: '現金を郵便や宅配で送って', en: 'by sending cash by post or courier' },
-  atm: { ja: 'ATMで', en: 'at an ATM' },
-  'home-pickup': { ja: '家に来る人に', en: 'to someone who comes to your home' },
-  'convenience-store': { ja: 'コンビニで', en: 'at a convenience store' },
-};
-
-/** Means the act already says (ATMへ行く at an ATM). */
-const MEANS_IN_ACT: Partial<Record<RequestAct, RequestMeans>> = { 'go-to-atm': 'atm', 'buy-gift-card': 'e-money' };
-
-/** The reason the message gives, in plain words; a pretext not listed here is left out. */
-const PRETEXT_TEXT: Record<string, Text> = {
-  'deletion-offer': { ja: '個人情報を消す（削除する）', en: 'deleting your personal data' },
-  leak: { ja: '個人情報が漏れた', en: 'your personal data leaked' },
-  refund: { ja: '還付金・給付金', en: 'a refund or benefit' },
-  compensation: { ja: '被害金を取り戻す・補償', en: 'getting lost money back' },
-  unpaid: { ja: '未払いの料金', en: 'an unpaid bill' },
-  lawsuit: { ja: '裁判・差し押さえ', en: 'a lawsuit or seizure' },
-  investigation: { ja: '犯罪の捜査', en: 'a criminal investigation' },
-  'account-lock': { ja: '口座やアカウントが止まる', en: 'an account locked or stopped' },
-  'line-cut': { ja: '電話などが使えなくなる', en: 'your phone or a service will be cut off' },
-  delivery: { ja: '荷物の配達', en: 'a parcel delivery' },
-  undelivered: { ja: '荷物を届けられなかった', en: 'a parcel that could not be delivered' },
-  prize: { ja: '当選・プレゼント', en: 'a prize or gift' },
-  'relative-trouble': { ja: '家族のトラブル', en: 'a relative in trouble' },
-  secrecy: { ja: '誰にも言わないように', en: 'keeping it secret' },
-  'automated-voice': { ja: '自動音声の案内', en: 'an automated voice message' },
-  virus: { ja: 'ウイルスの警告', en: 'a virus warning' },
-  investment: { ja: '投資・副業のもうけ話', en: 'an investment or side job' },
-  loan: { ja: 'お金を貸す話（融資）', en: 'a loan' },
-};
-
-interface RequestView {
-  key: string;
-  act: Text;
-  pretext: Text | null;
-  evidence: string;
-  dangerous: boolean;
-}
-
 /** Kana or kanji: words to mark as Japanese inside an English page. */
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
-
-/** An object word as a reader writes it: PIN, ID, ATM in capitals. */
-function displayWord(word: string): string {
-  return /^[a-z ]+$/.test(word) ? word.toUpperCase() : word;
-}
 
 /** The evidence as the message wrote it when it can be found (the checker folds case). */
 function asWritten(evidence: string, text: string): string {
@@ -154,26 +73,9 @@ function asWritten(evidence: string, text: string): string {
   return at >= 0 && normalized.length === normalized.toLowerCase().length ? normalized.slice(at, at + evidence.length) : evidence;
 }
 
-/** Each request once (the same words twice are one line), the dangerous ones first. */
-function requestViews(requests: readonly ExtractedRequest[], text: string): RequestView[] {
-  const views = new Map<string, RequestView>();
-  for (const request of requests) {
-    const words = REQUEST_ACT[request.act];
-    const object = request.object === null ? null : displayWord(request.object);
-    const means = request.means.filter((m) => m !== MEANS_IN_ACT[request.act]).map((m) => REQUEST_MEANS_TEXT[m]);
-    const inBrackets = (items: string[], open: string, close: string, join: string): string =>
-      items.length === 0 ? '' : `${open}${items.join(join)}${close}`;
-    const act: Text = {
-      ja: words.ja(object) + inBrackets(means.map((m) => m.ja), '（', '）', '・'),
-      en: words.en + inBrackets(means.map((m) => m.en), ' (', ')', ', '),
-    };
-    const pretext = request.pretext === null ? null : (PRETEXT_TEXT[request.pretext] ?? null);
-    const key = `${act.ja}|${pretext?.ja ?? ''}`;
-    if (views.has(key)) continue;
-    views.set(key, { key, act, pretext, evidence: asWritten(request.evidence, text), dangerous: DANGEROUS_ACTS.has(request.act) });
-  }
-  const all = [...views.values()];
-  return [...all.filter((v) => v.dangerous), ...all.filter((v) => !v.dangerous)];
+/** What the message asks, as shown: each once, the dangerous first, in its own words. */
+function shownRequests(requests: readonly ExtractedRequest[], text: string): (RequestView & { key: string })[] {
+  return requestViews(requests).map((view) => ({ ...view, key: `${view.act.ja}|${view.pretext?.ja ?? ''}`, evidence: asWritten(view.evidence, text) }));
 }
 
 interface Outcome {
@@ -350,7 +252,7 @@ function Result({ outcome, headingRef, lang }: { outcome: Outcome; headingRef: R
     return [];
   });
   const [firstAdvice, ...moreAdvice] = result.advice;
-  const requests = requestViews(result.requests, message.text);
+  const requests = shownRequests(result.requests, message.text);
   return (
     <section className="result" aria-labelledby="result-heading">
       <div className={`verdict verdict-${result.risk}`}>

@@ -3,6 +3,7 @@
 // as a request. The texts are written for these tests.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PRETEXTS, PRETEXT_WORDS, requestViews } from '../../../src/core/extract/request-words.js';
 import { readRequests, speaksForMessage, type RequestAct } from '../../../src/core/extract/requests.js';
 import type { Channel } from '../../../src/core/message/types.js';
 import { foldForMatching } from '../../../src/core/normalize/index.js';
@@ -112,5 +113,17 @@ describe('hostile input', () => {
       const reading = read(text, 'call');
       expect(reading.requests.length).toBeLessThanOrEqual(50);
     }
+  });
+});
+
+describe('the words shown for requests', () => {
+  it('every pretext in the data has words in both languages', () => {
+    for (const pretext of PRETEXTS) expect(PRETEXT_WORDS[pretext], pretext).toBeDefined();
+  });
+
+  it('lists each request once, the dangerous first, naming what was asked', () => {
+    const views = requestViews(read('電話をください。暗証番号を教えてください。暗証番号を教えてください。', 'call').requests);
+    expect(views.map((v) => v.act.ja)).toEqual(['暗証番号を教える', '電話をかける・連絡する']);
+    expect(views[0]?.dangerous).toBe(true);
   });
 });
