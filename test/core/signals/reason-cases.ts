@@ -771,6 +771,10 @@ export const CASES: Record<string, ReasonCase> = {
     triggers: sms('お荷物をお届けに上がりましたが不在のため持ち帰りました。こちらからご確認ください。'),
     lookalike: sms('お荷物を宅配ボックスにお届けしました。ご利用ありがとうございました。'),
   },
+  'pattern.lawsuit-against-you': {
+    triggers: letter('貴殿に対し、民事訴訟の訴状が提出されました。'),
+    lookalike: letter('当社は、本件に関する訴訟の動向について、今後もホームページでお知らせいたします。'),
+  },
   'pattern.leak-call': {
     triggers: call('「あなたのクレジットカードの情報が漏れています」という電話があった。'),
     lookalike: letter('お客様の個人情報が漏えいしたおそれがあります。深くお詫び申し上げます。'),
