@@ -3,7 +3,7 @@
 // tests skip with a message. The link-removal tests use only texts written here.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toMessage } from '../../src/core/check.js';
+import { checkInput, toMessage } from '../../src/core/check.js';
 import { extractUrls } from '../../src/core/extract/urls.js';
 import { CHANNELS } from '../../src/core/message/types.js';
 import { normalizeForMatching } from '../../src/core/normalize/index.js';
@@ -87,5 +87,29 @@ describe('removeLinks (the "links removed" view)', () => {
 
   it('keeps an email address, which is not a link', () => {
     expect(removeLinks('お問い合わせ: info@example.co.jp まで')).toBe('お問い合わせ: info@example.co.jp まで');
+  });
+});
+
+// Floors under the checker on the real Japanese development messages: not the accuracy
+// figure (npm run eval prints that), but a guard so that a rule change that makes the
+// checker call real scams safe, or real notices dangerous, fails here.
+describe.skipIf(!present)('the checker on ja-real (development split): floors', () => {
+  const messages = present ? jaReal()! : [];
+  const judged = async () => Promise.all(messages.map(async (m) => ({ m, risk: (await checkInput(jaRealInput(m))).risk })));
+
+  it('flags at least 85% of the real scams and judges at least 70% high; at most 2 genuine messages high and 10% flagged', async () => {
+    const all = await judged();
+    const scams = all.filter((j) => j.m.label === 'scam');
+    const genuine = all.filter((j) => j.m.label === 'legit');
+    expect(scams.filter((j) => j.risk !== 'low').length / scams.length).toBeGreaterThanOrEqual(0.85);
+    expect(scams.filter((j) => j.risk === 'high').length / scams.length).toBeGreaterThanOrEqual(0.7);
+    expect(genuine.filter((j) => j.risk === 'high').length).toBeLessThanOrEqual(2);
+    expect(genuine.filter((j) => j.risk !== 'low').length / genuine.length).toBeLessThanOrEqual(0.1);
+  });
+
+  it('never calls the scams that follow a leak, or fake police and refund calls, low risk', async () => {
+    const followUps = new Set(['deletion-offer', 'breach-followup', 'police-impersonation', 'cash-card-pickup', 'refund-atm', 'fake-compensation']);
+    const missed = (await judged()).filter((j) => j.m.label === 'scam' && followUps.has(j.m.kind) && j.risk === 'low').map((j) => j.m.id);
+    expect(missed).toEqual([]);
   });
 });

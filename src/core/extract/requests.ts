@@ -284,9 +284,9 @@ export function readRequests(folded: string, channel: Channel): Reading {
 
   const requests: ExtractedRequest[] = [];
   const seen = new Set<string>();
-  const messagePretexts = sentences.filter((s) => s.live).flatMap((s) => s.hits.filter((x) => x.concept.startsWith('pretext.')));
-  const messageHas = (concepts: string[]): ConceptHit | undefined =>
-    sentences.filter((s) => s.live).flatMap((s) => s.hits).find((x) => concepts.includes(x.concept));
+  const liveHits = sentences.filter((s) => s.live).flatMap((s) => s.hits);
+  const messagePretexts = liveHits.filter((x) => x.concept.startsWith('pretext.'));
+  const messageHas = (concepts: string[]): ConceptHit | undefined => liveHits.find((x) => concepts.includes(x.concept));
 
   const pressed = messageHas(['pretext.unpaid', 'pretext.account-lock', 'pretext.undelivered', 'pretext.lawsuit', 'pretext.refund']) !== undefined;
   sentences.forEach((s, index) => {
@@ -337,8 +337,7 @@ export function readRequests(folded: string, channel: Channel): Reading {
       }
       if (chosen === undefined && verb.concept === 'verb.open' && LINK_VERBS.has(verb.term)) chosen = ['follow-link', undefined];
       // 「ご確認が必要です」, or 「ご確認ください」「手続きするように」 about an unpaid bill, a
-      // locked account or a refund:
-      // something to act on, under pressure.
+      // locked account or a refund: something to act on, under pressure.
       if (chosen === undefined && verb.concept === 'verb.open' && (/必要|なければ|ない場合|なき場合|無き場合/.test(marker[0]) || pressed)) {
         chosen = ['update-account', undefined];
       }
