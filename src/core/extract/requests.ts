@@ -65,14 +65,13 @@ export interface Reading {
   concepts: { hit: ConceptHit; sentence: number }[];
   /** The message warns about scams (a public notice, a bank's caution page). */
   warning: boolean;
-  /** The sentences, in order, and whether each speaks for the message. */
-  sentences: { start: number; end: number; live: boolean }[];
+  /** Whether the words at an offset of the folded text speak for the message (not a
+   * warning, a denial, or a scam described by a warning). */
+  speaks: (offset: number) => boolean;
 }
 
-/** Whether the words at `offset` of the folded text speak for the message (not a
- * warning, a denial, or a scam described by a warning). */
-export function speaksForMessage(reading: Reading, offset: number): boolean {
-  const { sentences } = reading;
+/** The sentence containing `offset`, or -1 (binary search over sentences in order). */
+function sentenceAt(sentences: readonly { start: number; end: number }[], offset: number): number {
   let low = 0;
   let high = sentences.length - 1;
   while (low <= high) {
@@ -80,9 +79,9 @@ export function speaksForMessage(reading: Reading, offset: number): boolean {
     const s = sentences[mid]!;
     if (offset < s.start) high = mid - 1;
     else if (offset >= s.end) low = mid + 1;
-    else return s.live;
+    else return mid;
   }
-  return true;
+  return -1;
 }
 
 /** A verb turns into a request only when one of these follows it, after at most a few
@@ -194,10 +193,14 @@ const MEANS_OF: Record<string, RequestMeans> = {
 interface Sentence {
   start: number;
   end: number;
-  /** Speaks for the message (not a warning, a denial or, in a warning, reported speech). */
-  live: boolean;
   hits: ConceptHit[];
 }
+
+/** Kana or kanji. */
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+/** WARNING as a global pattern, to find the sentences that may warn in one pass. */
+const WARNING_ANYWHERE = new RegExp(WARNING.source, 'g');
 
 /** A line that starts with a particle continues the lines before it: a list of
  * items followed by 「をすることはありません。」 is one sentence. */
@@ -251,6 +254,9 @@ function splitSentences(text: string): { start: number; end: number }[] {
  */
 export function readRequests(folded: string, channel: Channel): Reading {
   const text = folded.length > MAX_SCAN_CHARS ? folded.slice(0, MAX_SCAN_CHARS) : folded;
+  // The grammar read here is Japanese; a text with no kana or kanji has nothing for it
+  // (and English mail is long: this keeps the reader off its every line).
+  if (!JAPANESE.test(text)) return { requests: [], concepts: [], warning: false, speaks: () => true };
   const all = findConcepts(text);
   const sentences: Sentence[] = [];
   let h = 0;
@@ -260,37 +266,58 @@ export function readRequests(folded: string, channel: Channel): Reading {
       if (all[h]!.span[0] >= start) hits.push(all[h]!);
       h++;
     }
-    sentences.push({ start, end, live: true, hits });
+    sentences.push({ start, end, hits });
   }
+  const sentenceText = (s: Sentence): string => text.slice(s.start, s.end);
   // A note of a call reports the caller's words: only advice marks a warning there.
   // Elsewhere a sentence that names a scam while quoting it is a warning too.
   const isWarning = (sentence: string): boolean => {
     const s = sentence.replace(BRACKETED, '');
     return ADVICE.test(s) || (channel !== 'call' && WARNING.test(s) && REPORTED_SPEECH.test(s));
   };
-  const warning = sentences.some((s) => isWarning(text.slice(s.start, s.end)));
+  // Whether any sentence warns, found without reading every sentence: advice anywhere,
+  // or a warning word in a sentence that also quotes.
+  let warning = ADVICE.test(text.replace(BRACKETED, ''));
+  if (!warning && channel !== 'call') {
+    WARNING_ANYWHERE.lastIndex = 0;
+    for (let m = WARNING_ANYWHERE.exec(text); m !== null && !warning; m = WARNING_ANYWHERE.exec(text)) {
+      const at = sentenceAt(sentences, m.index);
+      if (at >= 0) warning = isWarning(sentenceText(sentences[at]!));
+    }
+  }
   // On a web page or in a warning, reported words, and any sentence that names a scam,
   // describe someone else's scam.
   const describesScams = channel === 'web' || (channel !== 'call' && warning);
-  for (const s of sentences) {
-    const sentence = text.slice(s.start, s.end);
-    s.live =
+  /** Per sentence: 1 speaks for the message, 0 does not, -1 not yet decided. Decided only
+   * for sentences something was found in: most lines of a long mail are never read twice. */
+  const liveness = new Int8Array(sentences.length).fill(-1);
+  const live = (index: number): boolean => {
+    if (liveness[index] !== -1) return liveness[index] === 1;
+    const s = sentences[index]!;
+    const sentence = sentenceText(s);
+    const speaks =
       !isWarning(sentence) &&
       // A demand for secrecy is itself a prohibition (「誰にも言わないでください」).
       !(PROHIBITION.test(sentence) && !s.hits.some((x) => x.concept === 'pretext.secrecy')) &&
       !(NEVER_DONE.test(sentence) && !CONCESSION.test(sentence)) &&
       !(describesScams && (REPORTING.test(sentence) || REPORTED_SPEECH.test(sentence) || WARNING.test(sentence) || PUBLIC_ADVICE.test(sentence)));
-  }
+    liveness[index] = speaks ? 1 : 0;
+    return speaks;
+  };
+  const speaks = (offset: number): boolean => {
+    const at = sentenceAt(sentences, offset);
+    return at < 0 || live(at);
+  };
 
   const requests: ExtractedRequest[] = [];
   const seen = new Set<string>();
-  const liveHits = sentences.filter((s) => s.live).flatMap((s) => s.hits);
+  const liveHits = sentences.flatMap((s, index) => (s.hits.length > 0 && live(index) ? s.hits : []));
   const messagePretexts = liveHits.filter((x) => x.concept.startsWith('pretext.'));
   const messageHas = (concepts: string[]): ConceptHit | undefined => liveHits.find((x) => concepts.includes(x.concept));
 
   const pressed = messageHas(['pretext.unpaid', 'pretext.account-lock', 'pretext.undelivered', 'pretext.lawsuit', 'pretext.refund']) !== undefined;
   sentences.forEach((s, index) => {
-    if (!s.live || requests.length >= MAX_REQUESTS) return;
+    if (s.hits.length === 0 || !live(index) || requests.length >= MAX_REQUESTS) return;
     const add = (act: RequestAct, object: ConceptHit | undefined, from: number, to: number, reported: boolean): void => {
       const key = `${index}:${act}`;
       if (seen.has(key)) return;
@@ -363,7 +390,7 @@ export function readRequests(folded: string, channel: Channel): Reading {
   });
 
   const concepts = sentences.flatMap((s, sentence) =>
-    s.live && !NEGATION.test(text.slice(s.start, s.end)) ? s.hits.map((hit) => ({ hit, sentence })) : [],
+    s.hits.length > 0 && live(sentence) && !NEGATION.test(sentenceText(s)) ? s.hits.map((hit) => ({ hit, sentence })) : [],
   );
-  return { requests, concepts, warning, sentences: sentences.map(({ start, end, live }) => ({ start, end, live })) };
+  return { requests, concepts, warning, speaks };
 }

@@ -5,7 +5,6 @@
 import { findLures, type LureHit } from '../knowledge/lures.js';
 import { isOfficialPhone } from '../knowledge/organizations.js';
 import { deniedRequest, insideReportedQuote, NEGATION, REPORTED_SPEECH, sentenceAround, WARNING } from '../extract/clauses.js';
-import { speaksForMessage } from '../extract/requests.js';
 import type { Finding, SignalContext } from './types.js';
 
 /** Distinct breach-notice phrases (お詫び, 漏えい, 不正アクセス …) that make a message
@@ -25,7 +24,7 @@ export function contentFindings({ message, extracted, claims, folded: text, read
   // speech: the caller's words in 「」 are the message itself there.
   const quotesAreTheMessage = message.channel === 'call';
   const hits = findLures(text).filter((hit) => {
-    if (!speaksForMessage(reading, hit.span[0])) return false;
+    if (!reading.speaks(hit.span[0])) return false;
     const sentence = sentenceAround(text, hit.span[0], hit.span[1]);
     if (!quotesAreTheMessage && WARNING.test(sentence) && REPORTED_SPEECH.test(sentence)) return false;
     if (!quotesAreTheMessage && insideReportedQuote(text, hit.span[0], hit.span[1])) return false;

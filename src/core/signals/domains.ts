@@ -2,6 +2,7 @@
 // official for whom, and which look like an official one without being it.
 import { skeleton } from '../normalize/index.js';
 import { ORGANIZATIONS, organizationForDomain, type Organization } from '../knowledge/organizations.js';
+import { PhraseMatcher } from '../knowledge/phrase-matcher.js';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { isAbusedTld } from '../knowledge/lists.js';
 
@@ -56,6 +57,11 @@ for (const org of ORGANIZATIONS) {
     if (token.length >= MIN_BRAND_TOKEN && !EVERYDAY_WORDS.has(token)) BRANDS.push({ org, token, skeleton: skeleton(token) });
   }
 }
+
+/** Brands that are one word, by that word (the first on record wins), and the few with a hyphen. */
+const BRAND_BY_WORD = new Map<string, Organization>();
+for (const brand of BRANDS) if (!brand.token.includes('-') && !BRAND_BY_WORD.has(brand.token)) BRAND_BY_WORD.set(brand.token, brand.org);
+const HYPHENATED_BRANDS = BRANDS.filter((brand) => brand.token.includes('-'));
 
 /** Edit distance with an upper bound: returns bound + 1 as soon as it is exceeded. */
 function editDistance(a: string, b: string, bound: number): number {
@@ -128,15 +134,23 @@ function findImitation(registrableDomain: string): Lookalike | null {
   return null;
 }
 
+/** Every official domain in one matcher: a host-like string is scanned once, not once
+ * per domain on record (there are hundreds, and every link of every message is asked). */
+const OFFICIAL_DOMAINS = new PhraseMatcher<Organization>(ORGANIZATIONS.flatMap((org) => org.domains.map((d) => ({ phrase: d.domain, owner: org }))));
+
 /** The organization whose official domain a host-like string carries: is, ends with or
- * contains it ("amazon.co.jp", "signin.ebay.com", "www.paypal.com.secure"). */
+ * contains it ("amazon.co.jp", "signin.ebay.com", "www.paypal.com.secure"), first on
+ * record first. */
 function officialDomainWithin(hostLike: string): Organization | null {
-  for (const org of ORGANIZATIONS) {
-    for (const { domain } of org.domains) {
-      if (hostLike === domain || hostLike.endsWith(`.${domain}`) || hostLike.includes(`${domain}.`)) return org;
-    }
+  let found: Organization | null = null;
+  for (const { owner, span } of OFFICIAL_DOMAINS.find(hostLike)) {
+    const [start, end] = span;
+    const whole = start === 0 && end === hostLike.length;
+    const ending = end === hostLike.length && hostLike[start - 1] === '.';
+    const beforeADot = hostLike[end] === '.';
+    if ((whole || ending || beforeADot) && (found === null || ORGANIZATIONS.indexOf(owner) < ORGANIZATIONS.indexOf(found))) found = owner;
   }
-  return null;
+  return found;
 }
 
 /** An official domain or brand written in the subdomains of another domain:
@@ -146,11 +160,11 @@ export function officialAsSubdomain(host: string, registrableDomain: string | nu
   const prefix = host.slice(0, host.length - registrableDomain.length - 1);
   const named = officialDomainWithin(prefix);
   if (named !== null) return named;
-  const words = prefix.split(/[.-]/);
-  for (const brand of BRANDS) {
-    if (brand.token.includes('-') ? prefix.includes(brand.token) : words.includes(brand.token)) return brand.org;
+  for (const word of prefix.split(/[.-]/)) {
+    const org = BRAND_BY_WORD.get(word);
+    if (org !== undefined) return org;
   }
-  return null;
+  return HYPHENATED_BRANDS.find((brand) => prefix.includes(brand.token))?.org ?? null;
 }
 
 /** A path segment written as a host name: "www.paypal.com", "signin.ebay.com.session". */
