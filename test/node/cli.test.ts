@@ -90,13 +90,13 @@ describe('leakaid check', () => {
     expect(ja.status).toBe(0);
     const section = ja.stdout.split('\n').findIndex((line) => line === '  このメッセージがあなたに求めていること:');
     expect(section, ja.stdout).toBeGreaterThan(0);
-    const atm = ja.stdout.split('\n').find((line) => line.startsWith('    ⛔ 危険: ATMへ行く'));
+    const atm = ja.stdout.split('\n').find((line) => line.startsWith('    ⛔ 危険: ATMや銀行へ行く'));
     expect(atm, ja.stdout).toBeDefined();
     expect(atm).toContain('「');
     expect(atm).toContain('本物の会社・役所・警察は、これを求めません。');
     const en = leakaid(['check', '--lang', 'en', '--channel', 'call', '--text', note]);
     expect(en.stdout).toContain('  What this message asks you to do:');
-    expect(en.stdout).toMatch(/^ {4}⛔ Danger: Go to a cash machine \(ATM\).*Real companies, public offices and police never ask for this\.$/m);
+    expect(en.stdout).toMatch(/^ {4}⛔ Danger: Go to a cash machine \(ATM\) or a bank.*Real companies, public offices and police never ask for this\.$/m);
     // A message that asks nothing has no such list.
     expect(leakaid(['check', '--text', '明日の会議は10時からです。']).stdout).not.toContain('求めていること');
   });
