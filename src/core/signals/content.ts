@@ -60,9 +60,8 @@ export function contentFindings({ message, extracted, claims, folded: text, read
     const phone = unknownPhones[0];
     findings.push({ code: 'phone.call-to-pay', evidence: phone.raw, location: phone.location });
   }
-  // A request counts also when its link was removed (「下記よりご確認ください」 with no link left).
-  const asksSomething = lures || reading.requests.length > 0;
-  if (!asksSomething && unknownPhones.length === 0 && extracted.urls.length === 0 && message.attachments.length === 0) {
+  // A request found by the request reader (signals/requests.ts) outranks this in the verdict.
+  if (!lures && unknownPhones.length === 0 && extracted.urls.length === 0 && message.attachments.length === 0) {
     findings.push({ code: 'content.asks-nothing', evidence: '' });
   }
   return findings;

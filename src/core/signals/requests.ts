@@ -76,8 +76,8 @@ export function requestFindings(context: SignalContext): Finding[] {
   // and the police in passing; the letter patterns (fake lawsuits, fake bills) judge those.
   if (message.channel === 'call') {
     const opening = pretextOf((c) => PRESSING.has(c) || c === 'pretext.leak' || c === 'pretext.intrusion');
-    if (opening !== undefined) findings.push({ code: 'request.unsolicited-pretext', evidence: opening });
-    if (actor !== undefined) findings.push({ code: 'request.unsolicited-authority', evidence: actor });
+    if (opening !== undefined) findings.push({ code: 'call.opens-with-pretext', evidence: opening });
+    if (actor !== undefined) findings.push({ code: 'call.claims-authority', evidence: actor });
   }
   return findings;
 }

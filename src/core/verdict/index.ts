@@ -124,10 +124,10 @@ export function judge(message: Message, extracted: Extracted, incidents: readonl
   const breachNotice = findings.some((f) => f.code === 'content.breach-notice');
   const claimed = claims.organizations.map((o) => o.id);
   const notice = checkNotice({ message, extracted, breachNotice, claimed, findings }, incidents);
-  // What the notice check found it asks for, a request, a pretext or a known scam
-  // pattern outrank "it asks for nothing".
+  // What the notice check found it asks for, a request, a call's opening or a known
+  // scam pattern outrank "it asks for nothing".
   const asks = [...findings, ...notice.findings].some(
-    (f) => f.code === 'incident.asks-for' || f.code.startsWith('pattern.') || f.code.startsWith('request.'),
+    (f) => f.code === 'incident.asks-for' || /^(?:pattern|request|call)\./.test(f.code),
   );
   const byCode = new Map<string, Finding[]>();
   for (const finding of [...findings, ...notice.findings]) {

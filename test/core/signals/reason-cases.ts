@@ -681,11 +681,11 @@ export const CASES: Record<string, ReasonCase> = {
     // The same bank pointing to its own app, with no pretext.
     lookalike: sms('【三井住友銀行】新しいアプリの使い方は下記よりご確認ください。'),
   },
-  'request.unsolicited-pretext': {
+  'call.opens-with-pretext': {
     triggers: call('電話がかかってきて、あなたの携帯電話の料金が未納になっていると言われた。'),
     lookalike: letter('この度、お客様の携帯電話のご利用料金が未納となっております。お支払いは同封の払込票でお願いいたします。'),
   },
-  'request.unsolicited-authority': {
+  'call.claims-authority': {
     triggers: call('「こちら警視庁捜査二課のタナカと申します」と電話があった。'),
     lookalike: letter('当社は警察と連携し、原因の調査を進めております。'),
   },
