@@ -35,6 +35,7 @@ import { join } from 'node:path';
 import { checkInput, type CheckResult } from '../src/core/check.js';
 import { jaGrams, jaReadable } from './ja-features.js';
 import { jaReal, jaRealInput, jaRealText, removeLinks, type JaRealMessage } from '../eval/datasets.js';
+import { mulberry32 } from './random.js';
 
 const args = process.argv.slice(2);
 const SEEDS = args.includes('--seeds') ? Number(args[args.indexOf('--seeds') + 1]) : 1;
@@ -55,17 +56,6 @@ const { medium: MEDIUM, high: HIGH } = reasonsFile.thresholds;
 // ---------------------------------------------------------------------------------
 // Deterministic randomness
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
@@ -84,7 +74,7 @@ function groupedFolds(sites: readonly string[], folds: number, seed: number): nu
     if (list) list.push(i);
     else bySite.set(s, [i]);
   });
-  const order = shuffle([...bySite.keys()].sort(), rng(seed));
+  const order = shuffle([...bySite.keys()].sort(), mulberry32(seed));
   // Larger sites first so the folds come out even; stable within equal sizes.
   order.sort((a, b) => bySite.get(b)!.length - bySite.get(a)!.length);
   const sizes = new Array<number>(folds).fill(0);

@@ -38,6 +38,7 @@ import type { Message } from '../src/core/message/types.js';
 import { extractFeatures, type FeatureConfig, type ModelInput } from '../src/core/model/features.js';
 import { modelInputFromMessage } from '../src/core/model/input.js';
 import { loadModel, MODEL_FORMAT, MODEL_VERSION, modelLogit, sigmoid, type ModelFile, type TextModel } from '../src/core/model/model.js';
+import { mulberry32 } from './random.js';
 
 const MODEL_DIR = join(import.meta.dirname, '../data/model');
 const SEED = 0x1eaca1d;
@@ -422,18 +423,6 @@ function trainNaiveBayes(docs: readonly Sparse[], y: readonly number[], minDf: n
 // ---------------------------------------------------------------------------------
 // Measurement
 
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Fold number for each document. Plain: stratified by label after a seeded shuffle.
  * Grouped: every source (a mailing list, a feed, a sender domain; an SMS template) lies
@@ -442,7 +431,7 @@ function random(seed: number): () => number {
  * documents of the group's majority label.
  */
 function foldsOf(docs: readonly Doc[], grouped: boolean): number[] {
-  const next = random(SEED);
+  const next = mulberry32(SEED);
   const groups = new Map<string, number[]>();
   docs.forEach((d, i) => {
     const key = grouped ? d.source : `doc:${i}`;
