@@ -94,9 +94,10 @@ const REQUEST_MARKER = new RegExp(
       '[てで](?:ください|下さい|くださ|くれ|ほしい|欲しい|もらいたい|もらえ|ちょうだい)',
       // 「ご連絡させていただきます」 is the sender's own act; 「ご確認いただけますか」 asks.
       '(?<!させ)[てで](?:いただ|頂)(?:け|きたく|きたい|く(?:よう|様))',
-      '[てで][^。!?\\n]{0,12}?(?:ください|下さい|くれ|ほしい|欲しい)',
+      // 「押して担当に繋いでください」, and the plain command 「置いて立ち去れ」
+      '[てで][^。!?\\n]{0,12}?(?:ください|下さい|くれ|ほしい|欲しい|[れろえけせ](?=[」』。!]|$))',
       // 「購入し、番号を返信してください」: the first of two acts asked in one breath.
-      '、[^。!?\\n]{0,20}?[てで](?:ください|下さい|ほしい|欲しい)',
+      '、[^。!?\\n]{0,20}?(?:[てで](?:ください|下さい|ほしい|欲しい)|こと(?=[」』。!]|$)|なければ|ないと|ない場合|必要が)',
       // after a verb written with its て (送って|ほしい, 言って|ください)
       'ください|下さい|ほしい|欲しい|もらいたい|ちょうだい',
       '(?:お|ご)?願い|ねがい',
@@ -107,6 +108,9 @@ const REQUEST_MARKER = new RegExp(
       'なければ|ねば|ないと|ない場合|なき場合|無き場合|ないときは|なかった場合|ない限り',
       'ませんか|ましょう|なさい|しろ|せよ|できないか|できませんか|もらえない|もらえん|くれない',
       '[てで](?:[」』]|$)',
+      // 「郵送すること」: a written instruction; 「手続きへ。」: go and do it.
+      'こと(?=[」』。!]|$)',
+      'へ(?=[。!?、\\s]|$)',
       'たい(?:ので|のです|んです|んだ|と|[」』。]|$)',
       '(?:聞か|きか|訊か|尋ねら|求めら|要求さ|請求さ|言わ|いわ|指示さ|促さ|迫ら|頼ま)れ',
       '持ちかけ',
@@ -132,6 +136,16 @@ const NOT_ASKED = /^(?:ませ|ず|なかった|ない)/;
  * often it happens (多発しています). */
 const ADVICE =
   /ご注意|注意して|注意を|注意が必要|気をつけ|気を付け|ご用心|(?:警察|消費生活|消費者|188|9110|家族|身近な)[^。\n]{0,20}(?:に|へ)(?:ご)?相談(?!センター|窓口|室|所)|詐欺です|詐欺でした|詐欺の手口|詐欺の可能性|詐欺と思われ|詐欺にご|手口|注意喚起|被害防止|被害に遭わない|ないようにして|ないようにしましょう|ないようご注意|(?:教え|渡さ|応じ|答え|押さ|払わ|振り込ま|開か|入力せ)ず|偽サイト|偽物|にせもの|ニセ|フィッシング|なりすまし|要注意|事例|被害件数|被害総額|被害が発生|事案が発生|事件が発生|多発|相次いで|寄せられて/;
+/** A line that introduces examples (「次のような言葉があったら」「内容は」「件名の例」). */
+const EXAMPLES_FOLLOW = /次のような|以下のような|このような|例えば|たとえば|[^実]例[:：)）]|(?:件名|タイトル|文面|本文)の?例|内容は[:：]?\s*$|内容は、/;
+/** How far up a list of examples its introduction is looked for: bounds the work on a
+ * text of thousands of list items. */
+const MAX_LIST_ITEMS = 30;
+/** A list item: 「・」「〇」「-」「◆」… at the start of a line. */
+const LIST_ITEM = /^[ 　]*[・･〇○●◆◇■□\-*•※]/;
+
+/** Words that name a scam or a fake: a message that gives advice and names one is a warning. */
+const SCAM_NAMED = /詐欺|フィッシング|不審|偽|なりすまし|注意喚起|迷惑|被害|騙|かた[るり]|装[うっい]|scam|fraud|phishing/;
 /** A sentence that says what is never done: 「…をお願いすることはありません」. */
 const NEVER_DONE = /(?:こと|の)[はも](?:一切|絶対に|決して)?(?:ありません|ございません|ない|しません|いたしません)|(?:行って|おこなって|行なって)(?:い|おり)ません/;
 /** Not a denial but a concession (「ATMで手続きしても、お金が引き出されることはありません」):
@@ -144,8 +158,8 @@ const PROHIBITION = /ないでください|ないで下さい/;
  * message's sentence: it is left out when deciding whether the sentence warns. */
 const BRACKETED = /[(（][^()（）\n]{0,80}[)）]/g;
 /** The register of public advice (「…に確認しましょう」, a list of 「リンクをクリックしない」
- * 「返信せず、削除する」): in a warning, advice to its readers. */
-const PUBLIC_ADVICE = /しましょう|[しせ]ない\s*$|せず[、,]/;
+ * 「返信せず、削除する」, 「…感染する恐れがあります」): in a warning, advice to its readers. */
+const PUBLIC_ADVICE = /しましょう|[しせ]ない\s*$|せず[、,]|(?:恐れ|おそれ)があります/;
 /** Words that mark a sentence as reporting someone else's words or acts. */
 const REPORTING =
   /言われ|聞かれ|と電話|電話があ|名乗|かたり|かたる|かたっ|装っ|装い|騙っ|騙る|騙り|を装|なりすま|届いた|届きました|届いてい|送られて|という内容|との(?:電話|内容|メール)|と言って|と話し/;
@@ -275,9 +289,10 @@ export function readRequests(folded: string, channel: Channel): Reading {
     const s = sentence.replace(BRACKETED, '');
     return ADVICE.test(s) || (channel !== 'call' && WARNING.test(s) && REPORTED_SPEECH.test(s));
   };
-  // Whether any sentence warns, found without reading every sentence: advice anywhere,
-  // or a warning word in a sentence that also quotes.
-  let warning = ADVICE.test(text.replace(BRACKETED, ''));
+  // Whether the message warns about scams, found without reading every sentence: advice
+  // where a scam is named (a bank's 「回答のお間違いにご注意ください」 is no warning), or a
+  // warning word in a sentence that also quotes.
+  let warning = ADVICE.test(text.replace(BRACKETED, '')) && SCAM_NAMED.test(text);
   if (!warning && channel !== 'call') {
     WARNING_ANYWHERE.lastIndex = 0;
     for (let m = WARNING_ANYWHERE.exec(text); m !== null && !warning; m = WARNING_ANYWHERE.exec(text)) {
@@ -288,6 +303,14 @@ export function readRequests(folded: string, channel: Channel): Reading {
   // On a web page or in a warning, reported words, and any sentence that names a scam,
   // describe someone else's scam.
   const describesScams = channel === 'web' || (channel !== 'call' && warning);
+  /** Whether a sentence is a list item under a line that introduces examples. */
+  const inExampleList = (index: number): boolean => {
+    for (let i = index; i >= Math.max(0, index - MAX_LIST_ITEMS) && LIST_ITEM.test(sentenceText(sentences[i]!)); i--) {
+      const previous = sentences[i - 1];
+      if (previous !== undefined && !LIST_ITEM.test(sentenceText(previous)) && EXAMPLES_FOLLOW.test(sentenceText(previous))) return true;
+    }
+    return false;
+  };
   /** Per sentence: 1 speaks for the message, 0 does not, -1 not yet decided. Decided only
    * for sentences something was found in: most lines of a long mail are never read twice. */
   const liveness = new Int8Array(sentences.length).fill(-1);
@@ -297,10 +320,12 @@ export function readRequests(folded: string, channel: Channel): Reading {
     const sentence = sentenceText(s);
     const speaks =
       !isWarning(sentence) &&
+      // In a warning, the items listed after 「次のような…」 are examples of the scam.
+      !(describesScams && inExampleList(index)) &&
       // A demand for secrecy is itself a prohibition (「誰にも言わないでください」).
       !(PROHIBITION.test(sentence) && !s.hits.some((x) => x.concept === 'pretext.secrecy')) &&
       !(NEVER_DONE.test(sentence) && !CONCESSION.test(sentence)) &&
-      !(describesScams && (REPORTING.test(sentence) || REPORTED_SPEECH.test(sentence) || WARNING.test(sentence) || PUBLIC_ADVICE.test(sentence)));
+      !(describesScams && (REPORTING.test(sentence) || REPORTED_SPEECH.test(sentence) || SCAM_NAMED.test(sentence) || PUBLIC_ADVICE.test(sentence)));
     liveness[index] = speaks ? 1 : 0;
     return speaks;
   };
@@ -341,7 +366,9 @@ export function readRequests(folded: string, channel: Channel): Reading {
         verb.concept === 'verb.pointer' ||
         (LINK_VERBS.has(verb.term) && /^\s*(?:[(:]|$)|^(?:すると|すれば|していただくと|いただくと)/.test(after)) ||
         (verb.concept === 'verb.open' && LINK_FOLLOWS.test(after));
-      const marker = asked || bare ? /^/.exec(after) : REQUEST_MARKER.exec(after);
+      // A verb listed with its て (貸して, 置いて) is read as if the て were still to come.
+      const te = /[てで]$/.test(verb.term) ? verb.term.slice(-1) : '';
+      const marker = asked || bare ? /^/.exec(after) : REQUEST_MARKER.exec(te + after);
       if (marker === null) continue;
       const objectOf = (concept: string): ConceptHit | undefined => {
         const near = s.hits.filter(
@@ -369,7 +396,7 @@ export function readRequests(folded: string, channel: Channel): Reading {
         chosen = ['update-account', undefined];
       }
       if (chosen === undefined) continue;
-      const end = ve + marker.index + marker[0].length;
+      const end = ve + marker.index + marker[0].length - te.length;
       const reported =
         asked ||
         REPORTED_MARKER.test(marker[0]) || REPORTED_AFTER.test(text.slice(end, s.end)) || insideReportedQuote(text, vs, ve);

@@ -6,7 +6,7 @@
 // the name of an organization. In a note of a call, a pretext or a claim to be the
 // police or a public office is evidence even before anything is asked: that is how
 // those calls begin. Scores are data (data/reasons.json).
-import type { RequestAct, RequestMeans } from '../extract/requests.js';
+import type { ExtractedRequest, RequestAct, RequestMeans } from '../extract/requests.js';
 import { isOfficialPhone, officialDomain } from '../knowledge/organizations.js';
 import type { Finding, SignalContext } from './types.js';
 
@@ -51,9 +51,12 @@ function onlyOfficialChannels({ extracted, claims }: SignalContext): boolean {
 export function requestFindings(context: SignalContext): Finding[] {
   const { message, claims, reading } = context;
   const findings: Finding[] = [];
-  // A warning's advice to its readers, and a company pointing to its own channels, ask nothing risky.
-  const advisory = reading.warning || onlyOfficialChannels(context);
-  const requests = reading.requests.filter((r) => !(advisory && ADVISORY_ACTS.has(r.act)));
+  // A company pointing to its own channels, and a warning's advice to its readers, ask
+  // nothing risky. A notice with a warning at its foot (「弊社を装った不審なメールにご
+  // 注意ください」) still asks what it asks under a pretext of its own.
+  const official = onlyOfficialChannels(context);
+  const advice = (r: ExtractedRequest): boolean => official || (reading.warning && r.pretext === null);
+  const requests = reading.requests.filter((r) => !(ADVISORY_ACTS.has(r.act) && advice(r)));
   const acts = new Set<RequestAct>();
   for (const request of requests) {
     if (acts.has(request.act)) continue;

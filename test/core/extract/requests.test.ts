@@ -79,8 +79,19 @@ describe('look-alikes that ask nothing', () => {
     expect(acts(`${note}このような電話は詐欺です。`, 'web')).not.toContain('hand-over');
   });
 
+  it('a notice with a warning at its foot still asks what it asks under its own pretext', () => {
+    const notice = 'カードのご利用を一部制限しました。ご本人のご利用か、こちらから回答ください。\n弊社を装った不審なメールにご注意ください。';
+    expect(read(notice, 'email').warning).toBe(true);
+    expect(acts(notice, 'email')).toContain('follow-link');
+  });
+
+  it('in a warning, the items listed after 「次のような…」 are examples, not requests', () => {
+    const page = 'フィッシング詐欺にご注意ください。次のような文面のメールが届いています。\n・口座が凍結されました。\n・下記より手続きをしてください。';
+    expect(acts(page, 'web')).toEqual([]);
+  });
+
   it('a quotation with its own 。 stays one sentence with the words that report it', () => {
-    const text = '「お荷物を持ち帰りました。下記よりご確認ください。」というSMSが届いています。ご注意ください。';
+    const text = '「お荷物を持ち帰りました。下記よりご確認ください。」というSMSが届いています。詐欺ですのでご注意ください。';
     const reading = read(text, 'email');
     expect(reading.warning).toBe(true);
     expect(reading.requests).toEqual([]);

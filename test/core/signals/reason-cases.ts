@@ -775,6 +775,10 @@ export const CASES: Record<string, ReasonCase> = {
     triggers: letter('貴殿に対し、民事訴訟の訴状が提出されました。'),
     lookalike: letter('当社は、本件に関する訴訟の動向について、今後もホームページでお知らせいたします。'),
   },
+  'pattern.undelivered-sms': {
+    triggers: sms('お荷物をお届けに伺いましたが、ご不在のため持ち帰りました。'),
+    lookalike: sms('お荷物は本日お届け予定です。'),
+  },
   'pattern.leak-call': {
     triggers: call('「あなたのクレジットカードの情報が漏れています」という電話があった。'),
     lookalike: letter('お客様の個人情報が漏えいしたおそれがあります。深くお詫び申し上げます。'),
