@@ -6,7 +6,7 @@ import type { Extracted } from './extract/types.js';
 import { decodeText } from './message/decode-text.js';
 import { looksLikeEmail } from './message/detect.js';
 import { parseEmail } from './message/email.js';
-import { assertInputSize } from './message/errors.js';
+import { assertInputSize, NothingToCheckError } from './message/errors.js';
 import { messageFromText } from './message/text.js';
 import { SEED_INCIDENTS } from './registry/seed.js';
 import type { Incident, IncidentMatch } from './registry/types.js';
@@ -77,7 +77,15 @@ export async function checkInput(input: CheckInput, options: CheckOptions = {}):
   return checkMessage(input.id, message, options);
 }
 
+/** Whether a message has anything a check could read. */
+function hasContent(message: Message): boolean {
+  const blank = (s: string | null): boolean => s === null || s.trim() === '';
+  return !blank(message.text) || !blank(message.htmlText) || !blank(message.subject) || message.links.length > 0 || message.attachments.length > 0;
+}
+
+/** Judges a parsed message. Throws NothingToCheckError when it has nothing to read. */
 export function checkMessage(id: string, message: Message, options: CheckOptions = {}): CheckResult {
+  if (!hasContent(message)) throw new NothingToCheckError();
   const extracted = extract(message);
   const verdict = judge(message, extracted.extracted, options.incidents ?? SEED_INCIDENTS);
   return {

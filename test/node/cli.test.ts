@@ -101,6 +101,16 @@ describe('leakaid check', () => {
     expect(leakaid(['check', '--text', '明日の会議は10時からです。']).stdout).not.toContain('求めていること');
   });
 
+  it('exits 2 with a one-line reason when there is nothing to check', () => {
+    const empty = leakaid(['check', '--text', '  ']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('Nothing to check');
+    expect(empty.stdout).not.toContain('低リスク');
+    const headersOnly = join(work, 'headers-only.eml');
+    writeFileSync(headersOnly, 'From: a@example.jp\r\nSubject: \r\n\r\n');
+    expect(leakaid(['check', headersOnly]).status).toBe(2);
+  });
+
   it('exits 3 with --fail-on when an input reaches that risk, and 0 otherwise', () => {
     expect(leakaid(['check', '--fail-on', 'high', 'examples/sms-fake-delivery.txt']).status).toBe(3);
     expect(leakaid(['check', '--fail-on', 'medium', '--text', '明日の会議は10時からです。よろしくお願いします。']).status).toBe(0);

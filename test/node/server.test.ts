@@ -95,6 +95,14 @@ describe('POST /api/check', () => {
     expect(result).toHaveProperty('incident');
   });
 
+  it('answers 400, not "low risk", when there is nothing to check', async () => {
+    for (const body of [{ text: '' }, { text: ' \n\u3000 ' }, { eml: 'From: a\r\nSubject:\r\n\r\n' }]) {
+      const response = await postCheck(app(), body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toContain('Nothing to check');
+    }
+  });
+
   it('checks a raw email', async () => {
     const eml = [
       'From: "Amazon" <no-reply@amaz0n-security.top>',

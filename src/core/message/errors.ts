@@ -13,6 +13,17 @@ export class InputTooLargeError extends Error {
   }
 }
 
+/** Raised when a message has nothing a check could read: no text, no subject, no link
+ * and no attachment (an empty paste, an email of headers only). Saying "low risk" about
+ * nothing would be a false reassurance. */
+export class NothingToCheckError extends Error {
+  override readonly name = 'NothingToCheckError';
+
+  constructor() {
+    super('Nothing to check: the message has no text, no subject, no link and no attachment.');
+  }
+}
+
 function formatMiB(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1);
 }

@@ -1,5 +1,5 @@
 import { type CheckInput, type CheckResult, checkInput } from '../../core/check.js';
-import { InputTooLargeError } from '../../core/message/errors.js';
+import { InputTooLargeError, NothingToCheckError } from '../../core/message/errors.js';
 import type { Incident } from '../../core/registry/types.js';
 import { type DnsResolver, type MailAuthSummary, verifyMailAuth } from '../mail-auth.js';
 
@@ -28,7 +28,7 @@ export async function checkToOutcome(input: CheckInput, options: CheckOptions = 
     }
     return { ok: true, result };
   } catch (error) {
-    if (error instanceof InputTooLargeError) return { ok: false, id: input.id, error: error.message };
+    if (error instanceof InputTooLargeError || error instanceof NothingToCheckError) return { ok: false, id: input.id, error: error.message };
     // Parsers are built never to throw on bad input; reaching here is a bug, but one
     // bad message must not stop a batch of thousands.
     return { ok: false, id: input.id, error: `could not be checked: ${(error as Error).message}` };

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { checkInput, type CheckInput } from '../../core/check.js';
-import { InputTooLargeError } from '../../core/message/errors.js';
+import { InputTooLargeError, NothingToCheckError } from '../../core/message/errors.js';
 import { CHANNELS } from '../../core/message/types.js';
 import type { Incident } from '../../core/registry/types.js';
 
@@ -56,6 +56,7 @@ export function createCheckApp(deps: CheckAppDeps): Hono {
       return c.json(await checkInput(input, { incidents: await deps.incidents() }));
     } catch (error) {
       if (error instanceof InputTooLargeError) return c.json({ error: error.message }, 413);
+      if (error instanceof NothingToCheckError) return c.json(badRequest(error.message), 400);
       throw error;
     }
   });

@@ -182,7 +182,7 @@ export const openApiDocument = {
         },
         responses: {
           '200': { description: 'The result.', content: { 'application/json': { schema: { $ref: '#/components/schemas/CheckResult' } } } },
-          '400': errorResponse('The body is not JSON, or gives neither or both of text and eml.'),
+          '400': errorResponse('The body is not JSON, gives neither or both of text and eml, or there is nothing to check (no text, subject, link or attachment).'),
           '413': errorResponse('The body is over the size limit.'),
           '429': rateLimited,
         },

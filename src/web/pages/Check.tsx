@@ -6,7 +6,7 @@ import { requestViews, type RequestView } from '../../core/extract/request-words
 import type { ExtractedRequest } from '../../core/extract/requests.js';
 import { organizationName } from '../../core/knowledge/organizations.js';
 import { MAX_INPUT_BYTES } from '../../core/limits.js';
-import { InputTooLargeError } from '../../core/message/errors.js';
+import { InputTooLargeError, NothingToCheckError } from '../../core/message/errors.js';
 import type { Message } from '../../core/message/types.js';
 import type { Incident, IncidentMatch } from '../../core/registry/types.js';
 import type { Reason, Risk } from '../../core/verdict/types.js';
@@ -128,7 +128,9 @@ export default function Check() {
       setError(
         caught instanceof InputTooLargeError
           ? t({ ja: `ファイルが大きすぎます（${MAX_INPUT_MB} MB まで）。メール1通ずつ保存してお試しください。`, en: `The file is too large (${MAX_INPUT_MB} MB at most). Save one email per file and try again.` })
-          : t({ ja: 'この内容は読み取れませんでした。別の形で保存してお試しください。', en: 'This could not be read. Try saving it another way.' }),
+          : caught instanceof NothingToCheckError
+            ? t({ ja: '確かめる内容が見つかりませんでした。届いた文章をそのまま貼り付けるか、メールのファイルを選んでください。', en: 'There is nothing to check. Paste the text you received, or choose the email file.' })
+            : t({ ja: 'この内容は読み取れませんでした。別の形で保存してお試しください。', en: 'This could not be read. Try saving it another way.' }),
       );
     } finally {
       setBusy(false);
