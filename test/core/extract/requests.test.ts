@@ -73,6 +73,12 @@ describe('look-alikes that ask nothing', () => {
     expect(acts(text, channel), text).not.toContain(act);
   });
 
+  it('a word inside a longer word is not that word: ブロック is no ロック, 配送料 no 配送', () => {
+    const reading = read('不正なログインをブロックしました。配送料が変わる場合はお問い合わせください。', 'email');
+    expect(reading.concepts.map((c) => c.hit.concept)).not.toEqual(expect.arrayContaining(['pretext.account-lock']));
+    expect(reading.requests.every((r) => r.pretext === null)).toBe(true);
+  });
+
   it('a note of a call is the call itself, but the same words on a warning page describe a scam', () => {
     const note = '警察官を名乗る男から電話があり、キャッシュカードを預かると言われた。';
     expect(acts(note, 'call')).toContain('hand-over');
