@@ -49,25 +49,6 @@ function shown(url: ExtractedUrl): string {
   return url.hostUnicode === url.host ? url.host : `${url.hostUnicode} (${url.host})`;
 }
 
-/**
- * Whether a link that shows one domain and goes to another deceives: when the domain
- * shown is an organization's on record (or imitates one) and the link leaves it, or when
- * it leads to a sign-in page (below). A company's newsletter shows
- * its own or a partner's site while the link passes through its mail provider's click
- * counter; that is how bulk mail is measured, not a lie about who you are dealing with.
- */
-function showsAnotherOrganization(shownDomain: string, targetDomain: string): boolean {
-  const shownOwner = officialOwner(shownDomain);
-  if (shownOwner !== undefined) return !isOfficialFor(shownOwner, targetDomain);
-  return imitation(shownDomain) !== null;
-}
-
-/** A link to a sign-in, account or payment page: where a link that shows another
- * address sends someone to give their details. */
-function leadsToASignIn(url: ExtractedUrl): boolean {
-  return CREDENTIAL_PATH.test(url.path);
-}
-
 export function linkFindings(context: SignalContext): Finding[] {
   const { extracted, claims } = context;
   const findings: Finding[] = [];
@@ -95,7 +76,7 @@ export function linkFindings(context: SignalContext): Finding[] {
     }
     const mixed = mixedScriptLabel(url.hostUnicode);
     if (mixed !== null) findings.push({ code: 'link.mixed-script', evidence: shown(url), ...at });
-    if (url.visibleDomain !== null && domain !== null && url.visibleDomain !== domain && (showsAnotherOrganization(url.visibleDomain, domain) || leadsToASignIn(url))) {
+    if (url.visibleDomain !== null && domain !== null && url.visibleDomain !== domain) {
       findings.push({ code: 'link.text-mismatch', evidence: url.visibleText ?? '', params: { shown: url.visibleDomain, target: domain }, ...at });
     }
     if (owner !== undefined) continue;

@@ -815,28 +815,6 @@ export interface KnownIssue {
 /** Close calls found after the cases above were written, fixed since: asserted. */
 export const MORE_LOOKALIKES: KnownIssue[] = [
   {
-    code: 'link.text-mismatch',
-    side: 'lookalike',
-    input: mail({
-      from: ['Northwind Outfitters', 'news@northwind-outfitters.com'],
-      subject: 'Spring sale: 30% off jackets',
-      html: '<p>Shop the sale at <a href="http://click.mailvendor-mx.net/t/8f3a9c2e?u=1">www.northwind-outfitters.com</a></p>',
-    }),
-    expected: 'no link.text-mismatch: a shop\'s own address shown over its mail provider\'s click counter is how newsletters count clicks',
-    actual: 'link.text-mismatch (+40) on 30 of the 110 genuine commercial mails of hard-ham-1\'s development half',
-  },
-  {
-    code: 'link.text-mismatch',
-    side: 'triggers',
-    input: mail({
-      from: ['Account Services', 'service@firstcity-alerts.com'],
-      subject: 'Confirm your account',
-      html: '<p>Sign in at <a href="http://secure-update-center.net/login.php">www.firstcitybank.com</a> to keep your account open.</p>',
-    }),
-    expected: 'link.text-mismatch: an address shown over a link to a sign-in page elsewhere, whoever the bank is',
-    actual: 'guards the rule for brands not on record',
-  },
-  {
     code: 'lure.credential-request',
     side: 'lookalike',
     input: sms('【三井住友カード】当社から、メールやSMSで暗証番号を入力していただくようお願いすることはございません。'),
@@ -1019,4 +997,20 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
 ];
 
 /** Cases the checker still gets wrong: kept here, skipped, until fixed. */
-export const KNOWN_ISSUES: KnownIssue[] = [];
+export const KNOWN_ISSUES: KnownIssue[] = [
+  {
+    code: 'link.text-mismatch',
+    side: 'lookalike',
+    input: mail({
+      from: ['Northwind Outfitters', 'news@northwind-outfitters.com'],
+      subject: 'Spring sale: 30% off jackets',
+      html: '<p>Shop the sale at <a href="http://click.mailvendor-mx.net/t/8f3a9c2e?u=1">www.northwind-outfitters.com</a></p>',
+    }),
+    expected: 'no link.text-mismatch: a shop\'s own address shown over its mail provider\'s click counter is how newsletters count clicks',
+    actual:
+      'link.text-mismatch (+40), on 30 of the 110 genuine commercial mails of hard-ham-1\'s development half. Firing it only for ' +
+      'organizations on record, look-alikes and sign-in targets was measured (issue 13): hard-ham-1 held-out half flagged 78.6→66.4%, ' +
+      'high 47.9→29.3%, but Nazario held-out high 84.5→82.6% (2004–05 phishing showing banks not on record, wamu.com and others), ' +
+      'so it was not kept while issue 12 asks Nazario to hold',
+  },
+];
