@@ -100,9 +100,3 @@ const matcher = new PhraseMatcher<ConceptName>(
 export function findConcepts(foldedText: string): ConceptHit[] {
   return matcher.find(foldedText).map((hit: PhraseHit<ConceptName>) => ({ concept: hit.owner, term: hit.phrase, span: hit.span }));
 }
-
-export function conceptKind(name: ConceptName): (typeof CONCEPT_KINDS)[number] {
-  const concept = FILE.concepts[name];
-  if (concept === undefined) throw new Error(`unknown concept ${name}`);
-  return concept.kind;
-}
