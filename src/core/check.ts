@@ -79,7 +79,7 @@ export async function checkInput(input: CheckInput, options: CheckOptions = {}):
 
 /** Whether a message has anything a check could read. */
 function hasContent(message: Message): boolean {
-  const blank = (s: string | null): boolean => s === null || s.trim() === '';
+  const blank = (s: string | null): boolean => s === null || !/\S/.test(s);
   return !blank(message.text) || !blank(message.htmlText) || !blank(message.subject) || message.links.length > 0 || message.attachments.length > 0;
 }
 
