@@ -19,6 +19,12 @@ export const DANGEROUS_ACTS: ReadonlySet<RequestAct> = new Set<RequestAct>([
   'remote-access',
 ]);
 
+/** Said of every dangerous act, wherever the requests are shown. */
+export const NEVER_ASKED: Words = {
+  ja: '本物の会社・役所・警察は、これを求めません。',
+  en: 'Real companies, public offices and police never ask for this.',
+};
+
 /** Japanese may use the words the message asked for (暗証番号を教える); English keeps to the kind of thing. */
 const ACT: Record<RequestAct, { ja: (object: string | null) => string; en: string }> = {
   pay: { ja: () => 'お金を払う・振り込む', en: 'Pay or send money' },

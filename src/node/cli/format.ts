@@ -2,7 +2,7 @@
 // reader who is not technical: plain labels, one item per line.
 import type { NodeCheckResult } from '../check/outcome.js';
 import type { DeadlineKind, PhoneType } from '../../core/extract/types.js';
-import { requestViews } from '../../core/extract/request-words.js';
+import { NEVER_ASKED, requestViews } from '../../core/extract/request-words.js';
 import type { ExtractedRequest } from '../../core/extract/requests.js';
 import type { AttachmentFlag, Channel, MailAddress } from '../../core/message/types.js';
 import type { Risk } from '../../core/verdict/types.js';
@@ -59,7 +59,7 @@ function requestLines(requests: readonly ExtractedRequest[], lang: Lang): string
       `${view.dangerous ? `⛔ ${LABEL.danger[lang]}: ` : '・'}${view.act[lang]}`,
       view.pretext === null ? '' : lang === 'ja' ? ` — 理由: ${view.pretext.ja}` : ` — reason given: ${view.pretext.en}`,
       ` — 「${view.evidence}」`,
-      view.dangerous ? ` — ${LABEL.neverAsked[lang]}` : '',
+      view.dangerous ? ` — ${NEVER_ASKED[lang]}` : '',
     ].join(''),
   );
 }
@@ -97,7 +97,6 @@ const LABEL = {
   advice: { ja: 'これからすること', en: 'What to do now' },
   requests: { ja: 'このメッセージがあなたに求めていること', en: 'What this message asks you to do' },
   danger: { ja: '危険', en: 'Danger' },
-  neverAsked: { ja: '本物の会社・役所・警察は、これを求めません。', en: 'Real companies, public offices and police never ask for this.' },
   details: { ja: 'メッセージに含まれていたもの', en: 'What the message contains' },
   score: { ja: '点', en: 'points' },
 } satisfies Record<string, Text>;

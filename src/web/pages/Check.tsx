@@ -2,7 +2,7 @@
 // from the text box or the chosen file and never leaves this page.
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { checkMessage, toMessage, type ChannelHint, type CheckResult } from '../../core/check.js';
-import { requestViews, type RequestView } from '../../core/extract/request-words.js';
+import { NEVER_ASKED, requestViews, type RequestView } from '../../core/extract/request-words.js';
 import type { ExtractedRequest } from '../../core/extract/requests.js';
 import { organizationName } from '../../core/knowledge/organizations.js';
 import { MAX_INPUT_BYTES } from '../../core/limits.js';
@@ -301,12 +301,7 @@ function Result({ outcome, headingRef, lang }: { outcome: Outcome; headingRef: R
                   </span>
                 )}
                 {request.dangerous && (
-                  <span className="request-never">
-                    {t({
-                      ja: '本物の会社・役所・警察は、これを求めません。',
-                      en: 'Real companies, public offices and police never ask for this.',
-                    })}
-                  </span>
+                  <span className="request-never">{t(NEVER_ASKED)}</span>
                 )}
                 <span className="request-evidence">
                   {t({ ja: '書かれていた言葉：', en: 'Its words: ' })}
