@@ -1,12 +1,8 @@
 // What a message asks, in the reader's words, in Japanese and English: one place for the
 // check page, the CLI and the advice, so they always say the same thing.
 import { CONCEPT_NAMES } from '../knowledge/scam-patterns.js';
+import type { LocalizedText } from '../verdict/types.js';
 import type { ExtractedRequest, RequestAct, RequestMeans } from './requests.js';
-
-export interface Words {
-  ja: string;
-  en: string;
-}
 
 /** Acts that no real company, public office or police ever asks for by phone or message. */
 export const DANGEROUS_ACTS: ReadonlySet<RequestAct> = new Set<RequestAct>([
@@ -20,7 +16,7 @@ export const DANGEROUS_ACTS: ReadonlySet<RequestAct> = new Set<RequestAct>([
 ]);
 
 /** Said of every dangerous act, wherever the requests are shown. */
-export const NEVER_ASKED: Words = {
+export const NEVER_ASKED: LocalizedText = {
   ja: '本物の会社・役所・警察は、これを求めません。',
   en: 'Real companies, public offices and police never ask for this.',
 };
@@ -47,7 +43,7 @@ const ACT: Record<RequestAct, { ja: (object: string | null) => string; en: strin
   reply: { ja: () => '返信する', en: 'Reply' },
 };
 
-const MEANS: Record<RequestMeans, Words> = {
+const MEANS: Record<RequestMeans, LocalizedText> = {
   'e-money': { ja: '電子マネーで', en: 'with electronic money' },
   transfer: { ja: '振り込みで', en: 'by bank transfer' },
   'cash-delivery': { ja: '現金を郵便や宅配で送って', en: 'by sending cash by post or courier' },
@@ -60,7 +56,7 @@ const MEANS: Record<RequestMeans, Words> = {
 const MEANS_IN_ACT: Partial<Record<RequestAct, RequestMeans>> = { 'go-to-atm': 'atm', 'buy-gift-card': 'e-money' };
 
 /** The reason a message gives, by pretext (data/scam-patterns.json, without "pretext."). */
-export const PRETEXT_WORDS: Readonly<Record<string, Words>> = {
+export const PRETEXT_WORDS: Readonly<Record<string, LocalizedText>> = {
   'deletion-offer': { ja: '個人情報を消す（削除する）', en: 'deleting your personal data' },
   leak: { ja: '個人情報が漏れた', en: 'your personal data leaked' },
   refund: { ja: '還付金・給付金', en: 'a refund or benefit' },
@@ -87,9 +83,9 @@ export const PRETEXTS: readonly string[] = CONCEPT_NAMES.filter((n) => n.startsW
 
 export interface RequestView {
   /** What it asks, in plain words, with how (「お金を払う・振り込む（電子マネーで）」). */
-  act: Words;
+  act: LocalizedText;
   /** The reason it gives, or null. */
-  pretext: Words | null;
+  pretext: LocalizedText | null;
   /** The message's words (NFKC, lower case: as the checker read them). */
   evidence: string;
   dangerous: boolean;
@@ -108,7 +104,7 @@ export function requestViews(requests: readonly ExtractedRequest[]): RequestView
     const words = ACT[request.act];
     const object = request.object === null ? null : displayWord(request.object);
     const means = request.means.filter((m) => m !== MEANS_IN_ACT[request.act]).map((m) => MEANS[m]);
-    const act: Words = {
+    const act: LocalizedText = {
       ja: words.ja(object) + bracketed(means.map((m) => m.ja), '（', '）', '・'),
       en: words.en + bracketed(means.map((m) => m.en), ' (', ')', ', '),
     };
