@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The CLI is compiled to dist/ by `npm ci` (the package's prepare script).
-import '../dist/src/node/cli/main.js';
+import '../dist/cli/main.js';

@@ -11,8 +11,8 @@ import { messageFromText } from './message/text.js';
 import { SEED_INCIDENTS } from './registry/seed.js';
 import type { Incident, IncidentMatch } from './registry/types.js';
 import type { Attachment, AuthResult, Channel, MailAddress, Message, Skipped } from './message/types.js';
-import { judge } from './verdict/index.js';
-import type { Advice, Reason, Risk } from './verdict/types.js';
+import { conclude, gatherEvidence, type Evidence } from './verdict/index.js';
+import type { Advice, Reason, Risk, Verdict } from './verdict/types.js';
 
 export type ChannelHint = Channel | 'auto';
 
@@ -72,9 +72,19 @@ export interface CheckOptions {
   incidents?: readonly Incident[];
 }
 
-export async function checkInput(input: CheckInput, options: CheckOptions = {}): Promise<CheckResult> {
+/**
+ * Loads the incidents a breach notice is compared with. checkInput calls it only for a
+ * message that reads as a notice or refers to a leak, so checking an ordinary message
+ * never opens the store.
+ */
+export type IncidentLoader = () => Promise<readonly Incident[]>;
+
+export async function checkInput(input: CheckInput, options: { incidents?: readonly Incident[] | IncidentLoader } = {}): Promise<CheckResult> {
   const message = await toMessage(input);
-  return checkMessage(input.id, message, options);
+  const { incidents } = options;
+  if (typeof incidents !== 'function') return checkMessage(input.id, message, incidents === undefined ? {} : { incidents });
+  const evidence = examine(message);
+  return toResult(input.id, evidence, conclude(evidence.gathered, evidence.gathered.needsRecord ? await incidents() : []));
 }
 
 /** Whether a message has anything a check could read. */
@@ -83,11 +93,26 @@ function hasContent(message: Message): boolean {
   return !blank(message.text) || !blank(message.htmlText) || !blank(message.subject) || message.links.length > 0 || message.attachments.length > 0;
 }
 
-/** Judges a parsed message. Throws NothingToCheckError when it has nothing to read. */
-export function checkMessage(id: string, message: Message, options: CheckOptions = {}): CheckResult {
+interface Examined {
+  message: Message;
+  extracted: ReturnType<typeof extract>;
+  gathered: Evidence;
+}
+
+/** Extracts and gathers the evidence. Throws NothingToCheckError when the message has nothing to read. */
+function examine(message: Message): Examined {
   if (!hasContent(message)) throw new NothingToCheckError();
   const extracted = extract(message);
-  const verdict = judge(message, extracted.extracted, options.incidents ?? SEED_INCIDENTS);
+  return { message, extracted, gathered: gatherEvidence(message, extracted.extracted) };
+}
+
+/** Judges a parsed message. Throws NothingToCheckError when it has nothing to read. */
+export function checkMessage(id: string, message: Message, options: CheckOptions = {}): CheckResult {
+  const evidence = examine(message);
+  return toResult(id, evidence, conclude(evidence.gathered, options.incidents ?? SEED_INCIDENTS));
+}
+
+function toResult(id: string, { message, extracted }: Examined, verdict: Verdict): CheckResult {
   return {
     id,
     risk: verdict.risk,

@@ -30,8 +30,21 @@ export class KeyMatcher {
   /** Code unit → symbol; 0 for every code unit that occurs in no key. */
   private readonly symbolOf: Uint16Array;
   private readonly symbolCount: number;
-  /** state * symbolCount + symbol → next state. */
+  /** The trie's edges, as lists per state: the first edge of each state, and each edge's symbol, child and next sibling (−1 ends a list). */
+  private readonly firstEdge: Int32Array;
+  private readonly edgeSymbol: number[] = [];
+  private readonly edgeChild: number[] = [];
+  private readonly edgeNext: number[] = [];
+  /** Per state: the state of its longest proper suffix that is also a trie state. */
+  private readonly fail: Uint32Array;
+  /** state * symbolCount + symbol → next state, valid for the states marked in `ready`. */
   private readonly next: Uint16Array | Uint32Array;
+  /**
+   * Rows of `next` are filled when a scan first reaches their state: the full table
+   * (states × symbols, some 10 MB for the organization names) took longer to build at
+   * start-up than a check of a message takes, and ordinary text visits few states.
+   */
+  private readonly ready: Uint8Array;
   /** Per state: lengths of the keys that end there (the state's string and its
    * suffixes), longest first; empty for most states. */
   private readonly ending: number[][];
@@ -51,61 +64,82 @@ export class KeyMatcher {
     if (symbolCount > 0xffff) throw new Error('KeyMatcher: too many distinct characters in the keys');
     this.symbolCount = symbolCount;
 
-    // The trie: children per state, and the key length when a key ends at a state.
-    const children: Map<number, number>[] = [new Map()];
+    // The trie, and the key length when a key ends at a state. One map from
+    // (state, symbol) to child for all states: a map per state made start-up slow.
+    const childOf = new Map<number, number>();
     const keyLength: number[] = [0];
+    const firstEdge: number[] = [-1];
     for (const key of list) {
       let state = 0;
       for (let i = 0; i < key.length; i++) {
         const symbol = this.symbolOf[key.charCodeAt(i)]!;
-        let child = children[state]!.get(symbol);
+        let child = childOf.get(state * symbolCount + symbol);
         if (child === undefined) {
-          child = children.length;
-          children.push(new Map());
+          child = keyLength.length;
           keyLength.push(0);
-          children[state]!.set(symbol, child);
+          firstEdge.push(-1);
+          childOf.set(state * symbolCount + symbol, child);
+          this.edgeSymbol.push(symbol);
+          this.edgeChild.push(child);
+          this.edgeNext.push(firstEdge[state]!);
+          firstEdge[state] = this.edgeChild.length - 1;
         }
         state = child;
       }
       keyLength[state] = key.length;
     }
+    this.firstEdge = Int32Array.from(firstEdge);
 
-    // Breadth first: a state's failure state is shallower, so its row is complete
-    // when the state's own row copies it.
-    const states = children.length;
-    const next = states <= 0x10000 ? new Uint16Array(states * symbolCount) : new Uint32Array(states * symbolCount);
+    // Breadth first: a state's failure state is shallower, so it is known (with the
+    // keys ending there) before the state itself.
+    const states = keyLength.length;
     const fail = new Uint32Array(states);
     this.ending = new Array<number[]>(states);
     this.ends = new Uint8Array(states);
     this.ending[0] = [];
     const queue: number[] = [];
-    for (const [symbol, child] of children[0]!) {
-      next[symbol] = child;
-      queue.push(child);
-    }
+    for (let e = firstEdge[0]!; e !== -1; e = this.edgeNext[e]!) queue.push(this.edgeChild[e]!);
     for (let q = 0; q < queue.length; q++) {
       const state = queue[q]!;
-      const f = fail[state]!;
-      next.copyWithin(state * symbolCount, f * symbolCount, (f + 1) * symbolCount);
-      for (const [symbol, child] of children[state]!) {
-        fail[child] = next[f * symbolCount + symbol]!;
-        next[state * symbolCount + symbol] = child;
+      for (let e = firstEdge[state]!; e !== -1; e = this.edgeNext[e]!) {
+        const symbol = this.edgeSymbol[e]!;
+        let f = fail[state]!;
+        while (f !== 0 && !childOf.has(f * symbolCount + symbol)) f = fail[f]!;
+        const child = this.edgeChild[e]!;
+        fail[child] = childOf.get(f * symbolCount + symbol) ?? 0;
         queue.push(child);
       }
       const own = keyLength[state]!;
-      const inherited = this.ending[f]!;
+      const inherited = this.ending[fail[state]!]!;
       this.ending[state] = own > 0 ? [own, ...inherited] : inherited;
       if (this.ending[state]!.length > 0) this.ends[state] = 1;
     }
-    this.next = next;
+    this.fail = fail;
+    this.next = states <= 0x10000 ? new Uint16Array(states * symbolCount) : new Uint32Array(states * symbolCount);
+    this.ready = new Uint8Array(states);
+  }
+
+  /** Fills the row of `state`: its failure state's row, then its own children. */
+  private fill(state: number): void {
+    const { symbolCount, next } = this;
+    const base = state * symbolCount;
+    if (state !== 0) {
+      const f = this.fail[state]!;
+      // The failure state is shallower: the recursion is at most as deep as the longest key.
+      if (this.ready[f] === 0) this.fill(f);
+      next.copyWithin(base, f * symbolCount, (f + 1) * symbolCount);
+    }
+    for (let e = this.firstEdge[state]!; e !== -1; e = this.edgeNext[e]!) next[base + this.edgeSymbol[e]!] = this.edgeChild[e]!;
+    this.ready[state] = 1;
   }
 
   /** Every position of `text` where a key starts, with the longest key there. */
   find(text: string): KeyStarts {
-    const { symbolOf, symbolCount, next, ends } = this;
+    const { symbolOf, symbolCount, next, ends, ready } = this;
     const found: KeyStarts = { starts: [], lengths: [] };
     let state = 0;
     for (let i = 0; i < text.length; i++) {
+      if (ready[state] === 0) this.fill(state);
       state = next[state * symbolCount + symbolOf[text.charCodeAt(i)]!]!;
       if (ends[state] !== 0) this.report(state, i + 1, found);
     }
@@ -127,7 +161,7 @@ export class KeyMatcher {
    * that cannot be rewritten.
    */
   findRewritten(text: string, rewrite: UnitRewrite): KeyStarts | null {
-    const { symbolCount, next, ends } = this;
+    const { symbolCount, next, ends, ready } = this;
     const single = rewrite.single;
     const found: KeyStarts = { starts: [], lengths: [] };
     let state = 0;
@@ -137,6 +171,7 @@ export class KeyMatcher {
       let symbol = single[unit]!;
       if (symbol === UNKNOWN) symbol = this.learn(rewrite, unit);
       if (symbol >= 0) {
+        if (ready[state] === 0) this.fill(state);
         state = next[state * symbolCount + symbol]!;
         at++;
         if (ends[state] !== 0) this.report(state, at, found);
@@ -144,6 +179,7 @@ export class KeyMatcher {
       }
       if (symbol === REFUSED) return null;
       for (const s of rewrite.several.get(unit)!) {
+        if (ready[state] === 0) this.fill(state);
         state = next[state * symbolCount + s]!;
         at++;
         if (ends[state] !== 0) this.report(state, at, found);

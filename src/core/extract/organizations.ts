@@ -135,7 +135,8 @@ function compile(entries: Map<string, Entry[]>, exclusions: Map<string, Exclusio
   const keys = [...entries.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const prefixes = new Map<string, string[]>();
   for (const key of keys) {
-    const shorter = keys.filter((k) => k.length < key.length && key.startsWith(k));
+    const shorter: string[] = [];
+    for (let length = key.length - 1; length > 0; length--) if (entries.has(key.slice(0, length))) shorter.push(key.slice(0, length));
     if (shorter.length > 0) prefixes.set(key, shorter);
   }
   const small = keys.length <= SMALL_DICTIONARY;

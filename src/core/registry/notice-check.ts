@@ -109,6 +109,19 @@ export interface NoticeCheckInput {
   findings: readonly Finding[];
 }
 
+function noticeText(message: Message): string {
+  return [message.subject ?? '', message.text].join('\n');
+}
+
+/**
+ * Whether checkNotice would compare this message with the incidents on record: it reads
+ * as a breach notice, or — a follow-up such as 「お客様の情報が流出した件で…」 — refers to
+ * a leak. Other messages never need the registry, so a check need not load it for them.
+ */
+export function comparesWithRecord(message: Message, breachNotice: boolean): boolean {
+  return breachNotice || LEAK_MENTION.test(noticeText(message));
+}
+
 /**
  * Compares a message that reads as a breach notice with the incidents on record. Pure:
  * the caller passes the candidate incidents (the browser its bundled ones, Node those in
@@ -116,9 +129,8 @@ export interface NoticeCheckInput {
  */
 export function checkNotice(input: NoticeCheckInput, incidents: readonly Incident[]): NoticeCheck {
   const { message, extracted, breachNotice, claimed, findings: evidence } = input;
-  const text = [message.subject ?? '', message.text].join('\n');
-  // A follow-up ("お客様の情報が流出した件で…") refers to the leak without reading as a notice.
-  if (!breachNotice && !LEAK_MENTION.test(text)) return NO_MATCH;
+  if (!comparesWithRecord(message, breachNotice)) return NO_MATCH;
+  const text = noticeText(message);
   const named = new Set(extracted.organizations.map((m) => m.organizationId));
   const items = readNoticeItems(text);
   const chosen = choose(incidents, claimed, named, items);

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import type { Extracted } from '../extract/types.js';
 import type { Message } from '../message/types.js';
 import { DANGEROUS_ACTS } from '../extract/request-words.js';
-import { readRequests } from '../extract/requests.js';
+import { readRequests, type Reading } from '../extract/requests.js';
 import { foldForMatching } from '../normalize/index.js';
-import { checkNotice } from '../registry/notice-check.js';
+import { checkNotice, comparesWithRecord } from '../registry/notice-check.js';
 import type { Incident } from '../registry/types.js';
 import { attachmentFindings } from '../signals/attachments.js';
-import { findClaims } from '../signals/claims.js';
+import { findClaims, type Claims } from '../signals/claims.js';
 import { contentFindings } from '../signals/content.js';
 import { languageFindings } from '../signals/language.js';
 import { linkFindings } from '../signals/links.js';
@@ -110,18 +110,40 @@ function chooseAdvice(risk: Risk, reasons: Reason[], message: Message, extracted
   });
 }
 
-/**
- * Judges a message. A message that reads as a breach notice, or refers to a leak, is
- * compared with `incidents` (the records of the organizations it may speak for): the
- * notice check's findings are scored like every other evidence.
- */
-export function judge(message: Message, extracted: Extracted, incidents: readonly Incident[] = []): Verdict {
+/** What the evidence modules found in a message, before it is compared with the record. */
+export interface Evidence {
+  message: Message;
+  extracted: Extracted;
+  claims: Claims;
+  reading: Reading;
+  findings: Finding[];
+  breachNotice: boolean;
+  /** The message reads as a breach notice or refers to a leak: the verdict needs the incidents on record. */
+  needsRecord: boolean;
+}
+
+export function gatherEvidence(message: Message, extracted: Extracted): Evidence {
   const claims = findClaims(message, extracted);
   const folded = foldForMatching(`${message.subject ?? ''}\n${message.text}`);
   const reading = readRequests(folded, message.channel);
   const context: SignalContext = { message, extracted, claims, folded, reading };
   const findings = MODULES.flatMap((module) => module(context));
   const breachNotice = findings.some((f) => f.code === 'content.breach-notice');
+  return { message, extracted, claims, reading, findings, breachNotice, needsRecord: comparesWithRecord(message, breachNotice) };
+}
+
+/**
+ * Judges a message. A message that reads as a breach notice, or refers to a leak, is
+ * compared with `incidents` (the records of the organizations it may speak for): the
+ * notice check's findings are scored like every other evidence.
+ */
+export function judge(message: Message, extracted: Extracted, incidents: readonly Incident[] = []): Verdict {
+  return conclude(gatherEvidence(message, extracted), incidents);
+}
+
+/** The verdict on gathered evidence; `incidents` matter only when `evidence.needsRecord`. */
+export function conclude(evidence: Evidence, incidents: readonly Incident[]): Verdict {
+  const { message, extracted, claims, reading, findings, breachNotice } = evidence;
   const claimed = claims.organizations.map((o) => o.id);
   const notice = checkNotice({ message, extracted, breachNotice, claimed, findings }, incidents);
   // What the notice check found it asks for, a request, a call's opening or a known

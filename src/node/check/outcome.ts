@@ -1,7 +1,7 @@
-import { type CheckInput, type CheckResult, checkInput } from '../../core/check.js';
+import { type CheckInput, type CheckResult, checkInput, type IncidentLoader } from '../../core/check.js';
 import { InputTooLargeError, NothingToCheckError } from '../../core/message/errors.js';
 import type { Incident } from '../../core/registry/types.js';
-import { type DnsResolver, type MailAuthSummary, verifyMailAuth } from '../mail-auth.js';
+import type { MailAuthSummary } from '../mail-auth.js';
 
 /** A check result, with the signature checks when they were asked for. */
 export type NodeCheckResult = CheckResult & { authentication?: MailAuthSummary };
@@ -9,22 +9,34 @@ export type NodeCheckResult = CheckResult & { authentication?: MailAuthSummary }
 /** A result, or a one-line reason why this input could not be checked. */
 export type Outcome = { ok: true; result: NodeCheckResult } | { ok: false; id: string; error: string };
 
+/** Verifies DKIM, DMARC and ARC of an email from its raw bytes. */
+export type AuthVerifier = (raw: string | Uint8Array) => Promise<MailAuthSummary>;
+
 export interface CheckOptions {
-  /** Verify DKIM, DMARC and ARC of email inputs through this resolver. */
-  authResolver?: DnsResolver;
-  /** Incidents breach notices are compared with (from the store). */
-  incidents?: readonly Incident[];
+  verifyAuth?: AuthVerifier;
+  /** Incidents breach notices are compared with (from the store), or their loader. */
+  incidents?: readonly Incident[] | IncidentLoader;
+}
+
+/**
+ * A verifier using the system's DNS. mailauth is loaded here, on demand: most checks
+ * never verify signatures, and loading it would slow every command's start.
+ */
+export async function systemAuthVerifier(): Promise<AuthVerifier> {
+  const { systemResolver, verifyMailAuth } = await import('../mail-auth.js');
+  const resolver = await systemResolver();
+  return (raw) => verifyMailAuth(raw, {}, resolver);
 }
 
 export async function checkToOutcome(input: CheckInput, options: CheckOptions = {}): Promise<Outcome> {
   try {
     const result: NodeCheckResult = await checkInput(input, options.incidents === undefined ? {} : { incidents: options.incidents });
     const raw = 'eml' in input ? input.eml : 'bytes' in input ? input.bytes : null;
-    if (options.authResolver !== undefined && raw !== null && result.message.channel === 'email') {
+    if (options.verifyAuth !== undefined && raw !== null && result.message.channel === 'email') {
       // A saved message carries no SMTP connection, so SPF has no client address to
       // check and reports none; DKIM, DMARC (through DKIM alignment) and ARC need only
       // the message and DNS.
-      result.authentication = await verifyMailAuth(raw, {}, options.authResolver);
+      result.authentication = await options.verifyAuth(raw);
     }
     return { ok: true, result };
   } catch (error) {

@@ -2,9 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
 import type { Incident } from '../../core/registry/types.js';
-import { systemResolver } from '../mail-auth.js';
 import { incidentsForChecks } from '../store/check-incidents.js';
-import { checkAllToOutcomes, type Outcome } from './outcome.js';
+import { checkAllToOutcomes, systemAuthVerifier, type Outcome } from './outcome.js';
 
 /** Checks inputs in this thread, or spread over worker threads. */
 export interface Checker {
@@ -18,9 +17,11 @@ export const MAX_WORKERS = Math.max(1, availableParallelism() * 2);
 
 /** `verifyAuth`: also verify DKIM, DMARC and ARC of emails with the system's DNS. */
 export async function createChecker(workers: number, verifyAuth: boolean): Promise<Checker> {
-  const incidents = await incidentsForChecks();
-  if (workers > 1) return new WorkerPool(workers, verifyAuth, incidents);
-  const options = verifyAuth ? { authResolver: await systemResolver(), incidents } : { incidents };
+  // Workers get the incidents as data (a loader cannot cross threads); in this thread
+  // they are loaded only if a message needs them.
+  if (workers > 1) return new WorkerPool(workers, verifyAuth, await incidentsForChecks());
+  const incidents = (): Promise<readonly Incident[]> => incidentsForChecks();
+  const options = verifyAuth ? { verifyAuth: await systemAuthVerifier(), incidents } : { incidents };
   return { checkAll: (inputs) => checkAllToOutcomes(inputs, options), close: async () => {} };
 }
 

@@ -2,15 +2,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
 import type { Incident } from '../../core/registry/types.js';
-import { systemResolver } from '../mail-auth.js';
-import { checkAllToOutcomes, type CheckOptions } from './outcome.js';
+import { checkAllToOutcomes, systemAuthVerifier, type CheckOptions } from './outcome.js';
 
 const port = parentPort;
 if (port === null) throw new Error('check worker must run in a worker thread');
-// A resolver is a function and cannot cross threads: each worker makes its own. The
+// A verifier is a function and cannot cross threads: each worker makes its own. The
 // incidents were loaded once by the main thread and arrive as data.
 const { verifyAuth, incidents } = workerData as { verifyAuth: boolean; incidents: readonly Incident[] };
-const options: CheckOptions = verifyAuth ? { authResolver: await systemResolver(), incidents } : { incidents };
+const options: CheckOptions = verifyAuth ? { verifyAuth: await systemAuthVerifier(), incidents } : { incidents };
 port.on('message', (job: { seq: number; inputs: CheckInput[] }) => {
   void checkAllToOutcomes(job.inputs, options).then((outcomes) => port.postMessage({ seq: job.seq, outcomes }));
 });

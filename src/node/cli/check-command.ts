@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { ChannelHint } from '../../core/check.js';
 import { organizationName } from '../../core/knowledge/organizations.js';
 import { runBatch, type BatchItem } from '../check/batch.js';
@@ -20,6 +21,35 @@ export interface CheckCommandOptions {
   workers: number;
   verifyAuth?: boolean;
   failOn?: 'medium' | 'high';
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
+  return n;
+}
+
+export function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('Say how risky a message or notice is, why, and what to do; and show what it contains: links and where they really go, phone numbers, money, deadlines, attachments.')
+    .argument('[files...]', 'files to check (.eml, mbox, or text); "-" reads standard input')
+    .option('--text <text>', 'check this text instead of a file')
+    .option('--jsonl <file>', 'batch: one JSON object per line, {"id","text"} or {"id","eml"}; "-" reads standard input')
+    .addOption(
+      new Option('--channel <channel>', 'how it was received').choices(['auto', 'email', 'sms', 'letter', 'call', 'web']).default('auto'),
+    )
+    .addOption(new Option('--lang <lang>', 'language of the output').choices(['ja', 'en']).default('ja'))
+    .option('--json', 'print one JSON result object per input')
+    .addOption(new Option('--fail-on <risk>', 'exit with status 3 when any input reaches this risk').choices(['medium', 'high']))
+    .option('--workers <n>', 'check with this many worker threads (batches)', positiveInteger, 1)
+    .option(
+      '--verify-auth',
+      "verify emails' DKIM, DMARC and ARC signatures with DNS lookups of the sender's domain (nothing of the message is sent)",
+    )
+    .action(async (files: string[], options) => {
+      process.exitCode = await runCheckCommand(files, options);
+    });
 }
 
 export async function runCheckCommand(files: string[], options: CheckCommandOptions): Promise<number> {

@@ -53,7 +53,7 @@ export function createCheckApp(deps: CheckAppDeps): Hono {
     const input: CheckInput =
       text !== undefined ? { id: RESULT_ID, text, channel: channel ?? 'auto' } : { id: RESULT_ID, eml: eml ?? '', channel: channel ?? 'auto' };
     try {
-      return c.json(await checkInput(input, { incidents: await deps.incidents() }));
+      return c.json(await checkInput(input, { incidents: deps.incidents }));
     } catch (error) {
       if (error instanceof InputTooLargeError) return c.json({ error: error.message }, 413);
       if (error instanceof NothingToCheckError) return c.json(badRequest(error.message), 400);

@@ -5,7 +5,7 @@
 import { ORGANIZATIONS } from '../../core/knowledge/organizations.js';
 import { SEED_INCIDENTS } from '../../core/registry/seed.js';
 import type { Incident } from '../../core/registry/types.js';
-import { defaultStoreLocation, openStore } from './index.js';
+import { defaultStoreLocation } from './location.js';
 
 let loaded: Promise<readonly Incident[]> | undefined;
 
@@ -16,6 +16,8 @@ export function incidentsForChecks(location: string = defaultStoreLocation()): P
 
 async function load(location: string): Promise<readonly Incident[]> {
   try {
+    // Loaded on demand: the database drivers take longer to load than a check takes.
+    const { openStore } = await import('./index.js');
     const store = await openStore(location);
     try {
       return await store.incidentsForOrganizations(ORGANIZATIONS.map((o) => o.id));

@@ -10,10 +10,10 @@ import { SEED_INCIDENTS } from '../../core/registry/seed.js';
 import type { Incident, IncidentSummary } from '../../core/registry/types.js';
 import type { Database, StoreDialect } from './database.js';
 import * as incidents from './incidents.js';
+import { defaultStoreLocation, isPostgresLocation } from './location.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-/** Where the store lives when neither LEAKAID_DB nor --db says otherwise. */
-export const DEFAULT_DB_FILE = 'var/leakaid.sqlite';
+export { DEFAULT_DB_FILE, defaultStoreLocation, isPostgresLocation } from './location.js';
 
 /** Connections per process to PostgreSQL: enough for a busy app server, small enough for many of them. */
 const POSTGRES_POOL_SIZE = 10;
@@ -38,16 +38,6 @@ export interface Store {
   upsertIncidents(list: readonly Incident[]): Promise<Record<incidents.ImportOutcome, number>>;
   countIncidents(origin?: 'registry' | 'hibp'): Promise<number>;
   close(): Promise<void>;
-}
-
-/** LEAKAID_DB, else ./var/leakaid.sqlite under the working directory. */
-export function defaultStoreLocation(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env['LEAKAID_DB']?.trim();
-  return configured !== undefined && configured !== '' ? configured : resolve(DEFAULT_DB_FILE);
-}
-
-export function isPostgresLocation(location: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(location);
 }
 
 /**
