@@ -130,7 +130,16 @@ const byId = new Map<string, Organization>(ORGANIZATIONS.map((o) => [o.id, o]));
 /** A domain shared within a group (sharedWithinGroup) belongs here to the first
  * organization that lists it: japanpost.jp to japan-post, not japan-post-bank. */
 const byDomain = new Map<string, Organization>();
-for (const org of ORGANIZATIONS) for (const d of org.domains) if (!byDomain.has(d.domain)) byDomain.set(d.domain, org);
+/** Every organization listing a domain, in the order of the data. */
+const allByDomain = new Map<string, Organization[]>();
+for (const org of ORGANIZATIONS) {
+  for (const d of org.domains) {
+    if (!byDomain.has(d.domain)) byDomain.set(d.domain, org);
+    const listing = allByDomain.get(d.domain);
+    if (listing === undefined) allByDomain.set(d.domain, [org]);
+    else if (!listing.includes(org)) listing.push(org);
+  }
+}
 
 export function getOrganization(id: string): Organization | undefined {
   return byId.get(id);
@@ -154,7 +163,7 @@ export function organizationForDomain(domainOrHost: string): Organization | unde
 /** Every organization that lists a registrable domain: one, or the companies of a
  * group that share it (sharedWithinGroup), in the order of the data. */
 export function organizationsListing(registrableDomain: string): Organization[] {
-  return ORGANIZATIONS.filter((o) => o.domains.some((d) => d.domain === registrableDomain));
+  return [...(allByDomain.get(registrableDomain) ?? [])];
 }
 
 /** The domain entry (with its source) when `domainOrHost` is under an official

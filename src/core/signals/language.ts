@@ -5,10 +5,10 @@
 import type { Finding, SignalContext } from './types.js';
 
 /** Simplified Chinese forms whose Japanese counterparts differ (这/這, 帐/帳, 户/戸, 邮/郵,
- * 录/録, 确/確 …). Characters shared with Japanese (的, 号, 点, 系) are left out. */
-const SIMPLIFIED_ONLY = new Set(
-  '这们说为对时发现进过还应该请问账帐户码务确认银邮录网联线电话单费货运输递您吗呢亲爱贵证验实钱开关门间买卖让设击页详动无续处签订阅览',
-);
+ * 录/録, 确/確 …). Characters shared with Japanese (的, 号, 点, 系) are left out. One
+ * character class: the regex engine skips other text far faster than a loop could. */
+const SIMPLIFIED_ONLY =
+  /[这们说为对时发现进过还应该请问账帐户码务确认银邮录网联线电话单费货运输递您吗呢亲爱贵证验实钱开关门间买卖让设击页详动无续处签订阅览]/g;
 
 /** Fewest distinct simplified-only characters before the text counts as written with
  * them: one can be a typo or a name. */
@@ -17,30 +17,57 @@ const MIN_SIMPLIFIED = 2;
 /** Phrases of Chinese-made Japanese phishing ("尊敬的", a doubled 様). Literals only. */
 const TRANSLATION_TELLS = /尊敬的|お客様様|様様|親愛なるお客様/;
 
-/** Runs of alphabetic letters (Latin, Cyrillic, Greek): the words a homoglyph hides in. */
-const ALPHABETIC_WORDS = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
+/** A letter of the alphabets a homoglyph hides in (Latin, Cyrillic, Greek)… */
+const ALPHABETIC = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+/** …outside ASCII: only a word holding one can mix scripts. */
+const FOREIGN_LETTER = /(?![\x00-\x7f])[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/gu;
 const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
 
 const HAS_LETTER = /\p{L}/u;
 
+/**
+ * The first word — a run of Latin, Cyrillic and Greek letters — that mixes those
+ * scripts. Only words around a non-ASCII letter are read: most text has none, and
+ * cutting every word out of a long English mail cost more than the rest of this module.
+ */
+export function firstMixedScriptWord(text: string): string | null {
+  let examinedTo = 0;
+  for (const hit of text.matchAll(FOREIGN_LETTER)) {
+    if (hit.index < examinedTo) continue;
+    let start = hit.index;
+    while (start > 0 && ALPHABETIC.test(codePointBefore(text, start))) start -= codePointBefore(text, start).length;
+    let end = hit.index + hit[0].length;
+    while (end < text.length && ALPHABETIC.test(codePointAt(text, end))) end += codePointAt(text, end).length;
+    examinedTo = end;
+    const word = text.slice(start, end);
+    if (SCRIPTS.filter((re) => re.test(word)).length > 1) return word;
+  }
+  return null;
+}
+
+/** The character (one or two code units) at `index`. */
+function codePointAt(text: string, index: number): string {
+  return String.fromCodePoint(text.codePointAt(index)!);
+}
+
+/** The character (one or two code units) that ends at `index`. */
+function codePointBefore(text: string, index: number): string {
+  const low = text.charCodeAt(index - 1);
+  const pair = index >= 2 && low >= 0xdc00 && low <= 0xdfff && /[\ud800-\udbff]/.test(text[index - 2]!);
+  return pair ? text.slice(index - 2, index) : text[index - 1]!;
+}
+
 export function languageFindings({ message, extracted }: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const text = `${message.subject ?? ''}\n${message.from?.name ?? ''}\n${message.text}`;
-  const simplified = new Set<string>();
-  for (const ch of text) if (SIMPLIFIED_ONLY.has(ch)) simplified.add(ch);
+  const simplified = new Set(text.match(SIMPLIFIED_ONLY));
   if (simplified.size >= MIN_SIMPLIFIED) {
     findings.push({ code: 'lang.simplified-chinese', evidence: [...simplified].slice(0, 8).join(' ') });
   }
   const tell = TRANSLATION_TELLS.exec(text);
   if (tell !== null) findings.push({ code: 'lang.translation-tell', evidence: tell[0] });
-  for (const word of text.match(ALPHABETIC_WORDS) ?? []) {
-    if (!NON_ASCII.test(word)) continue;
-    if (SCRIPTS.filter((re) => re.test(word)).length > 1) {
-      findings.push({ code: 'lang.mixed-script', evidence: word });
-      break;
-    }
-  }
+  const mixed = firstMixedScriptWord(text);
+  if (mixed !== null) findings.push({ code: 'lang.mixed-script', evidence: mixed });
   // Spaced digits ("easy as 1 2 3", "Steps 1 2 3 4") are counting, not a word pulled
   // apart to slip past filters; only runs with letters count.
   for (const spaced of extracted.spacedWords) {

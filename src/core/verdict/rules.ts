@@ -53,21 +53,34 @@ export function riskOf(score: number): Risk {
 /** Titles of the incidents a finding's {incident} parameter may name. */
 export type IncidentTitles = (id: string) => LocalizedText | undefined;
 
+/** Each message template cut at its {parameters}: text at even indexes, parameter names
+ * at odd ones. Cut once per template (the templates are those of data/reasons.json). */
+const TEMPLATE_PARTS = new Map<string, string[]>();
+
 function fill(template: string, finding: Finding, lang: 'ja' | 'en', incidentTitle: IncidentTitles): string {
-  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => {
-    if (key === 'evidence') return finding.evidence;
-    const value = finding.params?.[key];
-    if (value === undefined) return whole;
-    if (key === 'organization') return organizationName(value, lang);
-    if (key === 'incident') return incidentTitle(value)?.[lang] ?? value;
-    if (key === 'dataClass') {
-      return value
-        .split(DATA_CLASS_SEPARATOR)
-        .map((c) => dataClassLabel(c)[lang])
-        .join(lang === 'ja' ? '・' : ', ');
-    }
-    return value;
-  });
+  let parts = TEMPLATE_PARTS.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{([a-zA-Z]+)\}/);
+    TEMPLATE_PARTS.set(template, parts);
+  }
+  let filled = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) filled += parameter(parts[i]!, finding, lang, incidentTitle) + parts[i + 1]!;
+  return filled;
+}
+
+function parameter(key: string, finding: Finding, lang: 'ja' | 'en', incidentTitle: IncidentTitles): string {
+  if (key === 'evidence') return finding.evidence;
+  const value = finding.params?.[key];
+  if (value === undefined) return `{${key}}`;
+  if (key === 'organization') return organizationName(value, lang);
+  if (key === 'incident') return incidentTitle(value)?.[lang] ?? value;
+  if (key === 'dataClass') {
+    return value
+      .split(DATA_CLASS_SEPARATOR)
+      .map((c) => dataClassLabel(c)[lang])
+      .join(lang === 'ja' ? '・' : ', ');
+  }
+  return value;
 }
 
 /** A finding in the reader's words, in both languages. */
