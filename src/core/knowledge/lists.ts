@@ -1,7 +1,7 @@
 // Domain lists the link and sender checks use: URL shorteners, top-level domains most
 // abused for phishing, and free webmail / mobile-carrier mail domains. Each is data
-// (data/shorteners.json, data/abused-tlds.json, data/freemail.json), validated once at
-// load; every entry carries the URL it was sourced from and the date it was checked.
+// (data/shorteners.json, data/abused-tlds.json, data/freemail.json), validated when the
+// product is built (src/core/bundled-knowledge.ts); every entry carries the URL it was sourced from and the date it was checked.
 //
 // Lookups are EXACT: pass the registrable domain (tldts getDomain of an ASCII host:
 // "bit.ly", not "www.bit.ly") or, for TLDs, the public suffix (tldts getPublicSuffix).
@@ -120,11 +120,10 @@ export function parseFreemail(input: unknown): Freemail[] {
   return parse(FreemailFileSchema, input, 'data/freemail.json').domains;
 }
 
-export const SHORTENERS: readonly Shortener[] = Object.freeze(parseShorteners(shortenerData));
-const abused = parseAbusedTlds(abusedTldData);
-export const ABUSED_TLD_CRITERIA: string = abused.criteria;
-export const ABUSED_TLDS: readonly AbusedTld[] = Object.freeze(abused.tlds);
-export const FREEMAIL: readonly Freemail[] = Object.freeze(parseFreemail(freemailData));
+export const SHORTENERS: readonly Shortener[] = Object.freeze(shortenerData.domains as Shortener[]);
+export const ABUSED_TLD_CRITERIA: string = abusedTldData.criteria;
+export const ABUSED_TLDS: readonly AbusedTld[] = Object.freeze(abusedTldData.tlds as AbusedTld[]);
+export const FREEMAIL: readonly Freemail[] = Object.freeze(freemailData.domains as Freemail[]);
 
 const shortenerByDomain = new Map<string, Shortener>(SHORTENERS.map((s) => [s.domain, s]));
 const abusedByTld = new Map<string, AbusedTld>(ABUSED_TLDS.map((t) => [t.tld, t]));

@@ -1,8 +1,8 @@
 // Lure phrases: the words scams use to get a person to act (give a password, pay by gift
 // card, call back, let someone delete "leaked data"), grouped by family, plus two
 // families of genuine-notice wording used as positive evidence. The phrases are data
-// (data/lures.json), validated once at load like organizations.ts; this module also
-// compiles them into one matcher.
+// (data/lures.json), validated when the product is built like organizations.ts; this
+// module compiles them into one matcher.
 //
 // Phrases are written the way they appear after foldForMatching (NFKC + lower case):
 // ASCII in lower case, Japanese as written. Full-width letters, half-width kana and
@@ -109,7 +109,7 @@ export function parseLures(input: unknown): LureFamily[] {
   return result.data.families;
 }
 
-export const LURE_FAMILIES: readonly LureFamily[] = Object.freeze(parseLures(data));
+export const LURE_FAMILIES: readonly LureFamily[] = Object.freeze(data.families as LureFamily[]);
 
 const familyById = new Map<LureFamilyId, LureFamily>(LURE_FAMILIES.map((f) => [f.id, f]));
 

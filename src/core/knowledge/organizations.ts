@@ -1,6 +1,6 @@
 // Organizations that messages claim to come from (and that phishing imitates), with
-// their official channels. The knowledge is data (data/organizations.json); this
-// module validates it once at load and offers lookups. Every domain, SMS sender and
+// their official channels. The knowledge is data (data/organizations.json), validated
+// when the product is built (src/core/bundled-knowledge.ts); this module offers lookups. Every domain, SMS sender and
 // phone number carries the URL it was sourced from and the date it was checked:
 // an official channel the product shows must never be invented.
 import { getDomain } from 'tldts';
@@ -124,7 +124,7 @@ export function parseOrganizations(input: unknown): Organization[] {
   return result.data.organizations;
 }
 
-export const ORGANIZATIONS: readonly Organization[] = Object.freeze(parseOrganizations(data));
+export const ORGANIZATIONS: readonly Organization[] = Object.freeze(data.organizations as Organization[]);
 
 const byId = new Map<string, Organization>(ORGANIZATIONS.map((o) => [o.id, o]));
 /** A domain shared within a group (sharedWithinGroup) belongs here to the first

@@ -3,8 +3,8 @@
 // (電子マネー, a bank transfer, someone coming to the home), under which pretext (a
 // refund, an unpaid bill, an investigation, deleting leaked data), who claims to call —
 // and the scam patterns of Japan's police and consumer centres, each a combination of
-// concepts with the public page that describes it. Validated once at load, like
-// lures.ts; all concept words are matched in one scan (phrase-matcher.ts).
+// concepts with the public page that describes it. Validated when the product is built,
+// like lures.ts; all concept words are matched in one scan (phrase-matcher.ts).
 //
 // Terms are written the way they appear after foldForMatching (NFKC + lower case).
 import { z } from 'zod';
@@ -73,7 +73,7 @@ export function parseScamPatterns(input: unknown): ScamPatternsFile {
   return result.data;
 }
 
-const FILE = parseScamPatterns(data);
+const FILE = data as ScamPatternsFile;
 
 export const SCENARIOS: readonly Scenario[] = Object.freeze(FILE.scenarios);
 

@@ -8,24 +8,36 @@
 import emailData from '../../../data/model/email.json' with { type: 'json' };
 import smsData from '../../../data/model/sms.json' with { type: 'json' };
 import { hasMailParts, type ModelInput } from './features.js';
-import { explainScore, loadModel, modelProbability, modelScore, sigmoid, type Contribution, type TextModel } from './model.js';
+import { buildModel, explainScore, modelProbability, modelScore, sigmoid, type Contribution, type ModelFile, type TextModel } from './model.js';
 
 export type { FeatureConfig, ModelInput, ModelLink } from './features.js';
 export type { Contribution, ModelFile, ModelScore, TextModel } from './model.js';
 export { loadModel, modelLogit, modelScore, modelProbability, explainScore, MODEL_FORMAT, MODEL_VERSION } from './model.js';
 export { modelInputFromMessage } from './input.js';
 
-export const EMAIL_MODEL: TextModel = loadModel(emailData, 'data/model/email.json');
-export const SMS_MODEL: TextModel = loadModel(smsData, 'data/model/sms.json');
+// Each model's table is built when a message first needs it: one check of a text
+// message never reads the email model.
+let emailModel: TextModel | undefined;
+let smsModel: TextModel | undefined;
+
+export function getEmailModel(): TextModel {
+  emailModel ??= buildModel(emailData as ModelFile, 'data/model/email.json');
+  return emailModel;
+}
+
+export function getSmsModel(): TextModel {
+  smsModel ??= buildModel(smsData as ModelFile, 'data/model/sms.json');
+  return smsModel;
+}
 
 /**
  * The model that reads `input`: the email model for email, and for other channels when
  * the input has mail parts (a subject or a sender); otherwise the short-text model.
  */
 export function modelFor(input: ModelInput): TextModel {
-  if (input.channel === 'email') return EMAIL_MODEL;
-  if (input.channel === 'sms') return SMS_MODEL;
-  return hasMailParts(input) ? EMAIL_MODEL : SMS_MODEL;
+  if (input.channel === 'email') return getEmailModel();
+  if (input.channel === 'sms') return getSmsModel();
+  return hasMailParts(input) ? getEmailModel() : getSmsModel();
 }
 
 /**

@@ -82,7 +82,15 @@ function fromBase64(text: string): Uint8Array {
 export function loadModel(data: unknown, label = 'model'): TextModel {
   const result = ModelFileSchema.safeParse(data);
   if (!result.success) throw new Error(`${label} is invalid:\n${z.prettifyError(result.error)}`);
-  const file = result.data;
+  return buildModel(result.data, label);
+}
+
+/**
+ * Builds the lookup table of a model file already validated (the bundled models are
+ * validated when the product is built, see src/core/bundled-knowledge.ts: validating
+ * them again on every start took longer than a check).
+ */
+export function buildModel(file: ModelFile, label = 'model'): TextModel {
   const keyBytes = fromBase64(file.keys);
   const weightBytes = fromBase64(file.weights);
   if (keyBytes.length !== file.count * 4) throw new Error(`${label}: keys hold ${keyBytes.length / 4} ids, count says ${file.count}`);

@@ -18,12 +18,19 @@ const DataClassFileSchema = z.strictObject({
   ),
 });
 
-const parsed = DataClassFileSchema.parse(data);
+type DataClassFile = z.infer<typeof DataClassFileSchema>;
 
-export const DATA_CLASSES: readonly DataClass[] = parsed.dataClasses;
+/** Validates data/registry/data-classes.json (when the product is built, src/core/bundled-knowledge.ts). */
+export function parseDataClasses(input: unknown): DataClassFile {
+  const file = DataClassFileSchema.parse(input);
+  const ids = new Set(file.dataClasses.map((c) => c.id));
+  if (ids.size !== file.dataClasses.length) throw new Error('data/registry/data-classes.json: duplicate data class id');
+  return file;
+}
+
+export const DATA_CLASSES: readonly DataClass[] = (data as DataClassFile).dataClasses;
 
 const byId = new Map(DATA_CLASSES.map((c) => [c.id, c]));
-if (byId.size !== DATA_CLASSES.length) throw new Error('data/registry/data-classes.json: duplicate data class id');
 
 export function dataClass(id: string): DataClass | undefined {
   return byId.get(id);

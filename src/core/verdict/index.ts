@@ -32,7 +32,14 @@ const AdviceFile = z.strictObject({
   advice: z.array(z.strictObject({ code: z.string().min(1), message: localized, sources: z.array(z.url()) })),
 });
 
-const ADVICE = new Map(AdviceFile.parse(adviceData).advice.map((a) => [a.code, a]));
+type AdviceFile = z.infer<typeof AdviceFile>;
+
+/** Validates data/advice.json (when the product is built, src/core/bundled-knowledge.ts). */
+export function parseAdvice(input: unknown): AdviceFile {
+  return AdviceFile.parse(input);
+}
+
+const ADVICE = new Map((adviceData as AdviceFile).advice.map((a) => [a.code, a]));
 
 const MODULES: SignalModule[] = [
   senderFindings,

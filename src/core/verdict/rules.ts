@@ -30,7 +30,14 @@ export interface Rule {
   message: LocalizedText;
 }
 
-const REASONS = ReasonsFile.parse(reasonsData);
+type ReasonsFile = z.infer<typeof ReasonsFile>;
+
+/** Validates data/reasons.json (when the product is built, src/core/bundled-knowledge.ts). */
+export function parseReasons(input: unknown): ReasonsFile {
+  return ReasonsFile.parse(input);
+}
+
+const REASONS = reasonsData as ReasonsFile;
 const RULES = new Map<string, Rule>(REASONS.reasons.map((r) => [r.code, r]));
 
 /** Every reason code the scoring data knows; the evidence modules may emit no other. */
