@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -331,5 +332,34 @@ describe('startServer', () => {
       await server.close();
     }
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('checks a request over a socket, and refuses a declared length over the limit before the body arrives', async () => {
+    const { startServer } = await import('../../src/node/server/serve.js');
+    const server = await startServer({ port: 0, host: '127.0.0.1', db: ':memory:', webRoot: null, logger: pino({ level: 'silent' }) });
+    try {
+      const checked = await fetch(`${server.url}/api/check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: PHISHING_SMS, channel: 'sms' }),
+      });
+      expect(((await checked.json()) as { risk: string }).risk).toBe('high');
+      // Only the start of the body is sent: the answer must not wait for the rest.
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = httpRequest(`${server.url}/api/check`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(MAX_CHECK_BODY_BYTES + 1) },
+        });
+        request.on('response', (response) => {
+          resolve(response.statusCode ?? 0);
+          request.destroy();
+        });
+        request.on('error', reject);
+        request.write('{"text": "');
+      });
+      expect(status).toBe(413);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -110,6 +110,14 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     const limit = bodyLimitFor(c.req.path);
+    // A declared length is checked without touching the body: hono's bodyLimit reads
+    // `body` first, which makes the Node adapter build a whole Fetch Request (streams, an
+    // AbortController), costing more than checking an SMS. Node's parser reads no more
+    // than Content-Length bytes as the body, so the declared length bounds it.
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(declared, 10) > limit ? tooLarge(limit)(c) : next();
+    }
     return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next);
   });
 
