@@ -37,7 +37,8 @@ import { parseEmail } from '../src/core/message/email.js';
 import type { Message } from '../src/core/message/types.js';
 import { extractFeatures, type FeatureConfig, type ModelInput } from '../src/core/model/features.js';
 import { modelInputFromMessage } from '../src/core/model/input.js';
-import { loadModel, MODEL_FORMAT, MODEL_VERSION, modelLogit, sigmoid, type ModelFile, type TextModel } from '../src/core/model/model.js';
+import { loadModel, MODEL_FORMAT, MODEL_VERSION, type ModelFile } from '../src/core/model/model-file.js';
+import { modelLogit, sigmoid, type TextModel } from '../src/core/model/model.js';
 import { mulberry32 } from './random.js';
 
 const MODEL_DIR = join(import.meta.dirname, '../data/model');

@@ -14,14 +14,13 @@ import reasons from '../../data/reasons.json' with { type: 'json' };
 import dataClasses from '../../data/registry/data-classes.json' with { type: 'json' };
 import scamPatterns from '../../data/scam-patterns.json' with { type: 'json' };
 import shorteners from '../../data/shorteners.json' with { type: 'json' };
-import { parseAbusedTlds, parseFreemail, parseShorteners } from './knowledge/lists.js';
-import { parseLures } from './knowledge/lures.js';
-import { parseOrganizations } from './knowledge/organizations.js';
-import { parseScamPatterns } from './knowledge/scam-patterns.js';
-import { loadModel } from './model/model.js';
-import { parseDataClasses } from './registry/data-classes.js';
-import { parseAdvice } from './verdict/index.js';
-import { parseReasons } from './verdict/rules.js';
+import { parseAbusedTlds, parseFreemail, parseShorteners } from './knowledge/lists-schema.js';
+import { parseLures } from './knowledge/lures-schema.js';
+import { parseOrganizations } from './knowledge/organizations-schema.js';
+import { parseScamPatterns } from './knowledge/scam-patterns-schema.js';
+import { loadModel } from './model/model-file.js';
+import { parseDataClasses } from './registry/data-classes-schema.js';
+import { parseAdvice, parseReasons } from './verdict/data-schema.js';
 
 /** Throws, naming the file and every problem, when a bundled knowledge file is invalid. */
 export function validateBundledKnowledge(): void {

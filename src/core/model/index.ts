@@ -8,11 +8,13 @@
 import emailData from '../../../data/model/email.json' with { type: 'json' };
 import smsData from '../../../data/model/sms.json' with { type: 'json' };
 import { hasMailParts, type ModelInput } from './features.js';
-import { buildModel, explainScore, modelProbability, modelScore, sigmoid, type Contribution, type ModelFile, type TextModel } from './model.js';
+import type { ModelFile } from './model-file.js';
+import { buildModel, explainScore, modelProbability, modelScore, sigmoid, type Contribution, type TextModel } from './model.js';
 
 export type { FeatureConfig, ModelInput, ModelLink } from './features.js';
-export type { Contribution, ModelFile, ModelScore, TextModel } from './model.js';
-export { loadModel, modelLogit, modelScore, modelProbability, explainScore, MODEL_FORMAT, MODEL_VERSION } from './model.js';
+export type { ModelFile } from './model-file.js';
+export type { Contribution, ModelScore, TextModel } from './model.js';
+export { modelLogit, modelScore, modelProbability, explainScore } from './model.js';
 export { modelInputFromMessage } from './input.js';
 
 // Each model's table is built when a message first needs it: one check of a text

@@ -1,5 +1,5 @@
-// A trained text model: the file format (data/model/*.json, written by
-// scripts/train-model.ts), its validation, and scoring.
+// A trained text model: its lookup table and scoring. The file format (data/model/*.json,
+// written by scripts/train-model.ts) and its validation are in model-file.ts.
 //
 // The model is logistic regression over hashed features (features.ts). A message's
 // feature vector holds, for each distinct feature of the message, 1 (binary) or
@@ -11,48 +11,8 @@
 // File layout: the pruned features' ids (sorted unsigned 32-bit, little endian) and
 // weights (signed 16-bit, little endian, times weightScale), each base64 encoded; the
 // rest is plain JSON, including where the model came from and how it measured.
-import { z } from 'zod';
 import { describeFeatures, extractFeatures, type FeatureConfig, type ModelInput } from './features.js';
-
-export const MODEL_FORMAT = 'leakaid-text-model';
-export const MODEL_VERSION = 1;
-/** More features than this is a broken or wrong file (and too large to ship). */
-export const MAX_MODEL_FEATURES = 250_000;
-
-const FeatureConfigSchema = z.strictObject({
-  charMin: z.int().min(0).max(8),
-  charMax: z.int().min(0).max(8),
-  words: z.union([z.literal(0), z.literal(1), z.literal(2)]),
-  meta: z.boolean(),
-  fromDomain: z.boolean(),
-  maxChars: z.int().min(100).max(1_000_000),
-}) satisfies z.ZodType<FeatureConfig>;
-
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
-const probability = z.number().min(0).max(1);
-
-export const ModelFileSchema = z
-  .strictObject({
-    format: z.literal(MODEL_FORMAT),
-    version: z.literal(MODEL_VERSION),
-    /** Which messages the model is for. */
-    name: z.enum(['email', 'sms']),
-    features: FeatureConfigSchema,
-    values: z.enum(['binary', 'log-tf']),
-    bias: z.number().finite(),
-    weightScale: z.number().positive().finite(),
-    count: z.int().min(0).max(MAX_MODEL_FEATURES),
-    keys: base64,
-    weights: base64,
-    /** Probability thresholds chosen on cross-validation inside the training data, for a
-     * false-positive rate of about 1% and 2% (of ham scored above them). */
-    thresholds: z.strictObject({ fpr1: probability, fpr2: probability }),
-    /** Provenance and measurements; informative only, never read by the scorer. */
-    training: z.record(z.string(), z.unknown()),
-  })
-  .refine((file) => file.features.charMax >= file.features.charMin, { message: 'charMax < charMin', path: ['features'] });
-
-export type ModelFile = z.infer<typeof ModelFileSchema>;
+import type { ModelFile } from './model-file.js';
 
 export interface TextModel {
   readonly name: 'email' | 'sms';
@@ -78,16 +38,9 @@ function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** Validates a model file and builds its lookup table; throws with what is wrong. */
-export function loadModel(data: unknown, label = 'model'): TextModel {
-  const result = ModelFileSchema.safeParse(data);
-  if (!result.success) throw new Error(`${label} is invalid:\n${z.prettifyError(result.error)}`);
-  return buildModel(result.data, label);
-}
-
 /**
  * Builds the lookup table of a model file already validated (the bundled models are
- * validated when the product is built, see src/core/bundled-knowledge.ts: validating
+ * validated when the product is built, see model-file.ts and src/core/bundled-knowledge.ts: validating
  * them again on every start took longer than a check).
  */
 export function buildModel(file: ModelFile, label = 'model'): TextModel {

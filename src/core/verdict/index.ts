@@ -2,7 +2,6 @@
 // SpamAssassin scores its rules), summed into a 0–100 score and a risk level, with the
 // reasons in both languages and advice for the reader's next step.
 import adviceData from '../../../data/advice.json' with { type: 'json' };
-import { z } from 'zod';
 import type { Extracted } from '../extract/types.js';
 import type { Message } from '../message/types.js';
 import { DANGEROUS_ACTS } from '../extract/request-words.js';
@@ -22,22 +21,10 @@ import { scamPatternFindings } from '../signals/scam-patterns.js';
 import { senderFindings } from '../signals/sender.js';
 import type { Finding, SignalContext, SignalModule } from '../signals/types.js';
 import { DATA_CLASS_SEPARATOR, describe, riskOf, ruleFor, type IncidentTitles } from './rules.js';
+import type { AdviceFile } from './data-schema.js';
 import type { Advice, Reason, Risk, Verdict } from './types.js';
 
 export { REASON_CODES } from './rules.js';
-
-const localized = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
-
-const AdviceFile = z.strictObject({
-  advice: z.array(z.strictObject({ code: z.string().min(1), message: localized, sources: z.array(z.url()) })),
-});
-
-type AdviceFile = z.infer<typeof AdviceFile>;
-
-/** Validates data/advice.json (when the product is built, src/core/bundled-knowledge.ts). */
-export function parseAdvice(input: unknown): AdviceFile {
-  return AdviceFile.parse(input);
-}
 
 const ADVICE = new Map((adviceData as AdviceFile).advice.map((a) => [a.code, a]));
 

@@ -1,40 +1,18 @@
 // The scoring rules (data/reasons.json, like SpamAssassin's rule scores): each reason
 // code's score, severity and wording in both languages, and how a finding's evidence and
 // parameters fill that wording. The verdict and the notice check both read them here.
-import { z } from 'zod';
 import reasonsData from '../../../data/reasons.json' with { type: 'json' };
 import { organizationName } from '../knowledge/organizations.js';
 import { dataClassLabel } from '../registry/data-classes.js';
 import type { Finding } from '../signals/types.js';
+import type { ReasonsFile } from './data-schema.js';
 import type { LocalizedText, Risk, Severity } from './types.js';
-
-const localized = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
-
-const ReasonsFile = z.strictObject({
-  /** Scores at or above which the risk is medium / high. */
-  thresholds: z.strictObject({ medium: z.number(), high: z.number() }),
-  reasons: z.array(
-    z.strictObject({
-      code: z.string().regex(/^[a-z]+(?:\.[a-z0-9-]+)+$/),
-      score: z.number(),
-      severity: z.enum(['positive', 'info', 'low', 'medium', 'high']),
-      message: localized,
-    }),
-  ),
-});
 
 export interface Rule {
   code: string;
   score: number;
   severity: Severity;
   message: LocalizedText;
-}
-
-type ReasonsFile = z.infer<typeof ReasonsFile>;
-
-/** Validates data/reasons.json (when the product is built, src/core/bundled-knowledge.ts). */
-export function parseReasons(input: unknown): ReasonsFile {
-  return ReasonsFile.parse(input);
 }
 
 const REASONS = reasonsData as ReasonsFile;

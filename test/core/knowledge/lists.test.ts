@@ -10,13 +10,11 @@ import {
   isAbusedTld,
   isFreemail,
   isShortener,
-  parseAbusedTlds,
-  parseFreemail,
-  parseShorteners,
   shortenerEntry,
   shortenerOperator,
   SHORTENERS,
 } from '../../../src/core/knowledge/lists.js';
+import { parseAbusedTlds, parseFreemail, parseShorteners } from '../../../src/core/knowledge/lists-schema.js';
 import { getOrganization } from '../../../src/core/knowledge/organizations.js';
 import abusedRaw from '../../../data/abused-tlds.json' with { type: 'json' };
 import freemailRaw from '../../../data/freemail.json' with { type: 'json' };

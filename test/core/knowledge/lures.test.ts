@@ -8,10 +8,10 @@ import {
   getLureFamily,
   LURE_FAMILIES,
   LURE_FAMILY_IDS,
-  parseLures,
   type LureFamilyId,
   type LureHit,
 } from '../../../src/core/knowledge/lures.js';
+import { parseLures } from '../../../src/core/knowledge/lures-schema.js';
 import { foldForMatching, normalizeForMatching } from '../../../src/core/normalize/index.js';
 import rawLures from '../../../data/lures.json' with { type: 'json' };
 import { HANG_GUARD_MS } from '../../hang-guard.js';

@@ -6,9 +6,9 @@ import {
   ORGANIZATIONS,
   organizationForDomain,
   organizationName,
-  parseOrganizations,
   searchOrganizations,
 } from '../../../src/core/knowledge/organizations.js';
+import { parseOrganizations } from '../../../src/core/knowledge/organizations-schema.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

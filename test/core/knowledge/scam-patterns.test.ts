@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import data from '../../../data/scam-patterns.json' with { type: 'json' };
 import reasonsData from '../../../data/reasons.json' with { type: 'json' };
 import { REQUEST_ACTS } from '../../../src/core/extract/requests.js';
-import { findConcepts, parseScamPatterns, SCENARIOS } from '../../../src/core/knowledge/scam-patterns.js';
+import { findConcepts, SCENARIOS } from '../../../src/core/knowledge/scam-patterns.js';
+import { parseScamPatterns } from '../../../src/core/knowledge/scam-patterns-schema.js';
 
 const CODES = new Set(reasonsData.reasons.map((r) => r.code));
 const clone = (): typeof data => JSON.parse(JSON.stringify(data)) as typeof data;

@@ -7,12 +7,12 @@ import {
   explainSpamProbability,
   getEmailModel,
   getSmsModel,
-  loadModel,
   modelFor,
   modelInputFromMessage,
   modelLogit,
   spamProbability,
 } from '../../../src/core/model/index.js';
+import { loadModel } from '../../../src/core/model/model-file.js';
 import { parseEmail } from '../../../src/core/message/email.js';
 import { messageFromText } from '../../../src/core/message/text.js';
 
