@@ -5,6 +5,7 @@
 // neither the server nor the PDF maker nor the database drivers.
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { validateBundledKnowledge } from '../src/core/bundled-knowledge.js';
 
@@ -23,6 +24,9 @@ const EXTERNAL = ['better-sqlite3', 'pdfkit', 'pino', 'pg', 'mailauth'];
 const jsonAsString: Plugin = {
   name: 'json-as-string',
   setup(build) {
+    // libphonenumber-js ships its metadata as JSON and, for browsers, as a module
+    // exporting the same object (metadata.max.json.js): take the JSON.
+    build.onResolve({ filter: /metadata\.\w+\.json\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '')) }));
     build.onLoad({ filter: /\.json$/ }, async (args) => ({
       contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))});`,
       loader: 'js',
