@@ -58,7 +58,7 @@ describe('leakaid incidents', () => {
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     const notJson = join(dir, 'bad.json');
     writeFileSync(notJson, '{"not": "an array"}');
-    const bad = leakaid(db, 'incidents', 'import', notJson);
+    const bad = leakaid(db, 'incidents', 'import', notJson, '--format', 'hibp');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/expected a JSON array/);
     expect(leakaid(db, 'incidents', 'import', join(dir, 'absent.json')).code).toBe(2);
@@ -68,7 +68,7 @@ describe('leakaid incidents', () => {
     const first = leakaid(db, 'incidents', 'import', HIBP_2018, '--format', 'hibp', '--json');
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ records: 293, added: 293, invalid: [] });
-    const second = leakaid(db, 'incidents', 'import', HIBP_2018, '--lang', 'en');
+    const second = leakaid(db, 'incidents', 'import', HIBP_2018, '--format', 'hibp', '--lang', 'en');
     expect(second.stdout).toContain('0 added, 0 updated, 293 unchanged');
     expect(second.stdout).toContain('Have I Been Pwned');
     expect(leakaid(db, 'incidents', 'search', 'adobe').stdout).toMatch(/Have I Been Pwned.*CC BY 4\.0/);

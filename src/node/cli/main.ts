@@ -4,6 +4,7 @@ import { InputError } from '../input/read.js';
 import { runCheckCommand } from './check-command.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import { registerIncidentsCommand } from './incidents-command.js';
+import { registerOrgCommand } from './org-command.js';
 import { registerPlanCommand } from './plan-command.js';
 import { registerPwnedCommand } from './pwned-command.js';
 import { registerServeCommand } from './serve-command.js';
@@ -50,6 +51,7 @@ program
 
 registerServeCommand(program);
 registerIncidentsCommand(program);
+registerOrgCommand(program);
 registerPwnedCommand(program);
 registerPlanCommand(program);
 

@@ -10,9 +10,9 @@ export interface IncidentsTable {
   name_key: string;
   /** Lower-cased HIBP Domain, '' when none: GET /api/v3/breaches?domain=. */
   domain: string;
-  /** When it became known (announcement date, else HIBP AddedDate): newest-first lists. */
+  /** When it became known (incidentDate: announcement, else HIBP AddedDate, discovery, start): newest-first lists. */
   published: string;
-  /** Last change (HIBP ModifiedDate, else published): the Atom feed's <updated>. */
+  /** Last change (lastChanged: HIBP ModifiedDate, else the newest dated event): the Atom feed's <updated>. */
   updated: string;
   /** NFKC, lower-cased titles, names and summary, plus names without spaces or dots. */
   search_text: string;

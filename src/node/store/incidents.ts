@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { compactName } from '../../core/knowledge/organizations.js';
+import { incidentDate, lastChanged } from '../../core/registry/incident-index.js';
 import { parseIncident } from '../../core/registry/schema.js';
 import type { Incident, IncidentSummary } from '../../core/registry/types.js';
 import type { Database, StoreDialect } from './database.js';
@@ -33,15 +34,6 @@ export function contentHash(incident: Incident): string {
 function sortedKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-function published(incident: Incident): string {
-  return incident.announcedDate ?? incident.hibp?.AddedDate ?? incident.period?.start ?? '';
-}
-
-function updated(incident: Incident): string {
-  const modified = incident.hibp?.ModifiedDate;
-  return modified !== undefined && modified !== '' ? modified : published(incident);
 }
 
 function nameKey(incident: Incident): string {
@@ -75,8 +67,8 @@ export async function upsertIn(trx: Kysely<Database>, dialect: StoreDialect, inc
     origin: incident.hibp === undefined ? ('registry' as const) : ('hibp' as const),
     name_key: nameKey(incident),
     domain: (incident.hibp?.Domain ?? '').toLowerCase(),
-    published: published(incident),
-    updated: updated(incident),
+    published: incidentDate(incident) ?? '',
+    updated: lastChanged(incident) ?? '',
     search_text: searchText(incident),
     body,
     content_hash: hash,
@@ -129,11 +121,12 @@ export async function listIncidents(ctx: StoreContext, options: { domain?: strin
   return (await query.execute()).map(readBody);
 }
 
-/** The newest incidents first (by last change), for the Atom feed. */
-export async function recentIncidents(ctx: StoreContext, limit: number): Promise<Incident[]> {
-  const rows = await ctx.db
-    .selectFrom('incidents')
-    .select(['id', 'body'])
+/** The newest incidents first (by last change), for the Atom feed; only ours or only
+ * imported ones when `origin` says so. */
+export async function recentIncidents(ctx: StoreContext, limit: number, origin?: 'registry' | 'hibp'): Promise<Incident[]> {
+  let query = ctx.db.selectFrom('incidents').select(['id', 'body']);
+  if (origin !== undefined) query = query.where('origin', '=', origin);
+  const rows = await query
     .orderBy('updated', 'desc')
     .orderBy('id')
     .limit(limit)

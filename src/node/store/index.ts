@@ -32,7 +32,7 @@ export interface Store {
   getIncidentByName(name: string): Promise<Incident | undefined>;
   searchIncidents(query: string): Promise<IncidentSummary[]>;
   listIncidents(options?: { domain?: string }): Promise<Incident[]>;
-  recentIncidents(limit: number): Promise<Incident[]>;
+  recentIncidents(limit: number, origin?: 'registry' | 'hibp'): Promise<Incident[]>;
   incidentsForOrganizations(organizationIds: readonly string[]): Promise<Incident[]>;
   upsertIncident(incident: Incident): Promise<incidents.ImportOutcome>;
   upsertIncidents(list: readonly Incident[]): Promise<Record<incidents.ImportOutcome, number>>;
@@ -90,7 +90,7 @@ export async function openStore(location: string = defaultStoreLocation()): Prom
       getIncidentByName: (name) => incidents.getIncidentByName(ctx, name),
       searchIncidents: (query) => incidents.searchIncidents(ctx, query),
       listIncidents: (options) => incidents.listIncidents(ctx, options),
-      recentIncidents: (limit) => incidents.recentIncidents(ctx, limit),
+      recentIncidents: (limit, origin) => incidents.recentIncidents(ctx, limit, origin),
       incidentsForOrganizations: (ids) => incidents.incidentsForOrganizations(ctx, ids),
       upsertIncident: (incident) => incidents.upsertIncident(ctx, incident),
       upsertIncidents: (list) => incidents.upsertIncidents(ctx, list),
