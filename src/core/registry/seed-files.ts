@@ -3,57 +3,103 @@
 // and test/core/registry/seed-index.test.ts fail while this list differs from the folder.
 import incident_7pay_2019 from '../../../data/registry/incidents/7pay-2019.json' with { type: 'json' };
 import incident_amagasaki_city_usb_2022 from '../../../data/registry/incidents/amagasaki-city-usb-2022.json' with { type: 'json' };
+import incident_ana_jal_sita_2021 from '../../../data/registry/incidents/ana-jal-sita-2021.json' with { type: 'json' };
 import incident_asahi_group_2025 from '../../../data/registry/incidents/asahi-group-2025.json' with { type: 'json' };
 import incident_askul_2025 from '../../../data/registry/incidents/askul-2025.json' with { type: 'json' };
 import incident_benesse_2014 from '../../../data/registry/incidents/benesse-2014.json' with { type: 'json' };
+import incident_benesse_transcosmos_2015 from '../../../data/registry/incidents/benesse-transcosmos-2015.json' with { type: 'json' };
 import incident_capcom_2020 from '../../../data/registry/incidents/capcom-2020.json' with { type: 'json' };
+import incident_casio_2024 from '../../../data/registry/incidents/casio-2024.json' with { type: 'json' };
 import incident_docomo_koza_2020 from '../../../data/registry/incidents/docomo-koza-2020.json' with { type: 'json' };
+import incident_ena_city_vaccine_email_2021 from '../../../data/registry/incidents/ena-city-vaccine-email-2021.json' with { type: 'json' };
+import incident_facebook_2021 from '../../../data/registry/incidents/facebook-2021.json' with { type: 'json' };
+import incident_handa_hospital_2021 from '../../../data/registry/incidents/handa-hospital-2021.json' with { type: 'json' };
 import incident_iseto_2024 from '../../../data/registry/incidents/iseto-2024.json' with { type: 'json' };
 import incident_japan_pension_service_2015 from '../../../data/registry/incidents/japan-pension-service-2015.json' with { type: 'json' };
+import incident_japan_post_yucho_data_misuse_2024 from '../../../data/registry/incidents/japan-post-yucho-data-misuse-2024.json' with { type: 'json' };
 import incident_jtb_2016 from '../../../data/registry/incidents/jtb-2016.json' with { type: 'json' };
 import incident_kadokawa_2024 from '../../../data/registry/incidents/kadokawa-2024.json' with { type: 'json' };
+import incident_kanagawa_pref_hdd_2019 from '../../../data/registry/incidents/kanagawa-pref-hdd-2019.json' with { type: 'json' };
 import incident_kantsu_2024 from '../../../data/registry/incidents/kantsu-2024.json' with { type: 'json' };
+import incident_kepco_new_power_customers_2023 from '../../../data/registry/incidents/kepco-new-power-customers-2023.json' with { type: 'json' };
+import incident_line_2021 from '../../../data/registry/incidents/line-2021.json' with { type: 'json' };
 import incident_line_yahoo_2023 from '../../../data/registry/incidents/line-yahoo-2023.json' with { type: 'json' };
 import incident_mitsubishi_electric_2020 from '../../../data/registry/incidents/mitsubishi-electric-2020.json' with { type: 'json' };
 import incident_mk_system_shalom_2023 from '../../../data/registry/incidents/mk-system-shalom-2023.json' with { type: 'json' };
+import incident_my_number_linking_errors_2023 from '../../../data/registry/incidents/my-number-linking-errors-2023.json' with { type: 'json' };
+import incident_nihon_kenko_bunka_shinkokai_2025 from '../../../data/registry/incidents/nihon-kenko-bunka-shinkokai-2025.json' with { type: 'json' };
 import incident_ntt_business_solutions_2023 from '../../../data/registry/incidents/ntt-business-solutions-2023.json' with { type: 'json' };
+import incident_ntt_communications_2025 from '../../../data/registry/incidents/ntt-communications-2025.json' with { type: 'json' };
+import incident_ntv_2016 from '../../../data/registry/incidents/ntv-2016.json' with { type: 'json' };
 import incident_ogis_ri_takufairubin_2019 from '../../../data/registry/incidents/ogis-ri-takufairubin-2019.json' with { type: 'json' };
 import incident_okayama_psychiatric_center_2024 from '../../../data/registry/incidents/okayama-psychiatric-center-2024.json' with { type: 'json' };
+import incident_osaka_general_medical_center_2022 from '../../../data/registry/incidents/osaka-general-medical-center-2022.json' with { type: 'json' };
 import incident_paypay_2020 from '../../../data/registry/incidents/paypay-2020.json' with { type: 'json' };
+import incident_peatix_2020 from '../../../data/registry/incidents/peatix-2020.json' with { type: 'json' };
 import incident_pia_bleague_2017 from '../../../data/registry/incidents/pia-bleague-2017.json' with { type: 'json' };
 import incident_rakuten_2020 from '../../../data/registry/incidents/rakuten-2020.json' with { type: 'json' };
+import incident_rakuten_mobile_2025 from '../../../data/registry/incidents/rakuten-mobile-2025.json' with { type: 'json' };
+import incident_rikunabi_2019 from '../../../data/registry/incidents/rikunabi-2019.json' with { type: 'json' };
+import incident_saitama_health_promotion_foundation_2024 from '../../../data/registry/incidents/saitama-health-promotion-foundation-2024.json' with { type: 'json' };
+import incident_sharp_cocoro_store_2024 from '../../../data/registry/incidents/sharp-cocoro-store-2024.json' with { type: 'json' };
+import incident_sompo_japan_2025 from '../../../data/registry/incidents/sompo-japan-2025.json' with { type: 'json' };
 import incident_sonpo_big_four_2024 from '../../../data/registry/incidents/sonpo-big-four-2024.json' with { type: 'json' };
 import incident_tokyo_gas_tges_2024 from '../../../data/registry/incidents/tokyo-gas-tges-2024.json' with { type: 'json' };
 import incident_toyota_connected_2023 from '../../../data/registry/incidents/toyota-connected-2023.json' with { type: 'json' };
 import incident_toyota_t_connect_2022 from '../../../data/registry/incidents/toyota-t-connect-2022.json' with { type: 'json' };
+import incident_toyota_tokyo_dealers_2019 from '../../../data/registry/incidents/toyota-tokyo-dealers-2019.json' with { type: 'json' };
 import incident_uniqlo_gu_2019 from '../../../data/registry/incidents/uniqlo-gu-2019.json' with { type: 'json' };
+import incident_yamada_denki_2019 from '../../../data/registry/incidents/yamada-denki-2019.json' with { type: 'json' };
 
 /** Every incident file: its path (for error messages) and its contents, in file-name order. */
 export const SEED_FILES: readonly { path: string; data: unknown }[] = [
   { path: 'data/registry/incidents/7pay-2019.json', data: incident_7pay_2019 },
   { path: 'data/registry/incidents/amagasaki-city-usb-2022.json', data: incident_amagasaki_city_usb_2022 },
+  { path: 'data/registry/incidents/ana-jal-sita-2021.json', data: incident_ana_jal_sita_2021 },
   { path: 'data/registry/incidents/asahi-group-2025.json', data: incident_asahi_group_2025 },
   { path: 'data/registry/incidents/askul-2025.json', data: incident_askul_2025 },
   { path: 'data/registry/incidents/benesse-2014.json', data: incident_benesse_2014 },
+  { path: 'data/registry/incidents/benesse-transcosmos-2015.json', data: incident_benesse_transcosmos_2015 },
   { path: 'data/registry/incidents/capcom-2020.json', data: incident_capcom_2020 },
+  { path: 'data/registry/incidents/casio-2024.json', data: incident_casio_2024 },
   { path: 'data/registry/incidents/docomo-koza-2020.json', data: incident_docomo_koza_2020 },
+  { path: 'data/registry/incidents/ena-city-vaccine-email-2021.json', data: incident_ena_city_vaccine_email_2021 },
+  { path: 'data/registry/incidents/facebook-2021.json', data: incident_facebook_2021 },
+  { path: 'data/registry/incidents/handa-hospital-2021.json', data: incident_handa_hospital_2021 },
   { path: 'data/registry/incidents/iseto-2024.json', data: incident_iseto_2024 },
   { path: 'data/registry/incidents/japan-pension-service-2015.json', data: incident_japan_pension_service_2015 },
+  { path: 'data/registry/incidents/japan-post-yucho-data-misuse-2024.json', data: incident_japan_post_yucho_data_misuse_2024 },
   { path: 'data/registry/incidents/jtb-2016.json', data: incident_jtb_2016 },
   { path: 'data/registry/incidents/kadokawa-2024.json', data: incident_kadokawa_2024 },
+  { path: 'data/registry/incidents/kanagawa-pref-hdd-2019.json', data: incident_kanagawa_pref_hdd_2019 },
   { path: 'data/registry/incidents/kantsu-2024.json', data: incident_kantsu_2024 },
+  { path: 'data/registry/incidents/kepco-new-power-customers-2023.json', data: incident_kepco_new_power_customers_2023 },
+  { path: 'data/registry/incidents/line-2021.json', data: incident_line_2021 },
   { path: 'data/registry/incidents/line-yahoo-2023.json', data: incident_line_yahoo_2023 },
   { path: 'data/registry/incidents/mitsubishi-electric-2020.json', data: incident_mitsubishi_electric_2020 },
   { path: 'data/registry/incidents/mk-system-shalom-2023.json', data: incident_mk_system_shalom_2023 },
+  { path: 'data/registry/incidents/my-number-linking-errors-2023.json', data: incident_my_number_linking_errors_2023 },
+  { path: 'data/registry/incidents/nihon-kenko-bunka-shinkokai-2025.json', data: incident_nihon_kenko_bunka_shinkokai_2025 },
   { path: 'data/registry/incidents/ntt-business-solutions-2023.json', data: incident_ntt_business_solutions_2023 },
+  { path: 'data/registry/incidents/ntt-communications-2025.json', data: incident_ntt_communications_2025 },
+  { path: 'data/registry/incidents/ntv-2016.json', data: incident_ntv_2016 },
   { path: 'data/registry/incidents/ogis-ri-takufairubin-2019.json', data: incident_ogis_ri_takufairubin_2019 },
   { path: 'data/registry/incidents/okayama-psychiatric-center-2024.json', data: incident_okayama_psychiatric_center_2024 },
+  { path: 'data/registry/incidents/osaka-general-medical-center-2022.json', data: incident_osaka_general_medical_center_2022 },
   { path: 'data/registry/incidents/paypay-2020.json', data: incident_paypay_2020 },
+  { path: 'data/registry/incidents/peatix-2020.json', data: incident_peatix_2020 },
   { path: 'data/registry/incidents/pia-bleague-2017.json', data: incident_pia_bleague_2017 },
   { path: 'data/registry/incidents/rakuten-2020.json', data: incident_rakuten_2020 },
+  { path: 'data/registry/incidents/rakuten-mobile-2025.json', data: incident_rakuten_mobile_2025 },
+  { path: 'data/registry/incidents/rikunabi-2019.json', data: incident_rikunabi_2019 },
+  { path: 'data/registry/incidents/saitama-health-promotion-foundation-2024.json', data: incident_saitama_health_promotion_foundation_2024 },
+  { path: 'data/registry/incidents/sharp-cocoro-store-2024.json', data: incident_sharp_cocoro_store_2024 },
+  { path: 'data/registry/incidents/sompo-japan-2025.json', data: incident_sompo_japan_2025 },
   { path: 'data/registry/incidents/sonpo-big-four-2024.json', data: incident_sonpo_big_four_2024 },
   { path: 'data/registry/incidents/tokyo-gas-tges-2024.json', data: incident_tokyo_gas_tges_2024 },
   { path: 'data/registry/incidents/toyota-connected-2023.json', data: incident_toyota_connected_2023 },
   { path: 'data/registry/incidents/toyota-t-connect-2022.json', data: incident_toyota_t_connect_2022 },
+  { path: 'data/registry/incidents/toyota-tokyo-dealers-2019.json', data: incident_toyota_tokyo_dealers_2019 },
   { path: 'data/registry/incidents/uniqlo-gu-2019.json', data: incident_uniqlo_gu_2019 },
+  { path: 'data/registry/incidents/yamada-denki-2019.json', data: incident_yamada_denki_2019 },
 ];

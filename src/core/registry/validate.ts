@@ -18,43 +18,53 @@ export type IncidentValidation = { ok: true; incident: Incident } | { ok: false;
 
 export function validateIncident(value: unknown): IncidentValidation {
   const parsed = IncidentSchema.safeParse(value);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-    };
-  }
-  const incident = parsed.data as Incident;
-  const problems = registryProblems(incident);
-  return problems.length === 0 ? { ok: true, incident } : { ok: false, problems };
+  // The references are checked even when the schema fails, so that every problem shows at once.
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))),
+    ...referenceProblems(value),
+  ];
+  return parsed.success && problems.length === 0 ? { ok: true, incident: parsed.data as Incident } : { ok: false, problems };
 }
 
-/** What the schema cannot see: references to the data-class vocabulary and to the organizations. */
-function registryProblems(incident: Incident): IncidentProblem[] {
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function recordsAt(value: Record<string, unknown>, key: string): [number, Record<string, unknown>][] {
+  const list = value[key];
+  return Array.isArray(list) ? list.flatMap((item, i): [number, Record<string, unknown>][] => (isRecord(item) ? [[i, item]] : [])) : [];
+}
+
+/** What the schema cannot see — references to the data-class vocabulary and to the
+ * organizations — read from the raw value, so they are found even in a record the
+ * schema refuses (where a field has the wrong shape, the schema has said so already). */
+function referenceProblems(value: unknown): IncidentProblem[] {
+  if (!isRecord(value)) return [];
   const problems: IncidentProblem[] = [];
-  if (incident.hibp !== undefined || incident.attribution !== undefined) {
-    problems.push({
-      path: incident.hibp !== undefined ? 'hibp' : 'attribution',
-      message: "records from Have I Been Pwned are imported with --format hibp, not in the registry's own format",
-    });
+  for (const field of ['hibp', 'attribution']) {
+    if (value[field] !== undefined) {
+      problems.push({ path: field, message: "records from Have I Been Pwned are imported with --format hibp, not in the registry's own format" });
+    }
   }
-  incident.affected.forEach((affected, i) => {
-    for (const field of ['dataClasses', 'notExposed'] as const) {
-      affected[field].forEach((id, j) => {
-        if (dataClass(id) === undefined) {
+  const needsName = (entry: Record<string, unknown>): boolean =>
+    entry['name'] === undefined && typeof entry['organizationId'] === 'string' && getOrganization(entry['organizationId']) === undefined;
+  const nameMessage = (entry: Record<string, unknown>): string =>
+    `"${String(entry['organizationId'])}" is not in data/organizations.json, so the record needs its name ({"ja", "en"})`;
+  for (const [i, affected] of recordsAt(value, 'affected')) {
+    for (const field of ['dataClasses', 'notExposed']) {
+      const ids = affected[field];
+      if (!Array.isArray(ids)) continue;
+      ids.forEach((id: unknown, j) => {
+        if (typeof id === 'string' && id.trim() !== '' && dataClass(id) === undefined) {
           problems.push({ path: `affected.${i}.${field}.${j}`, message: `unknown data class "${id}" (see data/registry/data-classes.json)` });
         }
       });
     }
-    if (affected.name === undefined && getOrganization(affected.organizationId) === undefined) {
-      problems.push({ path: `affected.${i}.name`, message: `"${affected.organizationId}" is not in data/organizations.json, so the record needs its name ({"ja", "en"})` });
-    }
-  });
-  (incident.involved ?? []).forEach((involved, i) => {
-    if (involved.name === undefined && getOrganization(involved.organizationId) === undefined) {
-      problems.push({ path: `involved.${i}.name`, message: `"${involved.organizationId}" is not in data/organizations.json, so the record needs its name ({"ja", "en"})` });
-    }
-  });
+    if (needsName(affected)) problems.push({ path: `affected.${i}.name`, message: nameMessage(affected) });
+  }
+  for (const [i, involved] of recordsAt(value, 'involved')) {
+    if (needsName(involved)) problems.push({ path: `involved.${i}.name`, message: nameMessage(involved) });
+  }
   return problems;
 }
 
