@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { searchOrganizations, type Organization } from '../../core/knowledge/organizations.js';
 import type { IncidentSummary } from '../../core/registry/types.js';
 import { searchIncidents } from '../api.js';
+import { OfficialChannels } from '../channels.js';
 import { useLang } from '../i18n.js';
 import { Link, useRouter } from '../router.js';
 import { Loading, PageTitle } from '../ui.js';
@@ -90,15 +91,6 @@ export default function Search() {
   );
 }
 
-function SourceLink({ url }: { url: string }) {
-  const { t } = useLang();
-  return (
-    <a href={url} rel="noreferrer" className="source-link">
-      {t({ ja: '出典', en: 'source' })}
-    </a>
-  );
-}
-
 /** What the organizations themselves publish as their channels, each with its source:
  * the safe way to check a notice is through these, not through what the notice gives. */
 function OfficialContacts({ organizations }: { organizations: Organization[] }) {
@@ -118,38 +110,12 @@ function OfficialContacts({ organizations }: { organizations: Organization[] }) 
         {organizations.map((org) => (
           <li key={org.id} className="organization">
             <h3>{t(org.display)}</h3>
-            <dl>
-              {org.domains.length > 0 && (
-                <>
-                  <dt>{t({ ja: '公式サイト・メールのドメイン', en: 'Official web and mail domains' })}</dt>
-                  {org.domains.map((d) => (
-                    <dd key={d.domain}>
-                      {d.domain} <SourceLink url={d.source} />
-                    </dd>
-                  ))}
-                </>
-              )}
-              {org.phones.length > 0 && (
-                <>
-                  <dt>{t({ ja: '電話番号', en: 'Phone numbers' })}</dt>
-                  {org.phones.map((p) => (
-                    <dd key={p.number}>
-                      {p.number}（{p.purpose}） <SourceLink url={p.source} />
-                    </dd>
-                  ))}
-                </>
-              )}
-              {org.smsSenders.length > 0 && (
-                <>
-                  <dt>{t({ ja: 'SMSの送信元', en: 'SMS senders' })}</dt>
-                  {org.smsSenders.map((sender) => (
-                    <dd key={sender.sender}>
-                      {sender.sender} <SourceLink url={sender.source} />
-                    </dd>
-                  ))}
-                </>
-              )}
-            </dl>
+            <OfficialChannels organization={org} />
+            <p>
+              <Link to={`/org/${encodeURIComponent(org.id)}`}>
+                {t({ ja: `${org.display.ja}のページ（漏えいの記録とお知らせの方法）`, en: `${org.display.en}: leaks on record and how it tells people` })}
+              </Link>
+            </p>
           </li>
         ))}
       </ul>
