@@ -156,26 +156,32 @@ function ReadMore({ incident }: { incident: IncidentRecord }) {
     const affected = incident.affected.find((a) => a.organizationId === id);
     return affected === undefined ? organizationName(id, lang) : orgName(affected, lang);
   };
+  // The organizations' own announcements lead their group.
+  const announcements =
+    links.announcements.length === 0 ? null : (
+      <ul className="read-more">
+        {links.announcements.map((a) => (
+          <li key={a.url}>
+            <a href={a.url} rel="noreferrer">
+              {t({ ja: `${nameOf(a.organizationId)}の発表`, en: `Announcement by ${nameOf(a.organizationId)}` })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    );
   return (
     <section aria-labelledby="read-more-heading">
       <h2 id="read-more-heading">{t({ ja: 'もっと詳しく知るには', en: 'Where to read more' })}</h2>
-      {links.announcements.length > 0 && (
+      {links.announcements.length > 0 && !links.groups.some((g) => g.kind === 'organization') && (
         <>
-          <h3>{t({ ja: '会社・団体の公式発表', en: 'The organizations’ announcements' })}</h3>
-          <ul>
-            {links.announcements.map((a) => (
-              <li key={a.url}>
-                <a href={a.url} rel="noreferrer">
-                  {t({ ja: `${nameOf(a.organizationId)}の発表`, en: `Announcement by ${nameOf(a.organizationId)}` })}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <h3>{t(GROUP_TITLES.organization)}</h3>
+          {announcements}
         </>
       )}
       {links.groups.map((group) => (
         <div key={group.kind}>
           <h3>{t(GROUP_TITLES[group.kind])}</h3>
+          {group.kind === 'organization' && announcements}
           <ul className="read-more">
             {group.sources.map((source, index) => (
               <li key={`${source.url ?? source.publisher}:${index}`}>
