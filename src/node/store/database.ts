@@ -30,6 +30,7 @@ export interface IncidentOrganizationsTable {
 /** Which version of each seed incident was last written, so an unedited seed row follows a newer seed file. */
 export interface SeedAppliedTable {
   incident_id: string;
+  /** seedVersion(): the seeded content's hash and a hash of what was derived from it, "content:derived". */
   content_hash: string;
 }
 

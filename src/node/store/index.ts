@@ -129,25 +129,27 @@ async function migrate(db: Kysely<Database>): Promise<void> {
 
 /**
  * Writes the seed incidents that are missing, and brings a seeded row up to a newer seed
- * file unless someone has edited the row since (its hash no longer matches what was seeded).
+ * file — or to what is derived from it, such as new organization names to search by —
+ * unless someone has edited the row since (its content no longer matches what was seeded).
  */
 async function seed(ctx: incidents.StoreContext, db: Kysely<Database>): Promise<void> {
   for (const incident of SEED_INCIDENTS) {
-    const seedHash = incidents.contentHash(incident);
+    const version = incidents.seedVersion(incident);
     const applied = await db
       .selectFrom('seed_applied')
       .select('content_hash')
       .where('incident_id', '=', incident.id)
       .executeTakeFirst();
-    if (applied?.content_hash === seedHash) continue;
+    if (applied?.content_hash === version) continue;
     const stored = await db.selectFrom('incidents').select('content_hash').where('id', '=', incident.id).executeTakeFirst();
-    const editedSinceSeed = stored !== undefined && applied !== undefined && stored.content_hash !== applied.content_hash;
+    const editedSinceSeed =
+      stored !== undefined && applied !== undefined && stored.content_hash !== incidents.seedContentHash(applied.content_hash);
     if (editedSinceSeed) continue;
     await incidents.upsertIn(db, ctx.dialect, incident);
     await db
       .insertInto('seed_applied')
-      .values({ incident_id: incident.id, content_hash: seedHash })
-      .onConflict((oc) => oc.column('incident_id').doUpdateSet({ content_hash: seedHash }))
+      .values({ incident_id: incident.id, content_hash: version })
+      .onConflict((oc) => oc.column('incident_id').doUpdateSet({ content_hash: version }))
       .execute();
   }
 }
