@@ -130,7 +130,7 @@ function MineView({
           </button>
         </section>
       )}
-      <section aria-labelledby="mine-results-heading" className="mine-results" data-picks={known.length} data-results={results.length}>
+      <section aria-labelledby="mine-results-heading" className="mine-results" data-picks={known.length}>
         <h2 id="mine-results-heading" role="status">
           {known.length === 0
             ? t({ ja: 'まだ何も選んでいません', en: 'Nothing chosen yet' })
@@ -138,6 +138,22 @@ function MineView({
               ? t({ ja: '選んだ会社・団体の漏えいは、記録にありません', en: 'No leak on record for the companies you chose' })
               : t({ ja: `記録にある漏えい：${results.length} 件（新しい順）`, en: `${results.length} leak${results.length === 1 ? '' : 's'} on record (newest first)` })}
         </h2>
+        {/* Said first, so that it is not missed below a long list. */}
+        {nothingOnRecord.length > 0 && (
+          <div className="mine-none">
+            <p>
+              {t({ ja: '次の会社・団体の漏えいは、記録にありません：', en: 'No leak on record for: ' })}
+              {nothingOnRecord.map(name).join(lang === 'ja' ? '、' : ', ')}
+            </p>
+            <p>
+              {t({
+                ja: '記録にないことは「漏れていない」という意味ではありません。気になるお知らせが届いたら、確かめるページで調べられます。',
+                en: 'Not being on record does not mean nothing leaked. If a notice worries you, you can check it on the check page.',
+              })}{' '}
+              <Link to="/check">{t({ ja: '届いたお知らせを確かめる', en: 'Check a notice you received' })}</Link>
+            </p>
+          </div>
+        )}
         <ul className="mine-list">
           {results.map(({ entry, picked }) => (
             <li key={entry.id} className="mine-incident">
@@ -197,21 +213,6 @@ function MineView({
             </li>
           ))}
         </ul>
-        {nothingOnRecord.length > 0 && (
-          <div className="mine-none">
-            <p>
-              {t({ ja: '次の会社・団体の漏えいは、記録にありません：', en: 'No leak on record for: ' })}
-              {nothingOnRecord.map(name).join(lang === 'ja' ? '、' : ', ')}
-            </p>
-            <p>
-              {t({
-                ja: '記録にないことは「漏れていない」という意味ではありません。気になるお知らせが届いたら、確かめるページで調べられます。',
-                en: 'Not being on record does not mean nothing leaked. If a notice worries you, you can check it on the check page.',
-              })}{' '}
-              <Link to="/check">{t({ ja: '届いたお知らせを確かめる', en: 'Check a notice you received' })}</Link>
-            </p>
-          </div>
-        )}
       </section>
     </>
   );
