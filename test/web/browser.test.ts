@@ -572,6 +572,17 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     await page.close();
   });
 
+  it('reaches the page of the organization a checked message claims to be from', async () => {
+    const page = await open('/check');
+    await checkMessage(page, /SMS/, PHISHING_SMS);
+    const claimed = page.locator('.claimed a[href^="/org/"]').first();
+    const href = (await claimed.getAttribute('href')) ?? '';
+    await claimed.click();
+    await expect.poll(() => page.evaluate(() => window.location.pathname)).toBe(href);
+    await expect.poll(() => page.locator('main').textContent()).toContain('公式の連絡先');
+    await page.close();
+  });
+
   it('reaches an organization page from search results and from an incident page', async () => {
     const page = await open('/search?q=NTT西日本');
     await page.getByRole('link', { name: /NTT西日本のページ/ }).click();
