@@ -4,6 +4,7 @@
 import { type Command, Option } from 'commander';
 import { getOrganization } from '../../core/knowledge/organizations.js';
 import { dataClassLabel } from '../../core/registry/data-classes.js';
+import { HIBP_ATTRIBUTION } from '../../core/registry/hibp.js';
 import { INCIDENT_STATUS_LABELS, NOTIFICATION_METHOD_LABELS } from '../../core/registry/labels.js';
 import { incidentsForPicks, toIndexEntry, type IncidentForPicks } from '../../core/registry/incident-index.js';
 import { buildDirectory, resolveOrganizationName, type DirectoryOrganization, type NameResolution } from '../../core/registry/organization-directory.js';
@@ -162,7 +163,8 @@ export function formatMine(result: MineResult, lang: Lang): string {
   }
   out.push(`${L.mineFound[lang]}:`);
   for (const { entry, picked } of result.incidents) {
-    out.push('', `${entry.date ?? L.unknown[lang]}  ${entry.title[lang]}${entry.fromHibp === true ? `（${L.fromHibp[lang]}）` : ''}`, `  ${entry.id}`);
+    const origin = entry.fromHibp !== true ? '' : lang === 'ja' ? `（${L.fromHibp.ja}）` : ` (${L.fromHibp.en})`;
+    out.push('', `${entry.date ?? L.unknown[lang]}  ${entry.title[lang]}${origin}`, `  ${entry.id}`);
     for (const a of picked) {
       out.push(`  - ${organizationLabel(a.organizationId, a.name, lang)}`);
       out.push(`    ${L.leaked[lang]}: ${listJoin(a.dataClasses.map((c) => dataClassLabel(c)[lang]), lang) || L.unknown[lang]}`);
@@ -170,6 +172,7 @@ export function formatMine(result: MineResult, lang: Lang): string {
       out.push(`    ${L.planHint[lang]}: leakaid plan --incident ${entry.id} --org ${a.organizationId}`);
     }
   }
+  if (result.incidents.some((r) => r.entry.fromHibp === true)) out.push('', attributionLine(HIBP_ATTRIBUTION, lang));
   return out.join('\n');
 }
 

@@ -1,8 +1,9 @@
 // The incident registry over HTTP: search and incident pages as JSON, Have I Been
 // Pwned's breach model (/api/v3/breaches, /api/v3/breach/:name) for tools that speak
 // it, the registry in brief for the "which of my companies leaked?" page, organization
-// pages, the incident format as JSON Schema, and an Atom feed. The public API only reads; writing needs the admin token
-// (env LEAKAID_ADMIN_TOKEN), compared in constant time, and is off when none is set.
+// pages, the incident format as JSON Schema, and an Atom feed. The public API only
+// reads; writing needs the admin token (env LEAKAID_ADMIN_TOKEN), compared in constant
+// time, and is off when none is set.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { toHibpModel, HIBP_ATTRIBUTION } from '../../core/registry/hibp.js';
