@@ -232,3 +232,26 @@ describe('PUT /api/admin/incidents/:id', () => {
     expect(await store.getIncident('put-test')).toBeUndefined();
   });
 });
+
+describe('POST /api/admin/import?format=registry', () => {
+  const headers = { Authorization: `Bearer ${TOKEN}` };
+  const ntt = SEED_INCIDENTS.find((i) => i.id === NTT_INCIDENT_ID)!;
+  const contribution = { ...ntt, id: 'admin-registry-test', title: { ja: '管理者の取り込み', en: 'Admin import' } };
+
+  it('imports a contribution once, then changes nothing', async () => {
+    const first = await app().request('/api/admin/import?format=registry', { method: 'POST', body: JSON.stringify(contribution), headers });
+    expect(await first.json()).toEqual({ records: 1, added: 1, updated: 0, unchanged: 0 });
+    const again = await app().request('/api/admin/import?format=registry', { method: 'POST', body: JSON.stringify([contribution]), headers });
+    expect(await again.json()).toEqual({ records: 1, added: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('lists every problem and imports nothing; an unknown format is refused', async () => {
+    const bad = [{ ...contribution, id: 'admin-ok-2' }, { ...contribution, id: 'admin-bad', status: 'rumour', announcedDate: 'soon' }];
+    const res = await app().request('/api/admin/import?format=registry', { method: 'POST', body: JSON.stringify(bad), headers });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { problems: { record: number; path: string }[] };
+    expect(body.problems.map((p) => `${p.record} ${p.path}`)).toEqual(['1 announcedDate', '1 status']);
+    expect(await store.getIncident('admin-ok-2')).toBeUndefined();
+    expect((await app().request('/api/admin/import?format=csv', { method: 'POST', body: '[]', headers })).status).toBe(400);
+  });
+});

@@ -13,6 +13,7 @@ import { incidentJsonSchema } from '../../core/registry/schema.js';
 import type { Incident } from '../../core/registry/types.js';
 import { formatProblems, validateIncident } from '../../core/registry/validate.js';
 import { importHibpText, ImportError } from '../store/hibp-import.js';
+import { importRegistryText, problemLine, RegistryImportError } from '../store/registry-import.js';
 import type { Store } from '../store/index.js';
 import { summarize } from '../store/incidents.js';
 
@@ -206,7 +207,25 @@ export function createRegistryApp(deps: RegistryAppDeps): Hono {
   });
 
   app.post('/api/admin/import', async (c) => {
-    if ((c.req.query('format') ?? 'hibp') !== 'hibp') return error(c, 400, 'Only format=hibp is supported.', '対応している形式は hibp だけです。');
+    const format = c.req.query('format') ?? 'hibp';
+    if (format === 'registry') {
+      try {
+        const report = await importRegistryText(store, await c.req.text());
+        index = null;
+        return c.json(report);
+      } catch (e) {
+        if (!(e instanceof RegistryImportError)) throw e;
+        return c.json(
+          {
+            error: `Nothing was imported: ${e.problems.map(problemLine).join('; ')}`,
+            message: { ja: '記録に問題があるため、何も取り込んでいません。', en: 'The records have problems, so nothing was imported.' },
+            problems: e.problems,
+          },
+          400,
+        );
+      }
+    }
+    if (format !== 'hibp') return error(c, 400, 'format must be hibp or registry.', '形式（format）は hibp か registry です。');
     try {
       const report = await importHibpText(store, await c.req.text());
       index = null;

@@ -352,14 +352,29 @@ export const openApiDocument = {
     },
     '/api/admin/import': {
       post: {
-        operationId: 'importHibp',
-        summary: "Import Have I Been Pwned's breach list (administrators).",
+        operationId: 'importIncidents',
+        summary: "Import Have I Been Pwned's breach list, or incidents in the registry's own format (administrators).",
+        description:
+          'format=hibp (the default): an array of breaches; valid records are kept and invalid ones reported. format=registry: one incident or an array (GET /api/schema/incident.json); a body with any problem imports nothing, and every problem is listed.',
         security: [{ adminToken: [] }],
-        parameters: [{ name: 'format', in: 'query', schema: { type: 'string', enum: ['hibp'] } }],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/HibpBreach' } } } } },
+        parameters: [{ name: 'format', in: 'query', schema: { type: 'string', enum: ['hibp', 'registry'] } }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  { type: 'array', items: { $ref: '#/components/schemas/HibpBreach' } },
+                  { $ref: '#/components/schemas/Incident' },
+                  { type: 'array', items: { $ref: '#/components/schemas/Incident' } },
+                ],
+              },
+            },
+          },
+        },
         responses: {
-          '200': { description: 'What was added, updated and refused.', content: { 'application/json': { schema: { type: 'object' } } } },
-          '400': errorResponse('Not a breach list.'),
+          '200': { description: 'What was added, updated and left unchanged (and, for HIBP, refused).', content: { 'application/json': { schema: { type: 'object' } } } },
+          '400': errorResponse('Not a breach list, or incidents with problems (listed in `problems`, each with its record and field).'),
           '401': errorResponse('No valid admin token.'),
           '403': errorResponse('Writing is turned off on this server.'),
           '413': errorResponse('The body is over the size limit.'),
