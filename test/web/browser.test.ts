@@ -572,6 +572,17 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     await page.close();
   });
 
+  it('search finds an organization that only an incident names, by a half-width form of its name', async () => {
+    const page = await open('/search?q=' + encodeURIComponent('ｶﾌﾟｺﾝ'));
+    const card = page.locator('.organization', { has: page.locator('a[href="/org/capcom"]') });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.locator('h3').textContent()).toBe('カプコン');
+    await card.locator('a[href="/org/capcom"]').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('カプコン');
+    expect(await page.locator('.results a').first().getAttribute('href')).toMatch(/^\/incidents\/capcom-/);
+    await page.close();
+  });
+
   it('reaches the page of the organization a checked message claims to be from', async () => {
     const page = await open('/check');
     await checkMessage(page, /SMS/, PHISHING_SMS);
