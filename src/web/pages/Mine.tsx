@@ -318,6 +318,11 @@ function OrganizationPicker({
             </li>
           ))}
       </ul>
+      {full && (
+        <p role="status" className="hint">
+          {t({ ja: `選べるのは ${MAX_PICKS} 件までです。いくつか外すと、また選べます。`, en: `You can choose up to ${MAX_PICKS}. Remove some to choose others.` })}
+        </p>
+      )}
       {typed.trim() !== '' && suggestions.length === 0 && (
         <p role="status" className="hint">
           {t({
