@@ -546,6 +546,7 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     expect(await page.locator('.picks li').count()).toBe(MY_COMPANIES.length);
     await page.getByRole('button', { name: `${shown[MY_COMPANIES.findIndex((c) => c.id === 'yamato')]}を外す` }).click();
     expect(await page.locator('.picks li').count()).toBe(MY_COMPANIES.length - 1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'the focus goes back to the text box').toBe('combobox');
 
     // From a result to the organization's page, by clicking.
     await page.locator('.mine-affected a[href="/org/ntt-west"]').first().click();

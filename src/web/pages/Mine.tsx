@@ -107,11 +107,16 @@ function MineView({
   const name = (id: string): string => byId.get(id)?.display[lang] ?? id;
   const separator = lang === 'ja' ? '、' : ', ';
   const pick = (org: DirectoryOrganization): void => setPicks((list) => (list.includes(org.id) || list.length >= MAX_PICKS ? list : [...list, org.id]));
-  const unpick = (id: string): void => setPicks((list) => list.filter((p) => p !== id));
+  const pickerId = useId();
+  const unpick = (id: string): void => {
+    setPicks((list) => list.filter((p) => p !== id));
+    // The button goes away with the pick: keep keyboard users in the text box, not at the top of the page.
+    document.getElementById(pickerId)?.focus();
+  };
 
   return (
     <>
-      <OrganizationPicker directory={directory} picked={known} onPick={pick} full={known.length >= MAX_PICKS} />
+      <OrganizationPicker id={pickerId} directory={directory} picked={known} onPick={pick} full={known.length >= MAX_PICKS} />
       {known.length > 0 && (
         <section aria-labelledby="picked-heading">
           <h2 id="picked-heading">{t({ ja: `選んだ会社・団体（${known.length}）`, en: `Your companies (${known.length})` })}</h2>
@@ -221,18 +226,20 @@ function MineView({
 /** A text box with suggestions (the ARIA combobox pattern): type any form of a name —
  * kanji, kana, English — then choose with a tap, or with the arrow keys and Enter. */
 function OrganizationPicker({
+  id,
   directory,
   picked,
   onPick,
   full,
 }: {
+  /** The text box's id. */
+  id: string;
   directory: DirectoryOrganization[];
   picked: string[];
   onPick: (org: DirectoryOrganization) => void;
   full: boolean;
 }) {
   const { lang, t } = useLang();
-  const id = useId();
   const listId = `${id}-suggestions`;
   const input = useRef<HTMLInputElement>(null);
   const [typed, setTyped] = useState('');
