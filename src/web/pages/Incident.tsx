@@ -101,6 +101,24 @@ function IncidentView({ incident }: { incident: IncidentRecord }) {
         ))}
       </section>
 
+      {(incident.involved ?? []).length > 0 && (
+        <section aria-labelledby="involved-heading">
+          <h2 id="involved-heading">{t({ ja: 'かかわった会社（委託先など）', en: 'Other organizations involved (contractors and others)' })}</h2>
+          <ul>
+            {(incident.involved ?? []).map((involved) => (
+              <li key={involved.organizationId}>
+                <Link to={`/org/${encodeURIComponent(involved.organizationId)}`}>
+                  {involved.name?.[lang] ?? organizationName(involved.organizationId, lang)}
+                </Link>
+                {t({ ja: '：', en: ': ' })}
+                {t(involved.role)}
+                <Sources sources={involved.sources} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {incident.followUpScams.length > 0 && (
         <section aria-labelledby="scams-heading">
           <h2 id="scams-heading">{t({ ja: 'この事件のあとに出てきた詐欺', en: 'Scams that followed this leak' })}</h2>
