@@ -1,8 +1,8 @@
-// The knowledge bundled with the product (data/*.json) is validated here, when the
-// product is built (scripts/build-cli.ts) and when it is tested, not on every start:
-// parsing it with its schemas took longer than checking a message, and bundled data
-// cannot change between the build and the start. What people send in (imports, API
-// requests) is still validated when it arrives.
+// The knowledge bundled with the product (data/*.json, the registry's seed incidents) is
+// validated here, when the product is built (scripts/build-cli.ts) and when it is
+// tested, not on every start: parsing it with its schemas took longer than checking a
+// message, and bundled data cannot change between the build and the start. What people
+// send in (imports, API requests) is still validated when it arrives.
 import abusedTlds from '../../data/abused-tlds.json' with { type: 'json' };
 import advice from '../../data/advice.json' with { type: 'json' };
 import freemail from '../../data/freemail.json' with { type: 'json' };
@@ -20,6 +20,8 @@ import { parseOrganizations } from './knowledge/organizations-schema.js';
 import { parseScamPatterns } from './knowledge/scam-patterns-schema.js';
 import { loadModel } from './model/model-file.js';
 import { parseDataClasses } from './registry/data-classes-schema.js';
+import { SEED_FILES } from './registry/seed-files.js';
+import { formatProblems, validateIncident } from './registry/validate.js';
 import { parseAdvice, parseReasons } from './verdict/data-schema.js';
 
 /** Throws, naming the file and every problem, when a bundled knowledge file is invalid. */
@@ -35,4 +37,8 @@ export function validateBundledKnowledge(): void {
   parseDataClasses(dataClasses);
   loadModel(emailModel, 'data/model/email.json');
   loadModel(smsModel, 'data/model/sms.json');
+  for (const file of SEED_FILES) {
+    const checked = validateIncident(file.data);
+    if (!checked.ok) throw new Error(`${file.path} is invalid:\n${formatProblems(checked.problems).join('\n')}`);
+  }
 }

@@ -12,10 +12,14 @@ const Incident = lazy(() => import('./pages/Incident.js'));
 // Search also looks through the organizations' data (names, domains, sources).
 const Search = lazy(() => import('./pages/Search.js'));
 const Plan = lazy(() => import('./pages/Plan.js'));
+// "Which of my companies leaked?" and organization pages read the registry (and the organizations' data).
+const Mine = lazy(() => import('./pages/Mine.js'));
+const Organization = lazy(() => import('./pages/Organization.js'));
 // The password dictionaries are large too.
 const Password = lazy(() => import('./pages/Password.js'));
 
 const INCIDENT_PATH = /^\/incidents\/([^/]+)$/;
+const ORGANIZATION_PATH = /^\/org\/([^/]+)$/;
 
 function Page() {
   const { path } = useRouter();
@@ -24,8 +28,11 @@ function Page() {
   if (path === '/search') return <Search />;
   if (path === '/plan') return <Plan />;
   if (path === '/password') return <Password />;
+  if (path === '/mine') return <Mine />;
   const incident = INCIDENT_PATH.exec(path);
   if (incident?.[1]) return <Incident id={decodeURIComponent(incident[1])} />;
+  const organization = ORGANIZATION_PATH.exec(path);
+  if (organization?.[1]) return <Organization id={decodeURIComponent(organization[1])} />;
   return <NotFound />;
 }
 

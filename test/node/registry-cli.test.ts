@@ -58,7 +58,7 @@ describe('leakaid incidents', () => {
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     const notJson = join(dir, 'bad.json');
     writeFileSync(notJson, '{"not": "an array"}');
-    const bad = leakaid(db, 'incidents', 'import', notJson);
+    const bad = leakaid(db, 'incidents', 'import', notJson, '--format', 'hibp');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/expected a JSON array/);
     expect(leakaid(db, 'incidents', 'import', join(dir, 'absent.json')).code).toBe(2);
@@ -68,7 +68,7 @@ describe('leakaid incidents', () => {
     const first = leakaid(db, 'incidents', 'import', HIBP_2018, '--format', 'hibp', '--json');
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ records: 293, added: 293, invalid: [] });
-    const second = leakaid(db, 'incidents', 'import', HIBP_2018, '--lang', 'en');
+    const second = leakaid(db, 'incidents', 'import', HIBP_2018, '--format', 'hibp', '--lang', 'en');
     expect(second.stdout).toContain('0 added, 0 updated, 293 unchanged');
     expect(second.stdout).toContain('Have I Been Pwned');
     expect(leakaid(db, 'incidents', 'search', 'adobe').stdout).toMatch(/Have I Been Pwned.*CC BY 4\.0/);
@@ -84,5 +84,97 @@ describe('leakaid check with the registry', () => {
     const result = JSON.parse(run.stdout) as { incident: { id: string; consistent: boolean } | null };
     expect(result.incident).toMatchObject({ id: NTT_INCIDENT_ID, consistent: false });
     expect(existsSync(db)).toBe(true);
+  });
+});
+
+describe('leakaid incidents mine', () => {
+  const db = join(dir, 'mine.sqlite');
+
+  it('resolves each name in any form, and lists the incidents for them newest first with what leaked', () => {
+    const run = leakaid(db, 'incidents', 'mine', 'ＮＴＴ西日本', 'ﾔﾏﾄ運輸', 'どこにもない会社', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      names: { name: string; found: string[] }[];
+      incidents: { id: string; date?: string; affected: { organizationId: string; notExposed: string[] }[] }[];
+    };
+    expect(result.names).toEqual([
+      { name: 'ＮＴＴ西日本', found: ['ntt-west'] },
+      { name: 'ﾔﾏﾄ運輸', found: ['yamato'] },
+      { name: 'どこにもない会社', found: [] },
+    ]);
+    const ntt = result.incidents.find((i) => i.id === NTT_INCIDENT_ID);
+    expect(ntt?.affected.map((a) => a.organizationId)).toEqual(['ntt-west']);
+    expect(ntt?.affected[0]?.notExposed).toContain('Credit cards');
+    const dates = result.incidents.map((i) => i.date ?? '');
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it('says in plain words what is on record, and how to make the plan', () => {
+    const ja = leakaid(db, 'incidents', 'mine', 'NTT西日本', 'どこにもない会社');
+    expect(ja.stdout).toContain('どこにもない会社 → 記録にありません');
+    expect(ja.stdout).toContain('漏れていない情報');
+    expect(ja.stdout).toContain(`leakaid plan --incident ${NTT_INCIDENT_ID} --org ntt-west`);
+    const en = leakaid(db, 'incidents', 'mine', 'NTT', '--lang', 'en');
+    expect(en.stdout).toMatch(/NTT → matches several; run again with one of these names: .*NTT West/);
+  });
+});
+
+describe('leakaid org', () => {
+  const db = join(dir, 'org.sqlite');
+
+  it('shows official domains with sources, the incidents and the notice methods, by id or by name', () => {
+    const run = leakaid(db, 'org', 'エヌ・ティ・ティ西日本', '--lang', 'en');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('NTT West (ntt-west)');
+    expect(run.stdout).toMatch(/ntt-west\.co\.jp {2}\(source: https:\/\//);
+    expect(run.stdout).toContain(`[${NTT_INCIDENT_ID}]`);
+    expect(run.stdout).toMatch(/How it has told people before:\n- Postcard/);
+    const json = JSON.parse(leakaid(db, 'org', 'ntt-west', '--json').stdout) as { id: string };
+    expect(json.id).toBe('ntt-west');
+  });
+
+  it('an unknown or ambiguous name is exit 2 with one line saying so', () => {
+    const unknown = leakaid(db, 'org', 'どこにもない会社');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    const several = leakaid(db, 'org', 'NTT');
+    expect(several.code).toBe(2);
+    expect(several.stderr).toMatch(/matches several organizations: .*\(ntt-west\)/);
+  });
+});
+
+describe('leakaid incidents import (the registry format)', () => {
+  const db = join(dir, 'import.sqlite');
+  const source = { url: 'https://example.org/news/4', publisher: 'Example News' };
+  const record = {
+    id: 'cli-import-2025',
+    title: { ja: '取り込みのテスト', en: 'Import test' },
+    summary: { ja: 'テスト用', en: 'For tests' },
+    status: 'reported',
+    affected: [{ organizationId: 'yamato', dataClasses: ['Names'], notExposed: [], notifications: [], enquiries: [], sources: [source] }],
+    timeline: [],
+    followUpScams: [],
+    sources: [source],
+  };
+
+  it('imports once, changes nothing the second time', () => {
+    const file = join(dir, 'contribution.json');
+    writeFileSync(file, JSON.stringify([record]));
+    const first = leakaid(db, 'incidents', 'import', file, '--json');
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ records: 1, added: 1, updated: 0, unchanged: 0 });
+    expect(leakaid(db, 'incidents', 'import', file).stdout).toContain('新規 0、更新 0、変更なし 1');
+    expect(leakaid(db, 'incidents', 'search', '取り込みのテスト', '--json').stdout).toContain('cli-import-2025');
+  });
+
+  it('lists every problem on stderr, one per line with its field, exit 2, nothing imported', () => {
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, JSON.stringify({ ...record, id: 'cli-broken-2025', status: 'rumour', affected: [{ ...record.affected[0], dataClasses: ['Shoe sizes'] }] }));
+    const run = leakaid(db, 'incidents', 'import', file, '--lang', 'en');
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toBe(`leakaid: ${file}: 2 problems; nothing was imported:`);
+    expect(lines.slice(1).map((l) => l.trim().split(':')[0])).toEqual(['status', 'affected.0.dataClasses.0']);
+    expect(leakaid(db, 'incidents', 'show', 'cli-broken-2025').code).toBe(2);
   });
 });

@@ -4,7 +4,9 @@
 // keyboard-only use, accessibility (axe-core), and screenshots to look at. Also notes of
 // follow-up scam calls (and an SMS, an email and a letter about the same leak) typed into
 // the page the way a worried person would, which must read as dangerous with advice that
-// fits a phone call.
+// fits a phone call. And "which of my companies leaked?" (/mine): ten companies picked
+// by typing their names in many forms, the leaks on record for them at once, and not one
+// request carrying a picked name.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -447,6 +449,165 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     await page.close();
   });
 
+  /** Ten companies a person deals with, typed the way people type them (full-width
+   * latin, hiragana for a katakana name, half-width katakana, English, part of a name),
+   * and the organization the suggestion to choose stands for. */
+  const MY_COMPANIES: { typed: string; id: string }[] = [
+    { typed: 'ｎｔｔ西日本', id: 'ntt-west' },
+    { typed: 'らくてんかーど', id: 'rakuten-card' },
+    { typed: 'ﾄﾞｺﾓ', id: 'ntt-docomo' },
+    { typed: 'Benesse', id: 'benesse' },
+    { typed: 'ヤマト運輸', id: 'yamato' },
+    { typed: 'ゆうちょ', id: 'japan-post-bank' },
+    { typed: 'AEON', id: 'aeon-card' },
+    { typed: 'LINEヤフー', id: 'line' },
+    { typed: '尼崎', id: 'amagasaki-city' },
+    { typed: 'JTB', id: 'jtb' },
+  ];
+
+  /** Type a name into the picker and choose the suggestion for the organization. */
+  async function pickCompany(page: Page, company: { typed: string; id: string }): Promise<void> {
+    await page.getByRole('combobox').fill(company.typed);
+    await page.locator(`[role=option][data-organization="${company.id}"]`).click();
+  }
+
+  it('/mine: ten companies picked by typing, the leaks on record for them within 100 ms of the last pick, no picked name in any request', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.goto(server.url + '/');
+    await page.evaluate(() => {
+      localStorage.setItem('leakaid.lang', 'ja');
+      localStorage.removeItem('leakaid.mine');
+    });
+    const indexLoaded = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/incident-index');
+    await page.goto(server.url + '/mine');
+    expect(new URL((await indexLoaded).url()).search, 'the index is fetched without a query').toBe('');
+    await page.getByRole('combobox').waitFor();
+    const requests: Request[] = [];
+    page.on('request', (request) => requests.push(request));
+
+    for (const company of MY_COMPANIES.slice(0, -1)) await pickCompany(page, company);
+    const last = MY_COMPANIES.at(-1)!;
+    await page.getByRole('combobox').fill(last.typed);
+    await page.locator(`[role=option][data-organization="${last.id}"]`).waitFor();
+    // Measured in the page: from the tap on the last suggestion to the results for all ten on screen.
+    const elapsed = await page.evaluate(async ({ id, count }) => {
+      const option = document.querySelector<HTMLElement>(`[role=option][data-organization="${id}"]`);
+      if (option === null) throw new Error(`no suggestion for ${id}`);
+      const start = performance.now();
+      option.click();
+      const shownAll = () => document.querySelector('.mine-results')?.getAttribute('data-picks') === String(count) && document.querySelectorAll('.mine-incident').length > 0;
+      while (!shownAll()) await new Promise((resolve) => requestAnimationFrame(resolve));
+      return performance.now() - start;
+    }, { id: last.id, count: MY_COMPANIES.length });
+    expect(elapsed, `results appeared ${elapsed.toFixed(1)} ms after the last pick`).toBeLessThan(100);
+
+    expect(await page.locator('.picks li').evaluateAll((items) => items.map((li) => li.getAttribute('data-organization')))).toEqual(MY_COMPANIES.map((c) => c.id));
+    const shown = await page.locator('.picks li span').allTextContents();
+    const dates = await page.locator('.mine-incident .meta time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
+    expect(dates.length).toBeGreaterThan(3);
+    expect([...dates].sort().reverse(), 'newest first').toEqual(dates);
+    const ntt = page.locator('.mine-incident', { has: page.locator(`a[href="/incidents/${NTT_INCIDENT}"]`) });
+    const west = ntt.locator('.mine-affected', { has: page.locator('a[href="/org/ntt-west"]') });
+    expect(await west.locator('.leaked').textContent()).toContain('氏名');
+    expect(await west.locator('.not-leaked').textContent()).toContain('パスワード');
+    expect(await west.getByRole('link', { name: 'やることリストを作る' }).getAttribute('href')).toBe(`/plan?incident=${NTT_INCIDENT}&org=ntt-west`);
+    // Every pick is answered: it has leaks listed, or the page says none is on record — without calling it safe.
+    const withLeaks = new Set(await page.locator('.mine-org a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))));
+    const none = (await page.locator('.mine-none').count()) > 0 ? ((await page.locator('.mine-none').textContent()) ?? '') : '';
+    MY_COMPANIES.forEach((company, i) => {
+      expect(withLeaks.has(`/org/${company.id}`) || none.includes(shown[i]!), `${company.id} is answered`).toBe(true);
+    });
+    if (none !== '') expect(none).toContain('「漏れていない」という意味ではありません');
+
+    // Nothing picked or typed went anywhere: no request at all is needed while picking.
+    const markers = [
+      ...MY_COMPANIES.flatMap((c) => [c.typed, encodeURIComponent(c.typed), `/${c.id}`, `=${c.id}`]),
+      ...shown.flatMap((name) => [name, encodeURIComponent(name)]),
+    ];
+    for (const request of requests) {
+      const carried = `${request.url()}\n${request.postData() ?? ''}`;
+      for (const marker of markers) expect(carried, request.url()).not.toContain(marker);
+    }
+
+    expect(await axeViolations(page), '/mine with picks (ja)').toEqual([]);
+    expect(await horizontalOverflow(page), '/mine at 360 px').toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'mine-picks-ja-360.png'), fullPage: true });
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Did any company I use have a data leak?');
+    expect(await axeViolations(page), '/mine with picks (en)').toEqual([]);
+    expect(await horizontalOverflow(page), '/mine in English at 360 px').toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'mine-picks-en-360.png'), fullPage: true });
+    await page.getByRole('button', { name: '日本語' }).click();
+
+    // The picks stay in this browser for the next visit.
+    await page.reload();
+    await page.locator('.picks li').first().waitFor();
+    expect(await page.locator('.picks li').count()).toBe(MY_COMPANIES.length);
+    await page.getByRole('button', { name: `${shown[MY_COMPANIES.findIndex((c) => c.id === 'yamato')]}を外す` }).click();
+    expect(await page.locator('.picks li').count()).toBe(MY_COMPANIES.length - 1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'the focus goes back to the text box').toBe('combobox');
+
+    // From a result to the organization's page, by clicking.
+    await page.locator('.mine-affected a[href="/org/ntt-west"]').first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('NTT西日本');
+    expect(await page.locator('.organization').textContent()).toContain('ntt-west.co.jp');
+    expect(await page.locator('main').textContent()).toContain('これまでのお知らせの届き方');
+    await page.close();
+  });
+
+  it('/mine: chooses a suggestion with the keyboard, and says kindly when a name is not on record', async () => {
+    const page = await open('/mine');
+    await page.evaluate(() => localStorage.removeItem('leakaid.mine'));
+    await page.reload();
+    const box = page.getByRole('combobox');
+    await box.waitFor();
+    await box.pressSequentially('どこにもない会社');
+    expect(await page.locator('.picker [role=status]').textContent()).toContain('記録の中に見つかりません');
+    await box.fill('ﾔﾏﾄ');
+    await page.getByRole('option').first().waitFor();
+    await box.press('Enter');
+    expect(await page.locator('.picks li').getAttribute('data-organization')).toBe('yamato');
+    expect(await box.inputValue()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    await page.close();
+  });
+
+  it('search finds an organization that only an incident names, by a half-width form of its name', async () => {
+    const page = await open('/search?q=' + encodeURIComponent('ｶﾌﾟｺﾝ'));
+    const card = page.locator('.organization', { has: page.locator('a[href="/org/capcom"]') });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.locator('h3').textContent()).toBe('カプコン');
+    await card.locator('a[href="/org/capcom"]').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('カプコン');
+    expect(await page.locator('.results a').first().getAttribute('href')).toMatch(/^\/incidents\/capcom-/);
+    await page.close();
+  });
+
+  it('reaches the page of the organization a checked message claims to be from', async () => {
+    const page = await open('/check');
+    await checkMessage(page, /SMS/, PHISHING_SMS);
+    const claimed = page.locator('.claimed a[href^="/org/"]').first();
+    const href = (await claimed.getAttribute('href')) ?? '';
+    await claimed.click();
+    await expect.poll(() => page.evaluate(() => window.location.pathname)).toBe(href);
+    await expect.poll(() => page.locator('main').textContent()).toContain('公式の連絡先');
+    await page.close();
+  });
+
+  it('reaches an organization page from search results and from an incident page', async () => {
+    const page = await open('/search?q=NTT西日本');
+    await page.getByRole('link', { name: /NTT西日本のページ/ }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('NTT西日本');
+    await page.locator(`a[href="/incidents/${NTT_INCIDENT}"]`).first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('NTTビジネスソリューションズ');
+    expect(await page.locator('#read-more-heading').textContent()).toBe('もっと詳しく知るには');
+    await page.locator('.affected h3 a[href="/org/ntt-docomo"]').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('NTTドコモ');
+    await screenshot(page, 'organization');
+    await page.close();
+  });
+
   const PAGES: [string, string, ((page: Page) => Promise<void>) | null][] = [
     ['home', '/', null],
     ['check', '/check', null],
@@ -454,6 +615,8 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     ['incident-page', `/incidents/${NTT_INCIDENT}`, null],
     ['plan-page', `/plan?incident=${NTT_INCIDENT}`, null],
     ['password', '/password', null],
+    ['mine', '/mine', null],
+    ['organization-page', '/org/ntt-west', null],
     ['check-result', '/check', (page) => checkMessage(page, /SMS/, PHISHING_SMS)],
   ];
 

@@ -89,3 +89,22 @@ export function parseIncident(value: unknown, where: string): Incident {
   }
   return parsed.data as Incident;
 }
+
+/** The registry's format as JSON Schema (draft 2020-12), for contributors' tools and
+ * editors: GET /api/schema/incident.json. A source needs a URL or a note; JSON Schema
+ * says so with anyOf, which zod's refinement does not carry over by itself. Checks that
+ * need the vocabulary (known data classes, names of unknown organizations) are
+ * validateIncident's, not the schema's. */
+export function incidentJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(IncidentSchema, {
+    target: 'draft-2020-12',
+    override: (ctx) => {
+      if (ctx.zodSchema === SourceSchema) ctx.jsonSchema.anyOf = [{ required: ['url'] }, { required: ['note'] }];
+    },
+  });
+  return {
+    ...schema,
+    title: 'leakaid incident',
+    description: 'One data-leak incident in the leakaid registry: who was affected, what leaked and what did not, how people were told, and where every fact comes from.',
+  };
+}

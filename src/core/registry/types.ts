@@ -21,9 +21,10 @@ export const NOTIFICATION_METHODS = [
   'phone',
 ] as const satisfies readonly NotificationMethod[];
 
-/** Where a fact comes from. `date` is the publication date when known (YYYY-MM-DD). */
+/** Where a fact comes from. `date` is the publication date when known (YYYY-MM-DD).
+ * Without a URL (the address was not recorded), `note` says where the fact comes from. */
 export interface Source {
-  url: string;
+  url?: string;
   publisher: string;
   date?: string;
   /** Secondary, indirect or unverified sources say so here. */

@@ -1,13 +1,18 @@
-// `leakaid incidents search QUERY | show ID | import FILE [--format hibp]`: the incident
-// registry from the command line. Human output in Japanese by default, --lang en, --json.
+// `leakaid incidents search QUERY | show ID | mine NAME… | import FILE [--format hibp]`:
+// the incident registry from the command line. Human output in Japanese by default,
+// --lang en, --json.
 import { type Command, Option } from 'commander';
 import { getOrganization } from '../../core/knowledge/organizations.js';
 import { dataClassLabel } from '../../core/registry/data-classes.js';
+import { HIBP_ATTRIBUTION } from '../../core/registry/hibp.js';
 import { INCIDENT_STATUS_LABELS, NOTIFICATION_METHOD_LABELS } from '../../core/registry/labels.js';
+import { incidentsForPicks, toIndexEntry, type IncidentForPicks } from '../../core/registry/incident-index.js';
+import { buildDirectory, resolveOrganizationName, type DirectoryOrganization, type NameResolution } from '../../core/registry/organization-directory.js';
 import type { Attribution, Incident, IncidentSummary, Source } from '../../core/registry/types.js';
 import { importHibpFile, ImportError, type ImportReport } from '../store/hibp-import.js';
+import { importRegistryFile, problemLine, RegistryImportError, type RegistryImportReport } from '../store/registry-import.js';
 import { defaultStoreLocation, openStore, type Store } from '../store/index.js';
-import { UsageError } from './errors.js';
+import { EXIT_USAGE, UsageError } from './errors.js';
 import type { Lang } from './format.js';
 
 interface CommonOptions {
@@ -36,6 +41,12 @@ const L = {
   scams: { ja: 'この後に起きやすい詐欺', en: 'Scams that follow' },
   sources: { ja: '出典', en: 'Sources' },
   unknown: { ja: '不明', en: 'unknown' },
+  notOnRecord: { ja: '記録にありません（名前を変えて試すか、leakaid incidents search で探してください）', en: 'not on record (try another form of the name, or leakaid incidents search)' },
+  ambiguous: { ja: 'いくつか当てはまります。次のどれかの名前で、もう一度どうぞ', en: 'matches several; run again with one of these names' },
+  mineNone: { ja: '選んだ会社・団体の漏えいは、記録にありません。記録にないことは「漏れていない」という意味ではありません。', en: 'No leak is on record for the organizations you gave. Not being on record does not mean nothing leaked.' },
+  mineFound: { ja: '記録にある漏えい（新しい順）', en: 'Leaks on record (newest first)' },
+  planHint: { ja: 'やることリスト', en: 'To-do list' },
+  fromHibp: { ja: 'Have I Been Pwned の記録', en: 'record from Have I Been Pwned' },
 } satisfies Record<string, Text>;
 
 function fill(template: string, values: Record<string, string>): string {
@@ -125,6 +136,52 @@ export function formatImport(report: ImportReport, lang: Lang): string {
   return lines.join('\n');
 }
 
+function listJoin(items: string[], lang: Lang): string {
+  return items.join(lang === 'ja' ? '、' : ', ');
+}
+
+export interface MineResult {
+  names: { name: string; resolution: NameResolution }[];
+  incidents: IncidentForPicks[];
+}
+
+function orgLine(org: DirectoryOrganization, lang: Lang): string {
+  return `${org.display[lang]} (${org.id})`;
+}
+
+export function formatMine(result: MineResult, lang: Lang): string {
+  const out: string[] = [];
+  for (const { name, resolution } of result.names) {
+    if (resolution.kind === 'found') out.push(`${name} → ${resolution.organizations.map((o) => orgLine(o, lang)).join(', ')}`);
+    else if (resolution.kind === 'unknown') out.push(`${name} → ${L.notOnRecord[lang]}`);
+    else out.push(`${name} → ${L.ambiguous[lang]}: ${resolution.candidates.map((o) => o.display[lang]).join(' / ')}`);
+  }
+  out.push('');
+  if (result.incidents.length === 0) {
+    out.push(L.mineNone[lang]);
+    return out.join('\n');
+  }
+  out.push(`${L.mineFound[lang]}:`);
+  for (const { entry, picked } of result.incidents) {
+    const origin = entry.fromHibp !== true ? '' : lang === 'ja' ? `（${L.fromHibp.ja}）` : ` (${L.fromHibp.en})`;
+    out.push('', `${entry.date ?? L.unknown[lang]}  ${entry.title[lang]}${origin}`, `  ${entry.id}`);
+    for (const a of picked) {
+      out.push(`  - ${organizationLabel(a.organizationId, a.name, lang)}`);
+      out.push(`    ${L.leaked[lang]}: ${listJoin(a.dataClasses.map((c) => dataClassLabel(c)[lang]), lang) || L.unknown[lang]}`);
+      if (a.notExposed.length > 0) out.push(`    ${L.notLeaked[lang]}: ${listJoin(a.notExposed.map((c) => dataClassLabel(c)[lang]), lang)}`);
+      out.push(`    ${L.planHint[lang]}: leakaid plan --incident ${entry.id} --org ${a.organizationId}`);
+    }
+  }
+  if (result.incidents.some((r) => r.entry.fromHibp === true)) out.push('', attributionLine(HIBP_ATTRIBUTION, lang));
+  return out.join('\n');
+}
+
+export function formatRegistryImport(report: RegistryImportReport, lang: Lang): string {
+  return lang === 'ja'
+    ? `${report.records} 件の記録を読み込みました（新規 ${report.added}、更新 ${report.updated}、変更なし ${report.unchanged}）。`
+    : `Read ${report.records} records (${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged).`;
+}
+
 async function withStore<T>(options: CommonOptions, run: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(options.db ?? defaultStoreLocation());
   try {
@@ -161,10 +218,54 @@ export function registerIncidentsCommand(program: Command): void {
       if (incident === undefined) throw new UsageError(`no incident with id "${id}" (try: leakaid incidents search NAME)`);
       print(options.json === true ? JSON.stringify(incident) : formatIncident(incident, options.lang));
     });
-  common(incidents.command('import').description("Import breaches from Have I Been Pwned's /api/v3/breaches JSON."))
-    .argument('<file>', 'a JSON array of breaches')
-    .addOption(new Option('--format <format>', 'the file format').choices(['hibp']).default('hibp'))
-    .action(async (file: string, options: CommonOptions & { format: 'hibp' }) => {
+  common(incidents.command('mine').description('Which of my companies leaked? Give the companies and public bodies you deal with; see the leaks on record for them, newest first.'))
+    .argument('<names...>', 'names in any form: NTT西日本, "NTT West", ドコモ, 尼崎市')
+    .action(async (names: string[], options: CommonOptions) => {
+      const given = names.map((n) => n.trim()).filter((n) => n !== '');
+      if (given.length === 0) throw new UsageError('give at least one company or organization name');
+      const result = await withStore(options, async (store) => {
+        const entries = (await store.listIncidents()).map(toIndexEntry);
+        const directory = buildDirectory(entries);
+        const resolved = given.map((name) => ({ name, resolution: resolveOrganizationName(directory, name) }));
+        const ids = resolved.flatMap((r) => (r.resolution.kind === 'found' ? r.resolution.organizations.map((o) => o.id) : []));
+        return { names: resolved, incidents: incidentsForPicks(entries, ids) };
+      });
+      if (options.json === true) {
+        print(
+          JSON.stringify({
+            names: result.names.map(({ name, resolution }) => ({
+              name,
+              found: resolution.kind === 'found' ? resolution.organizations.map((o) => o.id) : [],
+              ...(resolution.kind === 'ambiguous' ? { candidates: resolution.candidates.map((o) => o.id) } : {}),
+            })),
+            incidents: result.incidents.map(({ entry, picked }) => ({ ...entry, affected: picked })),
+          }),
+        );
+      } else {
+        print(formatMine(result, options.lang));
+      }
+    });
+  common(incidents.command('import').description("Import incidents in the registry's own format (one incident or an array; see GET /api/schema/incident.json), or Have I Been Pwned's /api/v3/breaches JSON with --format hibp."))
+    .argument('<file>', 'a JSON file: one incident or an array of them (or, with --format hibp, an array of breaches)')
+    .addOption(new Option('--format <format>', 'the file format').choices(['registry', 'hibp']).default('registry'))
+    .action(async (file: string, options: CommonOptions & { format: 'registry' | 'hibp' }) => {
+      if (options.format === 'registry') {
+        try {
+          const report = await withStore(options, (store) => importRegistryFile(store, file));
+          print(options.json === true ? JSON.stringify(report) : formatRegistryImport(report, options.lang));
+        } catch (error) {
+          if (!(error instanceof RegistryImportError)) throw error;
+          // Every problem, one per line, so a contributor can fix the file in one pass.
+          if (options.json === true) print(JSON.stringify({ imported: false, problems: error.problems }));
+          const heading =
+            options.lang === 'ja'
+              ? `leakaid: ${file}: 問題が ${error.problems.length} 件あります。何も取り込んでいません:`
+              : `leakaid: ${file}: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}; nothing was imported:`;
+          process.stderr.write(`${heading}\n${error.problems.map((p) => `  ${problemLine(p)}\n`).join('')}`);
+          process.exitCode = EXIT_USAGE;
+        }
+        return;
+      }
       try {
         const report = await withStore(options, (store) => importHibpFile(store, file));
         print(options.json === true ? JSON.stringify(report) : formatImport(report, options.lang));

@@ -22,6 +22,7 @@ const COMMANDS = {
   check: async () => (await import('./check-command.js')).registerCheckCommand,
   serve: async () => (await import('./serve-command.js')).registerServeCommand,
   incidents: async () => (await import('./incidents-command.js')).registerIncidentsCommand,
+  org: async () => (await import('./org-command.js')).registerOrgCommand,
   pwned: async () => (await import('./pwned-command.js')).registerPwnedCommand,
   plan: async () => (await import('./plan-command.js')).registerPlanCommand,
 } satisfies Record<string, () => Promise<(program: Command) => void>>;

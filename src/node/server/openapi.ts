@@ -240,6 +240,48 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/incident-index': {
+      get: {
+        operationId: 'incidentIndex',
+        summary: 'The registry in brief: every incident with its affected organizations and what leaked or did not.',
+        description:
+          'The web app\'s "which of my companies leaked?" page fetches this whole, before anything is picked, and matches the picks in the browser: the request carries nothing of them.',
+        responses: {
+          '200': {
+            description: 'All incidents, in brief.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['incidents'],
+                  properties: { incidents: { type: 'array', items: { $ref: '#/components/schemas/IncidentIndexEntry' } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/api/organizations/{id}': {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      get: {
+        operationId: 'getOrganization',
+        summary: 'One organization: its official domains, phones and SMS senders (with sources), its incidents, and how it told people.',
+        responses: {
+          '200': { description: 'The organization.', content: { 'application/json': { schema: { $ref: '#/components/schemas/OrganizationProfile' } } } },
+          '404': errorResponse('Neither the organizations on record nor any incident know this id.'),
+        },
+      },
+    },
+    '/api/schema/incident.json': {
+      get: {
+        operationId: 'incidentSchema',
+        summary: "The registry's incident format as JSON Schema (draft 2020-12): what `leakaid incidents import` and PUT /api/admin/incidents/{id} accept.",
+        description:
+          'Beyond the schema, a record must use data classes of the vocabulary (data/registry/data-classes.json) and name every organization that data/organizations.json does not know.',
+        responses: { '200': { description: 'JSON Schema.', content: { 'application/schema+json': { schema: { type: 'object' } } } } },
+      },
+    },
     '/api/v3/breaches': {
       get: {
         operationId: 'hibpBreaches',
@@ -267,7 +309,7 @@ export const openApiDocument = {
     '/feed.atom': {
       get: {
         operationId: 'feed',
-        summary: 'The newest incidents as an Atom feed.',
+        summary: 'The newest and most recently updated incidents as an Atom feed: the registry\'s own first, records imported from Have I Been Pwned only in the places left.',
         responses: { '200': { description: 'Atom feed.', content: { 'application/atom+xml': { schema: { type: 'string' } } } } },
       },
     },
@@ -280,7 +322,27 @@ export const openApiDocument = {
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Incident' } } } },
         responses: {
           '200': { description: 'Stored.', content: { 'application/json': { schema: { type: 'object' } } } },
-          '400': errorResponse('Not a valid incident, or the id differs from the URL.'),
+          '400': {
+            description: 'Not a valid incident (every problem is listed, with its field), or the id differs from the URL.',
+            content: {
+              'application/json': {
+                schema: {
+                  allOf: [
+                    { $ref: '#/components/schemas/Error' },
+                    {
+                      type: 'object',
+                      properties: {
+                        problems: {
+                          type: 'array',
+                          items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          },
           '401': errorResponse('No valid admin token.'),
           '403': errorResponse('Writing is turned off on this server.'),
           '413': errorResponse('The body is over the size limit.'),
@@ -290,14 +352,29 @@ export const openApiDocument = {
     },
     '/api/admin/import': {
       post: {
-        operationId: 'importHibp',
-        summary: "Import Have I Been Pwned's breach list (administrators).",
+        operationId: 'importIncidents',
+        summary: "Import Have I Been Pwned's breach list, or incidents in the registry's own format (administrators).",
+        description:
+          'format=hibp (the default): an array of breaches; valid records are kept and invalid ones reported. format=registry: one incident or an array (GET /api/schema/incident.json); a body with any problem imports nothing, and every problem is listed.',
         security: [{ adminToken: [] }],
-        parameters: [{ name: 'format', in: 'query', schema: { type: 'string', enum: ['hibp'] } }],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/HibpBreach' } } } } },
+        parameters: [{ name: 'format', in: 'query', schema: { type: 'string', enum: ['hibp', 'registry'] } }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  { type: 'array', items: { $ref: '#/components/schemas/HibpBreach' } },
+                  { $ref: '#/components/schemas/Incident' },
+                  { type: 'array', items: { $ref: '#/components/schemas/Incident' } },
+                ],
+              },
+            },
+          },
+        },
         responses: {
-          '200': { description: 'What was added, updated and refused.', content: { 'application/json': { schema: { type: 'object' } } } },
-          '400': errorResponse('Not a breach list.'),
+          '200': { description: 'What was added, updated and left unchanged (and, for HIBP, refused).', content: { 'application/json': { schema: { type: 'object' } } } },
+          '400': errorResponse('Not a breach list, or incidents with problems (listed in `problems`, each with its record and field).'),
           '401': errorResponse('No valid admin token.'),
           '403': errorResponse('Writing is turned off on this server.'),
           '413': errorResponse('The body is over the size limit.'),
@@ -409,6 +486,52 @@ export const openApiDocument = {
           timeline: { type: 'array', items: { type: 'object' } },
           followUpScams: { type: 'array', items: { type: 'object' } },
           sources: { type: 'array', items: { type: 'object' } },
+        },
+      },
+      IncidentIndexEntry: {
+        type: 'object',
+        description: 'See src/core/registry/incident-index.ts.',
+        required: ['id', 'title', 'status', 'affected'],
+        properties: {
+          id: { type: 'string' },
+          title: localizedText,
+          date: { type: 'string', description: 'When it became known: YYYY, YYYY-MM or YYYY-MM-DD.' },
+          status: { type: 'string', enum: ['confirmed', 'reported', 'unverified'] },
+          totalRecords: { type: 'integer' },
+          fromHibp: { type: 'boolean', description: 'A record imported from Have I Been Pwned (CC BY 4.0).' },
+          affected: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['organizationId', 'dataClasses', 'notExposed'],
+              properties: {
+                organizationId: { type: 'string' },
+                name: localizedText,
+                records: { type: 'integer' },
+                dataClasses: { type: 'array', items: { type: 'string' } },
+                notExposed: { type: 'array', items: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+      OrganizationProfile: {
+        type: 'object',
+        description: 'See src/core/registry/organization-directory.ts (OrganizationProfile).',
+        required: ['id', 'display', 'incidents', 'noticeMethods'],
+        properties: {
+          id: { type: 'string' },
+          display: localizedText,
+          organization: { type: 'object', description: 'Its entry in data/organizations.json: domains, phones, SMS senders, each with source and date checked.' },
+          incidents: { type: 'array', items: { type: 'object' } },
+          noticeMethods: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['method', 'incidentId', 'sources'],
+              properties: { method: { type: 'string' }, incidentId: { type: 'string' }, date: { type: 'string' }, sources: { type: 'array', items: { type: 'object' } } },
+            },
+          },
         },
       },
       HibpBreach: {

@@ -10,9 +10,9 @@ export interface IncidentsTable {
   name_key: string;
   /** Lower-cased HIBP Domain, '' when none: GET /api/v3/breaches?domain=. */
   domain: string;
-  /** When it became known (announcement date, else HIBP AddedDate): newest-first lists. */
+  /** When it became known (incidentDate: announcement, else HIBP AddedDate, discovery, start): newest-first lists. */
   published: string;
-  /** Last change (HIBP ModifiedDate, else published): the Atom feed's <updated>. */
+  /** Last change (lastChanged: HIBP ModifiedDate, else the newest dated event): the Atom feed's <updated>. */
   updated: string;
   /** NFKC, lower-cased titles, names and summary, plus names without spaces or dots. */
   search_text: string;
@@ -30,6 +30,7 @@ export interface IncidentOrganizationsTable {
 /** Which version of each seed incident was last written, so an unedited seed row follows a newer seed file. */
 export interface SeedAppliedTable {
   incident_id: string;
+  /** seedVersion(): the seeded content's hash and a hash of what was derived from it, "content:derived". */
   content_hash: string;
 }
 

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { compactName } from '../../core/knowledge/organizations.js';
+import { incidentDate, lastChanged } from '../../core/registry/incident-index.js';
 import { parseIncident } from '../../core/registry/schema.js';
 import type { Incident, IncidentSummary } from '../../core/registry/types.js';
 import type { Database, StoreDialect } from './database.js';
@@ -35,13 +36,22 @@ function sortedKeys(_key: string, value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function published(incident: Incident): string {
-  return incident.announcedDate ?? incident.hibp?.AddedDate ?? incident.period?.start ?? '';
+/** What the store derives from an incident besides its body: these change when the code
+ * or data/organizations.json changes (a new name for an organization), not the record. */
+function derivedColumns(incident: Incident): { search_text: string; published: string; updated: string } {
+  return { search_text: searchText(incident), published: incidentDate(incident) ?? '', updated: lastChanged(incident) ?? '' };
 }
 
-function updated(incident: Incident): string {
-  const modified = incident.hibp?.ModifiedDate;
-  return modified !== undefined && modified !== '' ? modified : published(incident);
+/** The version of a seed incident as written to the store: its content and what is
+ * derived from it, so that seeded rows follow new organization names and date rules too. */
+export function seedVersion(incident: Incident): string {
+  const derived = createHash('sha256').update(JSON.stringify(derivedColumns(incident))).digest('hex');
+  return `${contentHash(incident)}:${derived}`;
+}
+
+/** The content hash a seed version was made from ("" for none). Older stores kept the content hash alone. */
+export function seedContentHash(version: string | undefined): string {
+  return version?.split(':')[0] ?? '';
 }
 
 function nameKey(incident: Incident): string {
@@ -68,16 +78,26 @@ export async function upsertIncidents(
 export async function upsertIn(trx: Kysely<Database>, dialect: StoreDialect, incident: Incident): Promise<ImportOutcome> {
   const body = JSON.stringify(incident);
   const hash = contentHash(incident);
-  const existing = await trx.selectFrom('incidents').select('content_hash').where('id', '=', incident.id).executeTakeFirst();
-  if (existing?.content_hash === hash) return 'unchanged';
+  const derived = derivedColumns(incident);
+  const existing = await trx
+    .selectFrom('incidents')
+    .select(['content_hash', 'search_text', 'published', 'updated'])
+    .where('id', '=', incident.id)
+    .executeTakeFirst();
+  if (existing?.content_hash === hash) {
+    // The same record: only what is derived from it may be out of date (new organization names).
+    if (existing.search_text !== derived.search_text || existing.published !== derived.published || existing.updated !== derived.updated) {
+      await trx.updateTable('incidents').set(derived).where('id', '=', incident.id).execute();
+      if (dialect === 'sqlite') await writeFts(trx, incident.id, derived.search_text);
+    }
+    return 'unchanged';
+  }
   const row = {
     id: incident.id,
     origin: incident.hibp === undefined ? ('registry' as const) : ('hibp' as const),
     name_key: nameKey(incident),
     domain: (incident.hibp?.Domain ?? '').toLowerCase(),
-    published: published(incident),
-    updated: updated(incident),
-    search_text: searchText(incident),
+    ...derived,
     body,
     content_hash: hash,
   };
@@ -96,11 +116,13 @@ export async function upsertIn(trx: Kysely<Database>, dialect: StoreDialect, inc
       .values(organizationIds.map((organization_id) => ({ incident_id: incident.id, organization_id })))
       .execute();
   }
-  if (dialect === 'sqlite') {
-    await sql`DELETE FROM incidents_fts WHERE id = ${incident.id}`.execute(trx);
-    await sql`INSERT INTO incidents_fts (id, search_text) VALUES (${incident.id}, ${row.search_text})`.execute(trx);
-  }
+  if (dialect === 'sqlite') await writeFts(trx, incident.id, row.search_text);
   return existing === undefined ? 'added' : 'updated';
+}
+
+async function writeFts(trx: Kysely<Database>, id: string, searchText: string): Promise<void> {
+  await sql`DELETE FROM incidents_fts WHERE id = ${id}`.execute(trx);
+  await sql`INSERT INTO incidents_fts (id, search_text) VALUES (${id}, ${searchText})`.execute(trx);
 }
 
 function readBody(row: { id: string; body: string }): Incident {
@@ -129,11 +151,12 @@ export async function listIncidents(ctx: StoreContext, options: { domain?: strin
   return (await query.execute()).map(readBody);
 }
 
-/** The newest incidents first (by last change), for the Atom feed. */
-export async function recentIncidents(ctx: StoreContext, limit: number): Promise<Incident[]> {
-  const rows = await ctx.db
-    .selectFrom('incidents')
-    .select(['id', 'body'])
+/** The newest incidents first (by last change), for the Atom feed; only ours or only
+ * imported ones when `origin` says so. */
+export async function recentIncidents(ctx: StoreContext, limit: number, origin?: 'registry' | 'hibp'): Promise<Incident[]> {
+  let query = ctx.db.selectFrom('incidents').select(['id', 'body']);
+  if (origin !== undefined) query = query.where('origin', '=', origin);
+  const rows = await query
     .orderBy('updated', 'desc')
     .orderBy('id')
     .limit(limit)

@@ -32,7 +32,7 @@ export interface Store {
   getIncidentByName(name: string): Promise<Incident | undefined>;
   searchIncidents(query: string): Promise<IncidentSummary[]>;
   listIncidents(options?: { domain?: string }): Promise<Incident[]>;
-  recentIncidents(limit: number): Promise<Incident[]>;
+  recentIncidents(limit: number, origin?: 'registry' | 'hibp'): Promise<Incident[]>;
   incidentsForOrganizations(organizationIds: readonly string[]): Promise<Incident[]>;
   upsertIncident(incident: Incident): Promise<incidents.ImportOutcome>;
   upsertIncidents(list: readonly Incident[]): Promise<Record<incidents.ImportOutcome, number>>;
@@ -80,7 +80,7 @@ export async function openStore(location: string = defaultStoreLocation()): Prom
       getIncidentByName: (name) => incidents.getIncidentByName(ctx, name),
       searchIncidents: (query) => incidents.searchIncidents(ctx, query),
       listIncidents: (options) => incidents.listIncidents(ctx, options),
-      recentIncidents: (limit) => incidents.recentIncidents(ctx, limit),
+      recentIncidents: (limit, origin) => incidents.recentIncidents(ctx, limit, origin),
       incidentsForOrganizations: (ids) => incidents.incidentsForOrganizations(ctx, ids),
       upsertIncident: (incident) => incidents.upsertIncident(ctx, incident),
       upsertIncidents: (list) => incidents.upsertIncidents(ctx, list),
@@ -119,25 +119,27 @@ async function migrate(db: Kysely<Database>): Promise<void> {
 
 /**
  * Writes the seed incidents that are missing, and brings a seeded row up to a newer seed
- * file unless someone has edited the row since (its hash no longer matches what was seeded).
+ * file — or to what is derived from it, such as new organization names to search by —
+ * unless someone has edited the row since (its content no longer matches what was seeded).
  */
 async function seed(ctx: incidents.StoreContext, db: Kysely<Database>): Promise<void> {
   for (const incident of SEED_INCIDENTS) {
-    const seedHash = incidents.contentHash(incident);
+    const version = incidents.seedVersion(incident);
     const applied = await db
       .selectFrom('seed_applied')
       .select('content_hash')
       .where('incident_id', '=', incident.id)
       .executeTakeFirst();
-    if (applied?.content_hash === seedHash) continue;
+    if (applied?.content_hash === version) continue;
     const stored = await db.selectFrom('incidents').select('content_hash').where('id', '=', incident.id).executeTakeFirst();
-    const editedSinceSeed = stored !== undefined && applied !== undefined && stored.content_hash !== applied.content_hash;
+    const editedSinceSeed =
+      stored !== undefined && applied !== undefined && stored.content_hash !== incidents.seedContentHash(applied.content_hash);
     if (editedSinceSeed) continue;
     await incidents.upsertIn(db, ctx.dialect, incident);
     await db
       .insertInto('seed_applied')
-      .values({ incident_id: incident.id, content_hash: seedHash })
-      .onConflict((oc) => oc.column('incident_id').doUpdateSet({ content_hash: seedHash }))
+      .values({ incident_id: incident.id, content_hash: version })
+      .onConflict((oc) => oc.column('incident_id').doUpdateSet({ content_hash: version }))
       .execute();
   }
 }

@@ -340,8 +340,8 @@ function Result({ outcome, headingRef, lang }: { outcome: Outcome; headingRef: R
             {result.claimed.organizations.map((id) => (
               <li key={id}>
                 {organizationName(id, lang)}{' '}
-                <Link to={`/search?q=${encodeURIComponent(organizationName(id, lang))}`}>
-                  {t({ ja: 'この会社の漏えい事件を調べる', en: 'Look up data leaks at this company' })}
+                <Link to={`/org/${encodeURIComponent(id)}`}>
+                  {t({ ja: 'この会社の公式の連絡先と漏えいの記録', en: 'This company’s official contact details and leaks on record' })}
                 </Link>
               </li>
             ))}

@@ -30,6 +30,15 @@ const CHOICES: Choice[] = [
     },
   },
   {
+    to: '/mine',
+    icon: 'building',
+    title: { ja: '自分が利用している会社で、漏えいはあった？', en: 'Did any company I use have a data leak?' },
+    text: {
+      ja: '携帯電話の会社、銀行、カード、お店、市や町を選ぶと、記録にある漏えいをまとめて確かめられます。選んだ会社はどこにも送りません。',
+      en: 'Choose your phone company, bank, card, shops, city or town and see the leaks on record for all of them. What you choose is not sent anywhere.',
+    },
+  },
+  {
     to: '/plan',
     icon: 'list',
     title: { ja: 'やることリスト', en: 'Your to-do list' },

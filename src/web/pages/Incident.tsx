@@ -1,15 +1,19 @@
 // One incident: what happened, who was affected, what leaked and — just as prominently —
-// what did not, how people were told, where to ask, the scams that followed, and when.
+// what did not, how people were told, where to ask, the scams that followed, when, and
+// where to read more.
 import { useEffect, useState } from 'react';
 import { organizationName } from '../../core/knowledge/organizations.js';
 import { dataClassLabel } from '../../core/registry/data-classes.js';
 import { INCIDENT_STATUS_LABELS, NOTIFICATION_METHOD_LABELS } from '../../core/registry/labels.js';
-import type { AffectedOrganization, Incident as IncidentRecord, Source } from '../../core/registry/types.js';
+import { PLAN_KNOWLEDGE } from '../../core/plan/index.js';
+import { researchLinks, type SourceGroupKind } from '../../core/registry/research-links.js';
+import type { AffectedOrganization, Incident as IncidentRecord } from '../../core/registry/types.js';
 import { ApiError, getIncident } from '../api.js';
 import { Icon } from '../icons.js';
 import { useLang, type Lang } from '../i18n.js';
 import { Link } from '../router.js';
 import { Loading, PageTitle } from '../ui.js';
+import { Sources } from './Sources.js';
 
 type State = { kind: 'loading' } | { kind: 'done'; incident: IncidentRecord } | { kind: 'missing' } | { kind: 'failed' };
 
@@ -19,29 +23,6 @@ function formatNumber(value: number, lang: Lang): string {
 
 function orgName(affected: AffectedOrganization, lang: Lang): string {
   return affected.name?.[lang] ?? organizationName(affected.organizationId, lang);
-}
-
-function Sources({ sources }: { sources: Source[] }) {
-  const { t } = useLang();
-  if (sources.length === 0) return null;
-  return (
-    <p className="sources">
-      {t({ ja: '出典：', en: 'Sources: ' })}
-      {sources.map((source, index) => (
-        <span key={`${source.url}:${index}`}>
-          {index > 0 && '、'}
-          {source.url ? (
-            <a href={source.url} rel="noreferrer">
-              {source.publisher}
-            </a>
-          ) : (
-            source.publisher
-          )}
-          {source.date !== undefined && ` (${source.date})`}
-        </span>
-      ))}
-    </p>
-  );
 }
 
 export default function Incident({ id }: { id: string }) {
@@ -120,6 +101,24 @@ function IncidentView({ incident }: { incident: IncidentRecord }) {
         ))}
       </section>
 
+      {(incident.involved ?? []).length > 0 && (
+        <section aria-labelledby="involved-heading">
+          <h2 id="involved-heading">{t({ ja: 'かかわった会社（委託先など）', en: 'Other organizations involved (contractors and others)' })}</h2>
+          <ul>
+            {(incident.involved ?? []).map((involved) => (
+              <li key={involved.organizationId}>
+                <Link to={`/org/${encodeURIComponent(involved.organizationId)}`}>
+                  {involved.name?.[lang] ?? organizationName(involved.organizationId, lang)}
+                </Link>
+                {t({ ja: '：', en: ': ' })}
+                {t(involved.role)}
+                <Sources sources={involved.sources} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {incident.followUpScams.length > 0 && (
         <section aria-labelledby="scams-heading">
           <h2 id="scams-heading">{t({ ja: 'この事件のあとに出てきた詐欺', en: 'Scams that followed this leak' })}</h2>
@@ -150,7 +149,86 @@ function IncidentView({ incident }: { incident: IncidentRecord }) {
           </ol>
         </section>
       )}
+
+      <ReadMore incident={incident} />
     </article>
+  );
+}
+
+const GROUP_TITLES: Record<SourceGroupKind, { ja: string; en: string }> = {
+  organization: { ja: '会社・団体自身の発表', en: 'From the organizations themselves' },
+  public: { ja: '国や自治体などの公的機関', en: 'From public bodies' },
+  press: { ja: '報道・その他', en: 'News reports and others' },
+  unlinked: { ja: 'ウェブアドレスが記録されていない出典', en: 'Sources without a recorded web address' },
+};
+
+/** The Personal Information Protection Commission's helpline, from the plan's sourced
+ * help desks (data/plan-steps.json): where a person can complain about how a business
+ * handled their data. */
+const PPC_HELPLINE = PLAN_KNOWLEDGE.resources.get('ppc-dial');
+
+function ReadMore({ incident }: { incident: IncidentRecord }) {
+  const { lang, t } = useLang();
+  const links = researchLinks(incident);
+  const nameOf = (id: string): string => {
+    const affected = incident.affected.find((a) => a.organizationId === id);
+    return affected === undefined ? organizationName(id, lang) : orgName(affected, lang);
+  };
+  // The organizations' own announcements lead their group.
+  const announcements =
+    links.announcements.length === 0 ? null : (
+      <ul className="read-more">
+        {links.announcements.map((a) => (
+          <li key={a.url}>
+            <a href={a.url} rel="noreferrer">
+              {t({ ja: `${nameOf(a.organizationId)}の発表`, en: `Announcement by ${nameOf(a.organizationId)}` })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <section aria-labelledby="read-more-heading">
+      <h2 id="read-more-heading">{t({ ja: 'もっと詳しく知るには', en: 'Where to read more' })}</h2>
+      {links.announcements.length > 0 && !links.groups.some((g) => g.kind === 'organization') && (
+        <>
+          <h3>{t(GROUP_TITLES.organization)}</h3>
+          {announcements}
+        </>
+      )}
+      {links.groups.map((group) => (
+        <div key={group.kind}>
+          <h3>{t(GROUP_TITLES[group.kind])}</h3>
+          {group.kind === 'organization' && announcements}
+          <ul className="read-more">
+            {group.sources.map((source, index) => (
+              <li key={`${source.url ?? source.publisher}:${index}`}>
+                {source.url !== undefined ? (
+                  <a href={source.url} rel="noreferrer">
+                    {source.publisher}
+                  </a>
+                ) : (
+                  source.publisher
+                )}
+                {source.date !== undefined && ` (${source.date})`}
+                {source.url === undefined && source.note !== undefined && <span className="meta">{source.note}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {PPC_HELPLINE !== undefined && PPC_HELPLINE.url !== undefined && (
+        <p>
+          {t({
+            ja: '会社の個人情報の扱いについて相談や苦情があるときは：',
+            en: 'To ask about or complain of how a business handled your personal data: ',
+          })}
+          <a href={PPC_HELPLINE.url} rel="noreferrer">
+            {t(PPC_HELPLINE.name)}
+          </a>
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -159,7 +237,9 @@ function AffectedView({ affected }: { affected: AffectedOrganization }) {
   const name = orgName(affected, lang);
   return (
     <section className="affected" aria-label={name}>
-      <h3>{name}</h3>
+      <h3>
+        <Link to={`/org/${encodeURIComponent(affected.organizationId)}`}>{name}</Link>
+      </h3>
       {(affected.recordsNote ?? affected.records) !== undefined && (
         <p>
           {affected.recordsNote !== undefined

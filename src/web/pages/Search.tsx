@@ -1,7 +1,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { searchOrganizations, type Organization } from '../../core/knowledge/organizations.js';
+// Organizations are looked up in the page: those of data/organizations.json at once, and
+// with the registry in brief (fetched without the query) also those that only incidents name.
+import { getOrganization, searchOrganizations } from '../../core/knowledge/organizations.js';
+import { buildDirectory, suggestOrganizations, type DirectoryOrganization } from '../../core/registry/organization-directory.js';
+import type { LocalizedText } from '../../core/verdict/types.js';
 import type { IncidentSummary } from '../../core/registry/types.js';
-import { searchIncidents } from '../api.js';
+import { getIncidentIndex, searchIncidents } from '../api.js';
+import { hasChannels, OfficialChannels } from '../channels.js';
 import { useLang } from '../i18n.js';
 import { Link, useRouter } from '../router.js';
 import { Loading, PageTitle } from '../ui.js';
@@ -14,7 +19,19 @@ export default function Search() {
   const query = search.get('q') ?? '';
   const [draft, setDraft] = useState(query);
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const [directory, setDirectory] = useState<DirectoryOrganization[] | null>(null);
   const id = useId();
+
+  useEffect(() => {
+    let current = true;
+    getIncidentIndex()
+      .then((entries) => current && setDirectory(buildDirectory(entries)))
+      // Without the index, the organizations of data/organizations.json are still found.
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, []);
 
   useEffect(() => {
     setDraft(query);
@@ -85,23 +102,16 @@ export default function Search() {
           </ul>
         </section>
       )}
-      {query !== '' && <OfficialContacts organizations={searchOrganizations(query)} />}
+      {query !== '' && (
+        <OfficialContacts organizations={directory === null ? searchOrganizations(query) : suggestOrganizations(directory, query)} />
+      )}
     </>
-  );
-}
-
-function SourceLink({ url }: { url: string }) {
-  const { t } = useLang();
-  return (
-    <a href={url} rel="noreferrer" className="source-link">
-      {t({ ja: '出典', en: 'source' })}
-    </a>
   );
 }
 
 /** What the organizations themselves publish as their channels, each with its source:
  * the safe way to check a notice is through these, not through what the notice gives. */
-function OfficialContacts({ organizations }: { organizations: Organization[] }) {
+function OfficialContacts({ organizations }: { organizations: { id: string; display: LocalizedText }[] }) {
   const { t } = useLang();
   const id = useId();
   if (organizations.length === 0) return null;
@@ -116,43 +126,29 @@ function OfficialContacts({ organizations }: { organizations: Organization[] }) 
       </p>
       <ul className="organizations">
         {organizations.map((org) => (
-          <li key={org.id} className="organization">
-            <h3>{t(org.display)}</h3>
-            <dl>
-              {org.domains.length > 0 && (
-                <>
-                  <dt>{t({ ja: '公式サイト・メールのドメイン', en: 'Official web and mail domains' })}</dt>
-                  {org.domains.map((d) => (
-                    <dd key={d.domain}>
-                      {d.domain} <SourceLink url={d.source} />
-                    </dd>
-                  ))}
-                </>
-              )}
-              {org.phones.length > 0 && (
-                <>
-                  <dt>{t({ ja: '電話番号', en: 'Phone numbers' })}</dt>
-                  {org.phones.map((p) => (
-                    <dd key={p.number}>
-                      {p.number}（{p.purpose}） <SourceLink url={p.source} />
-                    </dd>
-                  ))}
-                </>
-              )}
-              {org.smsSenders.length > 0 && (
-                <>
-                  <dt>{t({ ja: 'SMSの送信元', en: 'SMS senders' })}</dt>
-                  {org.smsSenders.map((sender) => (
-                    <dd key={sender.sender}>
-                      {sender.sender} <SourceLink url={sender.source} />
-                    </dd>
-                  ))}
-                </>
-              )}
-            </dl>
-          </li>
+          <OrganizationCard key={org.id} id={org.id} display={org.display} />
         ))}
       </ul>
     </section>
+  );
+}
+
+function OrganizationCard({ id, display }: { id: string; display: LocalizedText }) {
+  const { t } = useLang();
+  const known = getOrganization(id);
+  return (
+    <li className="organization">
+      <h3>{t(display)}</h3>
+      {known !== undefined && hasChannels(known) ? (
+        <OfficialChannels organization={known} />
+      ) : (
+        <p>{t({ ja: '出典つきの公式の連絡先は、まだ記録されていません。', en: 'No official contact details with a source are on record yet.' })}</p>
+      )}
+      <p>
+        <Link to={`/org/${encodeURIComponent(id)}`}>
+          {t({ ja: `${display.ja}のページ（漏えいの記録とお知らせの方法）`, en: `${display.en}: leaks on record and how it tells people` })}
+        </Link>
+      </p>
+    </li>
   );
 }

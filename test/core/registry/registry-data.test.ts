@@ -45,7 +45,7 @@ describe('HIBP', () => {
   });
 
   it('writes our own incident in HIBP fields, unknown dates empty', () => {
-    const model = toHibpModel(SEED_INCIDENTS[0]!);
+    const model = toHibpModel(SEED_INCIDENTS.find((i) => i.id === NTT_INCIDENT_ID)!);
     expect(model).toMatchObject({ Name: NTT_INCIDENT_ID, BreachDate: '', AddedDate: '2023-10-17T00:00:00Z', PwnCount: 9_280_000 });
     expect(model['DataClasses']).toEqual(expect.arrayContaining(['Names', 'Line IDs']));
   });
