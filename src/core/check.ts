@@ -5,7 +5,7 @@ import type { ExtractedRequest } from './extract/requests.js';
 import type { Extracted } from './extract/types.js';
 import { decodeText } from './message/decode-text.js';
 import { looksLikeEmail } from './message/detect.js';
-import { parseEmail } from './message/email.js';
+import type { parseEmail } from './message/email.js';
 import { assertInputSize, NothingToCheckError } from './message/errors.js';
 import { messageFromText } from './message/text.js';
 import { SEED_INCIDENTS } from './registry/seed.js';
@@ -60,11 +60,19 @@ export async function toMessage(input: CheckInput): Promise<Message> {
   const hint = input.channel ?? 'auto';
   assertInputSize('text' in input ? input.text : 'eml' in input ? input.eml : input.bytes);
   if ('text' in input) return messageFromText(input.text, textChannel(hint));
-  if ('eml' in input) return parseEmail(input.eml, { channel: emailChannel(hint) });
+  if ('eml' in input) return (await emailParser())(input.eml, { channel: emailChannel(hint) });
   if (hint === 'email' || (hint === 'auto' && looksLikeEmail(input.bytes))) {
-    return parseEmail(input.bytes, { channel: emailChannel(hint) });
+    return (await emailParser())(input.bytes, { channel: emailChannel(hint) });
   }
   return messageFromText(decodeText(input.bytes), textChannel(hint));
+}
+
+/**
+ * The email parser (postal-mime, htmlparser2), loaded when the first email arrives: a
+ * text message does not need it, and loading it made every start of a check slower.
+ */
+async function emailParser(): Promise<typeof parseEmail> {
+  return (await import('./message/email.js')).parseEmail;
 }
 
 export interface CheckOptions {
