@@ -71,9 +71,13 @@ export async function toMessage(input: CheckInput): Promise<Message> {
  * The email parser (postal-mime, htmlparser2), loaded when the first email arrives: a
  * text message does not need it, and loading it made every start of a check slower.
  */
-async function emailParser(): Promise<typeof parseEmail> {
-  return (await import('./message/email.js')).parseEmail;
+function emailParser(): Promise<typeof parseEmail> {
+  loadingEmailParser ??= import('./message/email.js').then((module) => module.parseEmail);
+  return loadingEmailParser;
 }
+
+// Asked once: a dynamic import per message cost more than parsing a short email.
+let loadingEmailParser: Promise<typeof parseEmail> | undefined;
 
 export interface CheckOptions {
   /** Incidents a breach notice is compared with. Node passes those in its store; by default the bundled seed. */

@@ -37,15 +37,14 @@ export class KeyMatcher {
   private readonly edgeNext: number[] = [];
   /** Per state: the state of its longest proper suffix that is also a trie state. */
   private readonly fail: Uint32Array;
+  /** state * symbolCount + symbol → next state, for the states marked in `ready`. */
+  private readonly next: Uint16Array | Uint32Array;
   /**
-   * Per state, its row of transitions (symbol → next state), made when a scan first
-   * reaches the state: the full table (states × symbols, some 10 MB for the organization
-   * names) took longer to build at start-up than a check of a message takes, and
-   * ordinary text visits few states.
+   * Rows of `next` are filled when a scan first reaches their state: filling the whole
+   * table (states × symbols, some 10 MB for the organization names) took longer at
+   * start-up than a check of a message takes, and ordinary text visits few states.
    */
-  private readonly rows: (Uint16Array | Uint32Array | undefined)[];
-  /** More states than a 16-bit row can name. */
-  private readonly wide: boolean;
+  private readonly ready: Uint8Array;
   /** Per state: lengths of the keys that end there (the state's string and its
    * suffixes), longest first; empty for most states. */
   private readonly ending: number[][];
@@ -116,31 +115,32 @@ export class KeyMatcher {
       if (this.ending[state]!.length > 0) this.ends[state] = 1;
     }
     this.fail = fail;
-    this.rows = new Array<undefined>(states).fill(undefined);
-    this.wide = states > 0x10000;
+    this.next = states <= 0x10000 ? new Uint16Array(states * symbolCount) : new Uint32Array(states * symbolCount);
+    this.ready = new Uint8Array(states);
   }
 
-  /** Makes the row of `state`: its failure state's row, with its own children. */
-  private fill(state: number): Uint16Array | Uint32Array {
-    let row: Uint16Array | Uint32Array;
-    if (state === 0) row = this.wide ? new Uint32Array(this.symbolCount) : new Uint16Array(this.symbolCount);
-    else {
-      // The failure state is shallower: the recursion is at most as deep as the longest key.
+  /** Fills the row of `state`: its failure state's row, then its own children. */
+  private fill(state: number): void {
+    const { symbolCount, next } = this;
+    const base = state * symbolCount;
+    if (state !== 0) {
       const f = this.fail[state]!;
-      row = (this.rows[f] ?? this.fill(f)).slice();
+      // The failure state is shallower: the recursion is at most as deep as the longest key.
+      if (this.ready[f] === 0) this.fill(f);
+      next.copyWithin(base, f * symbolCount, (f + 1) * symbolCount);
     }
-    for (let e = this.firstEdge[state]!; e !== -1; e = this.edgeNext[e]!) row[this.edgeSymbol[e]!] = this.edgeChild[e]!;
-    this.rows[state] = row;
-    return row;
+    for (let e = this.firstEdge[state]!; e !== -1; e = this.edgeNext[e]!) next[base + this.edgeSymbol[e]!] = this.edgeChild[e]!;
+    this.ready[state] = 1;
   }
 
   /** Every position of `text` where a key starts, with the longest key there. */
   find(text: string): KeyStarts {
-    const { symbolOf, ends, rows } = this;
+    const { symbolOf, symbolCount, next, ends, ready } = this;
     const found: KeyStarts = { starts: [], lengths: [] };
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = (rows[state] ?? this.fill(state))[symbolOf[text.charCodeAt(i)]!]!;
+      if (ready[state] === 0) this.fill(state);
+      state = next[state * symbolCount + symbolOf[text.charCodeAt(i)]!]!;
       if (ends[state] !== 0) this.report(state, i + 1, found);
     }
     return found.starts.length === 0 ? NONE : found;
@@ -161,7 +161,7 @@ export class KeyMatcher {
    * that cannot be rewritten.
    */
   findRewritten(text: string, rewrite: UnitRewrite): KeyStarts | null {
-    const { ends, rows } = this;
+    const { symbolCount, next, ends, ready } = this;
     const single = rewrite.single;
     const found: KeyStarts = { starts: [], lengths: [] };
     let state = 0;
@@ -171,14 +171,16 @@ export class KeyMatcher {
       let symbol = single[unit]!;
       if (symbol === UNKNOWN) symbol = this.learn(rewrite, unit);
       if (symbol >= 0) {
-        state = (rows[state] ?? this.fill(state))[symbol]!;
+        if (ready[state] === 0) this.fill(state);
+        state = next[state * symbolCount + symbol]!;
         at++;
         if (ends[state] !== 0) this.report(state, at, found);
         continue;
       }
       if (symbol === REFUSED) return null;
       for (const s of rewrite.several.get(unit)!) {
-        state = (rows[state] ?? this.fill(state))[s]!;
+        if (ready[state] === 0) this.fill(state);
+        state = next[state * symbolCount + s]!;
         at++;
         if (ends[state] !== 0) this.report(state, at, found);
       }
