@@ -31,13 +31,14 @@ async function checkChunk(chunk: BatchItem[], checker: Checker): Promise<Outcome
 
 /**
  * Checks every item and hands outcomes to `emit` in input order, holding at most
- * `workers × CHUNKS_PER_WORKER` chunks at once.
+ * `workers × CHUNKS_PER_WORKER` chunks at once; when `emit` returns a promise (its
+ * output is full), the batch waits for it.
  */
 export async function runBatch(
   items: AsyncIterable<BatchItem>,
   checker: Checker,
   workers: number,
-  emit: (outcome: Outcome) => void,
+  emit: (outcome: Outcome) => void | Promise<void>,
 ): Promise<{ checked: number; failed: number }> {
   const window = Math.max(1, workers) * CHUNKS_PER_WORKER;
   const inFlight: Promise<Outcome[]>[] = [];
@@ -47,7 +48,8 @@ export async function runBatch(
     for (const outcome of await inFlight.shift()!) {
       if (outcome.ok) checked++;
       else failed++;
-      emit(outcome);
+      // A slow reader of the output holds the batch back rather than letting results pile up in memory.
+      await emit(outcome);
     }
   };
   let chunk: BatchItem[] = [];

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -66,14 +67,16 @@ export async function runCheckCommand(files: string[], options: CheckCommandOpti
   const progress = await startProgress(files, options, readsStdin);
   const items = itemsFor(files, options, (bytes) => progress?.read(bytes));
   const checker = await createChecker(options.workers, options.verifyAuth === true);
-  const write = (text: string): void => {
-    process.stdout.write(text);
+  // Writes to a pipe are queued in memory when the reader is slower than the checker:
+  // past the stream's buffer, the batch waits for it to drain.
+  const write = async (text: string): Promise<void> => {
+    if (!process.stdout.write(text)) await once(process.stdout, 'drain');
   };
   // NO_COLOR (no-color.org) and pipes get plain text.
   const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
   let first = true;
   let reachedRisk = false;
-  const emit = (outcome: Outcome): void => {
+  const emit = (outcome: Outcome): Promise<void> | undefined => {
     progress?.checked();
     if (outcome.ok && options.failOn !== undefined) {
       const risk = outcome.result.risk;
@@ -81,17 +84,15 @@ export async function runCheckCommand(files: string[], options: CheckCommandOpti
     }
     if (!outcome.ok) {
       process.stderr.write(`leakaid: ${outcome.id}: ${outcome.error}\n`);
-      if (json) write(JSON.stringify({ id: outcome.id, error: outcome.error }) + '\n');
-      return;
+      return json ? write(JSON.stringify({ id: outcome.id, error: outcome.error }) + '\n') : undefined;
     }
-    if (json) {
-      write(JSON.stringify(outcome.result) + '\n');
-      return;
-    }
+    if (json) return write(JSON.stringify(outcome.result) + '\n');
     const block = formatResult(outcome.result, options.lang, (id) => organizationName(id, options.lang), color);
-    write((first ? '' : '\n') + block + '\n');
+    const written = write((first ? '' : '\n') + block + '\n');
     first = false;
+    return written;
   };
+
   let summary: { checked: number; failed: number };
   try {
     summary = await runBatch(items, checker, options.workers, emit);
