@@ -117,6 +117,13 @@ describe('reading data items', () => {
     expect([...readNoticeItems('Your email address was exposed.').leaked]).toEqual(['Email addresses']);
   });
 
+  it('reads the items Japanese notices name that HIBP has no class for: pension, policy numbers, vaccination and call records', () => {
+    expect([...readNoticeItems('基礎年金番号と氏名が流出しました').leaked].sort()).toEqual(['Names', 'Pension numbers']);
+    expect([...readNoticeItems('お客様の氏名、証券番号が漏えいしました').leaked].sort()).toEqual(['Insurance policy numbers', 'Names']);
+    expect([...readNoticeItems('住所、予防接種歴が流出した可能性があります').leaked].sort()).toEqual(['Physical addresses', 'Vaccination records']);
+    expect([...readNoticeItems('通話履歴が閲覧された可能性があります').leaked]).toEqual(['Call and SMS records']);
+  });
+
   it('takes the meaning of a plain list from the heading above it', () => {
     const items = readNoticeItems('【流出した情報】\n氏名、住所、電話番号\n\n【流出していない情報】\nクレジットカード情報、金融機関の口座情報、各種パスワード');
     expect([...items.leaked].sort()).toEqual(['Names', 'Phone numbers', 'Physical addresses']);
