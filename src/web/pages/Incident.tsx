@@ -1,21 +1,19 @@
 // One incident: what happened, who was affected, what leaked and — just as prominently —
 // what did not, how people were told, where to ask, the scams that followed, when, and
 // where to read more.
-import { useEffect, useState } from 'react';
 import { organizationName } from '../../core/knowledge/organizations.js';
 import { dataClassLabel } from '../../core/registry/data-classes.js';
 import { INCIDENT_STATUS_LABELS, NOTIFICATION_METHOD_LABELS } from '../../core/registry/labels.js';
 import { PLAN_KNOWLEDGE } from '../../core/plan/index.js';
 import { researchLinks, type SourceGroupKind } from '../../core/registry/research-links.js';
 import type { AffectedOrganization, Incident as IncidentRecord } from '../../core/registry/types.js';
-import { ApiError, getIncident } from '../api.js';
+import { getIncident } from '../api.js';
 import { Icon } from '../icons.js';
 import { useLang, type Lang } from '../i18n.js';
 import { Link } from '../router.js';
-import { Loading, PageTitle } from '../ui.js';
-import { Sources } from './Sources.js';
-
-type State = { kind: 'loading' } | { kind: 'done'; incident: IncidentRecord } | { kind: 'missing' } | { kind: 'failed' };
+import { RecordPage } from '../record-page.js';
+import { PageTitle } from '../ui.js';
+import { SourceName, Sources } from './Sources.js';
 
 function formatNumber(value: number, lang: Lang): string {
   return value.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
@@ -26,35 +24,15 @@ function orgName(affected: AffectedOrganization, lang: Lang): string {
 }
 
 export default function Incident({ id }: { id: string }) {
-  const { t } = useLang();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  useEffect(() => {
-    let current = true;
-    setState({ kind: 'loading' });
-    getIncident(id)
-      .then((incident) => current && setState({ kind: 'done', incident }))
-      .catch((error: unknown) => current && setState({ kind: error instanceof ApiError && error.status === 404 ? 'missing' : 'failed' }));
-    return () => {
-      current = false;
-    };
-  }, [id]);
-
-  if (state.kind === 'loading') return <Loading />;
-  if (state.kind !== 'done') {
-    const title =
-      state.kind === 'missing'
-        ? { ja: 'この事件は記録にありません', en: 'This incident is not on record' }
-        : { ja: '読み込めませんでした', en: 'This page could not be loaded' };
-    return (
-      <>
-        <PageTitle title={title}>{t(title)}</PageTitle>
-        <p>
-          <Link to="/search">{t({ ja: '事件を探す', en: 'Search for incidents' })}</Link>
-        </p>
-      </>
-    );
-  }
-  return <IncidentView incident={state.incident} />;
+  return (
+    <RecordPage
+      id={id}
+      load={getIncident}
+      view={(incident) => <IncidentView incident={incident} />}
+      missing={{ ja: 'この事件は記録にありません', en: 'This incident is not on record' }}
+      search={{ ja: '事件を探す', en: 'Search for incidents' }}
+    />
+  );
 }
 
 function IncidentView({ incident }: { incident: IncidentRecord }) {
@@ -203,14 +181,7 @@ function ReadMore({ incident }: { incident: IncidentRecord }) {
           <ul className="read-more">
             {group.sources.map((source, index) => (
               <li key={`${source.url ?? source.publisher}:${index}`}>
-                {source.url !== undefined ? (
-                  <a href={source.url} rel="noreferrer">
-                    {source.publisher}
-                  </a>
-                ) : (
-                  source.publisher
-                )}
-                {source.date !== undefined && ` (${source.date})`}
+                <SourceName source={source} />
                 {source.url === undefined && source.note !== undefined && <span className="meta">{source.note}</span>}
               </li>
             ))}

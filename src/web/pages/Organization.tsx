@@ -1,49 +1,27 @@
 // One organization: its official channels with their sources (how to reach it safely),
 // the leaks on record for it, and how it has told people before — what a genuine notice
 // from it looks like.
-import { useEffect, useState } from 'react';
 import { dataClassLabel } from '../../core/registry/data-classes.js';
 import { NOTIFICATION_METHOD_LABELS } from '../../core/registry/labels.js';
 import type { OrganizationProfile } from '../../core/registry/organization-directory.js';
-import { ApiError, getOrganizationProfile } from '../api.js';
+import { getOrganizationProfile } from '../api.js';
 import { hasChannels, OfficialChannels } from '../channels.js';
 import { useLang } from '../i18n.js';
 import { Link } from '../router.js';
-import { Loading, PageTitle } from '../ui.js';
+import { RecordPage } from '../record-page.js';
+import { PageTitle } from '../ui.js';
 import { Sources } from './Sources.js';
 
-type State = { kind: 'loading' } | { kind: 'done'; profile: OrganizationProfile } | { kind: 'missing' } | { kind: 'failed' };
-
 export default function Organization({ id }: { id: string }) {
-  const { t } = useLang();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  useEffect(() => {
-    let current = true;
-    setState({ kind: 'loading' });
-    getOrganizationProfile(id)
-      .then((profile) => current && setState({ kind: 'done', profile }))
-      .catch((error: unknown) => current && setState({ kind: error instanceof ApiError && error.status === 404 ? 'missing' : 'failed' }));
-    return () => {
-      current = false;
-    };
-  }, [id]);
-
-  if (state.kind === 'loading') return <Loading />;
-  if (state.kind !== 'done') {
-    const title =
-      state.kind === 'missing'
-        ? { ja: 'この会社・団体は記録にありません', en: 'This organization is not on record' }
-        : { ja: '読み込めませんでした', en: 'This page could not be loaded' };
-    return (
-      <>
-        <PageTitle title={title}>{t(title)}</PageTitle>
-        <p>
-          <Link to="/search">{t({ ja: '会社・事件を探す', en: 'Search for a company or incident' })}</Link>
-        </p>
-      </>
-    );
-  }
-  return <OrganizationView profile={state.profile} />;
+  return (
+    <RecordPage
+      id={id}
+      load={getOrganizationProfile}
+      view={(profile) => <OrganizationView profile={profile} />}
+      missing={{ ja: 'この会社・団体は記録にありません', en: 'This organization is not on record' }}
+      search={{ ja: '会社・事件を探す', en: 'Search for a company or incident' }}
+    />
+  );
 }
 
 function OrganizationView({ profile }: { profile: OrganizationProfile }) {

@@ -12,16 +12,25 @@ export function Sources({ sources }: { sources: Source[] }) {
       {sources.map((source, index) => (
         <span key={`${source.url ?? source.publisher}:${index}`}>
           {index > 0 && '、'}
-          {source.url !== undefined ? (
-            <a href={source.url} rel="noreferrer">
-              {source.publisher}
-            </a>
-          ) : (
-            source.publisher
-          )}
-          {source.date !== undefined && ` (${source.date})`}
+          <SourceName source={source} />
         </span>
       ))}
     </p>
+  );
+}
+
+/** A source's publisher, linked when its address is on record, with its date. */
+export function SourceName({ source }: { source: Source }) {
+  return (
+    <>
+      {source.url !== undefined ? (
+        <a href={source.url} rel="noreferrer">
+          {source.publisher}
+        </a>
+      ) : (
+        source.publisher
+      )}
+      {source.date !== undefined && ` (${source.date})`}
+    </>
   );
 }
