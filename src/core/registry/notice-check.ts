@@ -209,8 +209,10 @@ export function checkNotice(input: NoticeCheckInput, incidents: readonly Inciden
     evidence: f.evidence,
     message: describe(f, (id) => (id === incident.id ? incident.title : undefined)),
   }));
-  // Without knowing whose notice it is, an absence of differences proves little.
-  const consistent = differences.length === 0 && orgId !== null;
+  // An absence of differences proves little without knowing whose notice it is, or when
+  // the message neither reads as a notice nor speaks for the organization it names (a
+  // warning that mentions a company and the word 漏えい).
+  const consistent = differences.length === 0 && orgId !== null && (breachNotice || claimed.includes(orgId));
   if (consistent) findings.push({ code: 'incident.consistent', evidence: incident.id, params: { incident: incident.id, organization: orgId } });
   return { match: { id: incident.id, organizationId: orgId, title: incident.title, consistent, differences }, findings };
 }

@@ -83,6 +83,20 @@ describe('the notice check', () => {
     expect(result.incident?.differences.map((d) => [d.code, d.evidence])).toContainEqual(['phone-not-on-record', '0120-000-752']);
   });
 
+  it('a warning that only names a company with a leak on record is compared with it, but not called consistent', async () => {
+    const warning = await checkInput({
+      id: 'w',
+      channel: 'web',
+      text: 'さくら村からのお知らせです。村の名前をかたる不審なメールが確認されました。LINEで友だち追加を求めることや、個人情報の漏えいを理由に連絡を求めることはありません。',
+    });
+    expect(warning.kind).toBe('message');
+    expect(warning.incident?.id).toBe('line-2021');
+    expect(codes(warning)).not.toContain('incident.consistent');
+    const notice = await letter('LINEヤフー株式会社より、お客様情報の漏えいに関するお詫び。漏えいした情報は氏名です。');
+    expect(notice.kind).toBe('breach-notice');
+    expect(notice.incident).not.toBeNull();
+  });
+
   it('a message that is not a breach notice is not matched', async () => {
     const result = await checkInput({ id: 's', channel: 'sms', text: '【NTT西日本】工事日のご案内です。10月3日に伺います。' });
     expect(result.incident).toBeNull();
