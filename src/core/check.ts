@@ -67,6 +67,9 @@ export async function toMessage(input: CheckInput): Promise<Message> {
   return messageFromText(decodeText(input.bytes), textChannel(hint));
 }
 
+// Asked for once: a dynamic import per message cost more than parsing a short email.
+let loadingEmailParser: Promise<typeof parseEmail> | undefined;
+
 /**
  * The email parser (postal-mime, htmlparser2), loaded when the first email arrives: a
  * text message does not need it, and loading it made every start of a check slower.
@@ -75,9 +78,6 @@ function emailParser(): Promise<typeof parseEmail> {
   loadingEmailParser ??= import('./message/email.js').then((module) => module.parseEmail);
   return loadingEmailParser;
 }
-
-// Asked once: a dynamic import per message cost more than parsing a short email.
-let loadingEmailParser: Promise<typeof parseEmail> | undefined;
 
 export interface CheckOptions {
   /** Incidents a breach notice is compared with. Node passes those in its store; by default the bundled seed. */
@@ -91,7 +91,12 @@ export interface CheckOptions {
  */
 export type IncidentLoader = () => Promise<readonly Incident[]>;
 
-export async function checkInput(input: CheckInput, options: { incidents?: readonly Incident[] | IncidentLoader } = {}): Promise<CheckResult> {
+export interface CheckInputOptions {
+  /** The incidents, or their loader (see IncidentLoader); by default the bundled seed. */
+  incidents?: readonly Incident[] | IncidentLoader;
+}
+
+export async function checkInput(input: CheckInput, options: CheckInputOptions = {}): Promise<CheckResult> {
   const message = await toMessage(input);
   const { incidents } = options;
   if (typeof incidents !== 'function') return checkMessage(input.id, message, incidents === undefined ? {} : { incidents });
