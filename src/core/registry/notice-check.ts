@@ -103,6 +103,8 @@ export interface NoticeCheckInput {
   extracted: Extracted;
   /** The content reads as a breach notice (content.breach-notice). */
   breachNotice: boolean;
+  /** comparesWithRecord(message, breachNotice), worked out once by the caller. */
+  needsRecord: boolean;
   /** Organizations the message claims to speak for, strongest claim first. */
   claimed: readonly string[];
   /** The other evidence modules' findings: what the message asks for is among them. */
@@ -129,7 +131,7 @@ export function comparesWithRecord(message: Message, breachNotice: boolean): boo
  */
 export function checkNotice(input: NoticeCheckInput, incidents: readonly Incident[]): NoticeCheck {
   const { message, extracted, breachNotice, claimed, findings: evidence } = input;
-  if (!comparesWithRecord(message, breachNotice)) return NO_MATCH;
+  if (!input.needsRecord) return NO_MATCH;
   const text = noticeText(message);
   const named = new Set(extracted.organizations.map((m) => m.organizationId));
   const items = readNoticeItems(text);

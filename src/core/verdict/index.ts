@@ -137,9 +137,9 @@ export function judge(message: Message, extracted: Extracted, incidents: readonl
 
 /** The verdict on gathered evidence; `incidents` matter only when `evidence.needsRecord`. */
 export function conclude(evidence: Evidence, incidents: readonly Incident[]): Verdict {
-  const { message, extracted, claims, reading, findings, breachNotice } = evidence;
+  const { message, extracted, claims, reading, findings, breachNotice, needsRecord } = evidence;
   const claimed = claims.organizations.map((o) => o.id);
-  const notice = checkNotice({ message, extracted, breachNotice, claimed, findings }, incidents);
+  const notice = checkNotice({ message, extracted, breachNotice, needsRecord, claimed, findings }, incidents);
   // What the notice check found it asks for, a request, a call's opening or a known
   // scam pattern outrank "it asks for nothing".
   const asks = [...findings, ...notice.findings].some(

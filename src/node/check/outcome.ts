@@ -1,6 +1,5 @@
-import { type CheckInput, type CheckResult, checkInput, type IncidentLoader } from '../../core/check.js';
+import { type CheckInput, type CheckInputOptions, type CheckResult, checkInput } from '../../core/check.js';
 import { InputTooLargeError, NothingToCheckError } from '../../core/message/errors.js';
-import type { Incident } from '../../core/registry/types.js';
 import type { MailAuthSummary } from '../mail-auth.js';
 
 /** A check result, with the signature checks when they were asked for. */
@@ -12,10 +11,8 @@ export type Outcome = { ok: true; result: NodeCheckResult } | { ok: false; id: s
 /** Verifies DKIM, DMARC and ARC of an email from its raw bytes. */
 export type AuthVerifier = (raw: string | Uint8Array) => Promise<MailAuthSummary>;
 
-export interface CheckOptions {
+export interface CheckOptions extends CheckInputOptions {
   verifyAuth?: AuthVerifier;
-  /** Incidents breach notices are compared with (from the store), or their loader. */
-  incidents?: readonly Incident[] | IncidentLoader;
 }
 
 /**
