@@ -12,7 +12,7 @@ import { extractOrganizations } from './organizations.js';
 import { extractPhones } from './phones.js';
 import { prepareScan } from './scan.js';
 import type { Extracted, ExtractedEmail, ExtractedUrl, Field, Location } from './types.js';
-import { domainOfVisibleText, extractUrls, type FoundUrl, type LinkifyMemo } from './urls.js';
+import { extractUrls, visibleAddress, type FoundUrl, type LinkifyMemo, type VisibleAddress } from './urls.js';
 
 export interface Extraction {
   extracted: Extracted;
@@ -84,7 +84,7 @@ function cutLongLines(input: MappedText): { mapped: MappedText; cut: number } {
 // A found URL or address without its sourceSpan, with what the message-level item
 // adds: the object `{ ...rest, …added }` would be, in the same key order, built in
 // one step (object rest and spread copy property by property on a slow path).
-function urlItem(found: FoundUrl, visibleText: string | null, visibleDomain: string | null, location: Location): ExtractedUrl {
+function urlItem(found: FoundUrl, visibleText: string | null, shown: VisibleAddress | null, location: Location): ExtractedUrl {
   return {
     raw: found.raw,
     url: found.url,
@@ -101,7 +101,8 @@ function urlItem(found: FoundUrl, visibleText: string | null, visibleDomain: str
     defanged: found.defanged,
     fullWidth: found.fullWidth,
     visibleText,
-    visibleDomain,
+    visibleDomain: shown?.domain ?? null,
+    visibleIsAddress: shown?.whole ?? false,
     location,
   };
 }
@@ -205,8 +206,8 @@ export function extract(message: Message): Extraction {
     if (found !== undefined) {
       const key = `${found.url}\u0000${link.text ?? ''}`;
       if (urls.has(key)) return; // the same link again (add would ignore it)
-      const visibleDomain = link.text === null ? null : domainOfVisibleText(link.text, linkifyMemo);
-      urls.add(key, urlItem(found, link.text, visibleDomain, location(found.sourceSpan)));
+      const shown = link.text === null ? null : visibleAddress(link.text, linkifyMemo);
+      urls.add(key, urlItem(found, link.text, shown, location(found.sourceSpan)));
     } else if (/^mailto:/i.test(link.href)) {
       for (const found of extractEmails(mapped, link.href).emails) {
         emails.add(found.address, emailItem(found, location(found.sourceSpan)));

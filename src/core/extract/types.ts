@@ -42,6 +42,9 @@ export interface ExtractedUrl {
   visibleText: string | null;
   /** Registrable domain shown in `visibleText` when it looks like a URL or domain. */
   visibleDomain: string | null;
+  /** `visibleText` is an address and nothing else ("https://example.com/login"), not a
+   * label that mentions one ("Example.com: today's news"). */
+  visibleIsAddress: boolean;
   location: Location;
 }
 

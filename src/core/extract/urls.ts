@@ -28,7 +28,7 @@ import { overlapsRepair, prepareScan, type PreparedScan } from './scan.js';
 import { extractEmails } from './emails.js';
 
 /** A URL found in one string, before the caller attaches its Location. */
-export type FoundUrl = Omit<ExtractedUrl, 'location' | 'visibleText' | 'visibleDomain'> & {
+export type FoundUrl = Omit<ExtractedUrl, 'location' | 'visibleText' | 'visibleDomain' | 'visibleIsAddress'> & {
   /** [start, end) in the ORIGINAL source string; `source.slice(...sourceSpan) === raw`. */
   sourceSpan: [number, number];
 };
@@ -232,20 +232,37 @@ function userinfoOf(matched: string): string | null {
   return at > from ? matched.slice(from, at) : null;
 }
 
+/** What an anchor's visible text shows of an address. */
+export interface VisibleAddress {
+  /** Registrable domain of the first URL, domain or email address in the text. */
+  domain: string;
+  /** The text is that address and nothing else ("https://www.amazon.co.jp/",
+   * "<support@amazon.co.jp>"), rather than a label that mentions one ("Amazon.co.jp ログイン",
+   * "CNET News.com: Top stories"). */
+  whole: boolean;
+}
+
+// Around an address written as a link's whole text: spaces, brackets, quotes and
+// sentence punctuation, ASCII or Japanese. One character class each side: linear.
+const ADDRESS_WRAPPING_START = /^[\s<(\[{「『【（＜"'“‘]+/u;
+const ADDRESS_WRAPPING_END = /[\s>)\]}」』】）＞"'”’.,:;!?。、．，：；！？]+$/u;
+
 /**
- * Registrable domain shown in an anchor's visible text, when the text contains
- * something that looks like a URL or a domain ("https://www.amazon.co.jp/",
- * "Amazon.co.jp ログイン" → "amazon.co.jp"); an email address counts too
- * ("support@amazon.co.jp"). Null for "こちら", "Click here", IP addresses.
+ * The address shown in an anchor's visible text, when the text contains something that
+ * looks like a URL or a domain ("https://www.amazon.co.jp/", "Amazon.co.jp ログイン" →
+ * amazon.co.jp); an email address counts too ("support@amazon.co.jp"). Null for
+ * "こちら", "Click here", IP addresses.
  */
-export function domainOfVisibleText(text: string, linkifyMemo?: LinkifyMemo): string | null {
+export function visibleAddress(text: string, linkifyMemo?: LinkifyMemo): VisibleAddress | null {
   const { mapped } = normalizeForMatching(text);
   const prepared = prepareScan(mapped, text);
+  const trimmed = text.replace(ADDRESS_WRAPPING_START, '').replace(ADDRESS_WRAPPING_END, '');
+  const whole = (raw: string): boolean => raw.replace(ADDRESS_WRAPPING_END, '') === trimmed;
   for (const url of extractUrls(mapped, text, { limit: 5, prepared, linkifyMemo }).urls) {
-    if (url.registrableDomain !== null) return url.registrableDomain;
+    if (url.registrableDomain !== null) return { domain: url.registrableDomain, whole: whole(url.raw) };
   }
   for (const email of extractEmails(mapped, text, { limit: 5, prepared }).emails) {
-    if (email.registrableDomain !== null) return email.registrableDomain;
+    if (email.registrableDomain !== null) return { domain: email.registrableDomain, whole: whole(email.raw) };
   }
   return null;
 }

@@ -3,9 +3,9 @@
 // is the sender's display name, a name that heads the message or its subject the way
 // senders sign ("【佐川急便】", "[PayPal]", "Amazon.co.jp:", "ドコモからのお知らせ"), an SMS,
 // letter or call that names the company in its first words, a letter signed with the
-// company's name on its last lines, a link whose visible text shows an official domain,
-// or a sender address at the company's own domain that speaks for a service
-// ("service@", "security@", "no-reply@") rather than for a person.
+// company's name on its last lines, a link whose visible text shows an official domain
+// but goes elsewhere, or a sender address at the company's own domain that speaks for
+// a service ("service@", "security@", "no-reply@") rather than for a person.
 import type { Extracted, OrganizationMention } from '../extract/types.js';
 import { getOrganization, organizationForDomain, organizationsListing, type Organization } from '../knowledge/organizations.js';
 import type { Message } from '../message/types.js';
@@ -117,6 +117,11 @@ function serviceSender(message: Message, extracted: Extracted): Organization | u
   return SERVICE_MAILBOX.test(local) || local.includes(domainLabel(domain)) ? org : undefined;
 }
 
+/** Whether the message names the organization anywhere, as a claim or only in passing. */
+export function namesOrganization(claims: Claims, extracted: Extracted, org: Organization): boolean {
+  return claims.organizations.includes(org) || extracted.organizations.some((m) => m.organizationId === org.id);
+}
+
 export function findClaims(message: Message, extracted: Extracted): Claims {
   const ranked = new Map<string, number>();
   const rank = (id: string, value: number): void => {
@@ -126,10 +131,13 @@ export function findClaims(message: Message, extracted: Extracted): Claims {
   for (const mention of extracted.organizations) rank(mention.organizationId, claimRank(message, mention));
   const sender = serviceSender(message, extracted);
   if (sender !== undefined) rank(sender.id, 1);
+  // Showing an official address over a link that goes elsewhere is how phishing puts
+  // on a company's face; a newsletter linking "support.microsoft.com" to that very site
+  // only cites it.
   for (const url of extracted.urls) {
     if (url.visibleDomain === null) continue;
     const shown = organizationForDomain(url.visibleDomain);
-    if (shown !== undefined) rank(shown.id, 3);
+    if (shown !== undefined && !shown.domains.some((d) => d.domain === url.registrableDomain)) rank(shown.id, 3);
   }
   const byRank = (ids: string[]): Organization[] =>
     ids.map((id) => getOrganization(id)).filter((o): o is Organization => o !== undefined);

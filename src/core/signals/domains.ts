@@ -42,8 +42,9 @@ const MIN_BRAND_TOKEN = 4;
 
 /** Brand tokens that are also everyday words in domain names ("on-line-shop",
  * "apple-farm", "meta-data", "purchase", "japan-visa" for travel visas, "hotel-booking"
- * and "booking-system" for any reservation site): inside another domain they say nothing. */
-const EVERYDAY_WORDS = new Set(['line', 'meta', 'apple', 'live', 'mail', 'post', 'card', 'bank', 'news', 'info', 'chase', 'visa', 'booking']);
+ * and "booking-system" for any reservation site, "digitalriver" and "digital-library"
+ * beside the Digital Agency's digital.go.jp): inside another domain they say nothing. */
+const EVERYDAY_WORDS = new Set(['line', 'meta', 'apple', 'live', 'mail', 'post', 'card', 'bank', 'news', 'info', 'chase', 'visa', 'booking', 'digital']);
 
 const BRANDS: Brand[] = [];
 for (const org of ORGANIZATIONS) {

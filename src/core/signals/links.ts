@@ -3,6 +3,8 @@
 import type { ExtractedUrl } from '../extract/types.js';
 import { isAbusedTld, isFreemail, isShortener, shortenerOperator } from '../knowledge/lists.js';
 import { imitation, isOfficialFor, officialAsSubdomain, officialInPath, officialOwner, registrable } from './domains.js';
+import { authenticated, receivingServerResults } from './authentication.js';
+import { namesOrganization } from './claims.js';
 import type { Finding, SignalContext } from './types.js';
 
 // Path words of login and payment forms. A single alternation of literals inside one
@@ -33,16 +35,43 @@ function encodedHost(url: ExtractedUrl): boolean {
 }
 
 /** The sender's registrable domain when it is a company's own (not a free-mail box):
- * links there are the sender's own site. */
-function senderDomain({ message }: SignalContext): string | null {
+ * links there are the sender's own site. `authenticated` when the receiving server
+ * vouched that the mail comes from that domain. */
+interface Sender {
+  domain: string;
+  authenticated: boolean;
+}
+
+function senderOf({ message }: SignalContext): Sender | null {
   const domain = message.channel === 'email' ? registrable(message.from?.domain ?? null) : null;
-  return domain === null || isFreemail(domain) ? null : domain;
+  if (domain === null || isFreemail(domain)) return null;
+  return { domain, authenticated: authenticated(receivingServerResults(message), domain) };
 }
 
 /** "IPアドレス: 203.0.113.45" in a login notice is a fact, not a link: an IP address
  * written without scheme, port or path is a link only as the target of an HTML link. */
 function isBareAddress(url: ExtractedUrl): boolean {
   return url.isIp && url.schemeless && url.port === null && url.path === '/' && url.location.field !== 'link';
+}
+
+/**
+ * The address a link shows and the one it goes to, when they differ in a way that
+ * deceives. An organization on record, shown in any words, over a link that leaves its
+ * official domains deceives. Other addresses deceive when the link's text is the address
+ * itself ("https://www.bank.example/login"), not a headline that mentions a site
+ * ("News.com: top stories"), and the link does not go to the sender's own domain:
+ * newsletters send every click through their own counter (click.example-news.com for
+ * "www.shop.example"). A sender the receiving server vouched for that shows its own
+ * address over another domain is counting clicks through its mail provider.
+ */
+function deceptiveText(url: ExtractedUrl, sender: Sender | null): { shown: string; target: string } | null {
+  const shown = url.visibleDomain;
+  const target = url.registrableDomain;
+  if (shown === null || target === null || shown === target) return null;
+  if (sender !== null && sender.authenticated && shown === sender.domain) return null;
+  const shownOwner = officialOwner(shown);
+  const deceives = shownOwner !== undefined ? !isOfficialFor(shownOwner, target) : url.visibleIsAddress && target !== sender?.domain;
+  return deceives ? { shown, target } : null;
 }
 
 function shown(url: ExtractedUrl): string {
@@ -53,7 +82,7 @@ export function linkFindings(context: SignalContext): Finding[] {
   const { extracted, claims } = context;
   const findings: Finding[] = [];
   const primary = claims.organizations[0];
-  const sender = senderDomain(context);
+  const sender = senderOf(context);
   const links = extracted.urls.filter((u) => !isBareAddress(u));
   // A domain written in a subject or display name cannot be tapped; only links in the
   // body count as the message's links for "no link" and "every link is official".
@@ -76,8 +105,9 @@ export function linkFindings(context: SignalContext): Finding[] {
     }
     const mixed = mixedScriptLabel(url.hostUnicode);
     if (mixed !== null) findings.push({ code: 'link.mixed-script', evidence: shown(url), ...at });
-    if (url.visibleDomain !== null && domain !== null && url.visibleDomain !== domain) {
-      findings.push({ code: 'link.text-mismatch', evidence: url.visibleText ?? '', params: { shown: url.visibleDomain, target: domain }, ...at });
+    const mismatch = deceptiveText(url, sender);
+    if (mismatch !== null) {
+      findings.push({ code: 'link.text-mismatch', evidence: url.visibleText ?? '', params: mismatch, ...at });
     }
     if (owner !== undefined) continue;
     const pathOf = officialInPath(url.path);
@@ -103,8 +133,13 @@ export function linkFindings(context: SignalContext): Finding[] {
     } else {
       const imitated = imitation(domain);
       if (imitated !== null) {
+        // In a mail, a domain like a brand's that the message never names deceives nobody
+        // about who writes: "tesco.ie" in a newsletter is not TEPCO's. A text message is
+        // little more than its link, and a delivery notice that names no carrier lets
+        // "sagawa-exq.co.jp" speak for one.
+        const named = context.message.channel !== 'email' || namesOrganization(claims, extracted, imitated.org);
         findings.push({
-          code: imitated.kind === 'lookalike' ? 'link.lookalike' : 'link.brand-in-domain',
+          code: !named ? 'link.resembles-brand' : imitated.kind === 'lookalike' ? 'link.lookalike' : 'link.brand-in-domain',
           evidence: shown(url),
           params: { organization: imitated.org.id, brand: imitated.brand },
           ...at,
@@ -116,7 +151,7 @@ export function linkFindings(context: SignalContext): Finding[] {
     }
     // A company sends its customers to their account pages on its own site; a login
     // form is worth noting only on a site other than the sender's.
-    if (CREDENTIAL_PATH.test(url.path) && domain !== sender) {
+    if (CREDENTIAL_PATH.test(url.path) && domain !== sender?.domain) {
       findings.push({ code: 'link.credential-path', evidence: url.raw, ...at });
     }
   }

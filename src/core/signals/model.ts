@@ -1,8 +1,10 @@
 // The statistical text model's opinion as evidence (src/core/model): how much the wording
 // as a whole reads like the spam and scams it was trained on. It was trained on English
 // corpora, so it speaks only when it knows enough of the message's words; Japanese text
-// is left to the rules.
-import { assessSpam, modelInputFromMessage, type SpamAssessment } from '../model/index.js';
+// is left to the rules. A few words are no wording to judge: "hi" or "Your account"
+// would be scored on the model's prior and its bias, so a short message is left to the
+// rules and the reader is told so.
+import { assessSpam, modelInputFromMessage, type ModelInput, type SpamAssessment } from '../model/index.js';
 import type { Finding, SignalContext } from './types.js';
 
 /** Share of the message's features the model must know before its opinion counts. */
@@ -11,8 +13,29 @@ const MIN_COVERAGE = 0.5;
 /** Below this probability the wording reads as ordinary mail. */
 const HAM_PROBABILITY = 0.05;
 
+/** Letters and digits the subject and body must hold for the model to read them: a
+ * short greeting or a lone "Click here" is too little to tell wording from chance,
+ * while the shortest spam texts of the SMS corpora ("Txt WIN to 80086 now") hold more. */
+export const MODEL_MIN_CHARACTERS = 20;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
+
+/** Letters and digits of what the model reads as the message's words, counted up to `limit`. */
+function wordCharacters(input: ModelInput, limit: number): number {
+  let count = 0;
+  for (const field of [input.subject ?? '', input.text, input.htmlText ?? '']) {
+    LETTER_OR_DIGIT.lastIndex = 0;
+    while (count < limit && LETTER_OR_DIGIT.exec(field) !== null) count++;
+    if (count >= limit) break;
+  }
+  return count;
+}
+
 export function modelFindings({ message }: SignalContext): Finding[] {
-  return findingsForAssessment(assessSpam(modelInputFromMessage(message)));
+  const input = modelInputFromMessage(message);
+  const characters = wordCharacters(input, MODEL_MIN_CHARACTERS);
+  if (characters < MODEL_MIN_CHARACTERS) return [{ code: 'model.too-little-text', evidence: String(characters) }];
+  return findingsForAssessment(assessSpam(input));
 }
 
 /** The evidence one model assessment amounts to. */

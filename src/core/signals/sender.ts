@@ -2,8 +2,10 @@
 // domain, where replies and bounces really go, and what the mail server recorded about
 // the sender's authentication.
 import { isFreemail } from '../knowledge/lists.js';
-import type { AuthResult, Message } from '../message/types.js';
+import type { AuthResult } from '../message/types.js';
 import { imitation, isOfficialFor, officialOwner, registrable } from './domains.js';
+import { authenticated, receivingServerResults } from './authentication.js';
+import { namesOrganization } from './claims.js';
 import type { Finding, SignalContext } from './types.js';
 
 function domainOfAddress(address: string): string | null {
@@ -12,6 +14,9 @@ function domainOfAddress(address: string): string | null {
 }
 
 const VOWELS = /[aeiou]/g;
+
+/** Separators that mailing software puts between the pieces of a local part it makes. */
+const STRUCTURED_LOCAL_PART = /[.+#=-]/;
 
 /** A machine-made local part or domain label: long with few vowels, or letters and
  * digits mixed at random ("xk7q2vbn9", "a8f3k2m1p0"). */
@@ -23,24 +28,7 @@ function looksRandom(word: string): boolean {
   return (letters.length >= 8 && vowelShare < 0.2) || (digits >= 3 && letters.length >= 4 && /\d[a-z]+\d/.test(word));
 }
 
-/** Results written by the server that received the message: the topmost
- * Authentication-Results header. Headers further down can be forged by the sender. */
-function receivingServerResults(message: Message): AuthResult[] {
-  const first = message.authResults[0];
-  return first === undefined ? [] : message.authResults.filter((r) => r.authservId === first.authservId);
-}
-
-/** Whether the receiving server vouched for the From domain: DMARC pass, or a DKIM
- * signature of that domain that verified. */
-function authenticated(results: AuthResult[], fromDomain: string): boolean {
-  return results.some(
-    (r) =>
-      (r.method === 'dmarc' && r.result === 'pass') ||
-      (r.method === 'dkim' && r.result === 'pass' && registrable(r.properties['header.d'] ?? null) === fromDomain),
-  );
-}
-
-export function senderFindings({ message, claims }: SignalContext): Finding[] {
+export function senderFindings({ message, claims, extracted }: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const from = message.from;
   if (from === null || message.channel !== 'email') return findings;
@@ -72,15 +60,20 @@ export function senderFindings({ message, claims }: SignalContext): Finding[] {
   if (fromDomain !== null && officialOwner(fromDomain) === undefined && !isFreemail(fromDomain)) {
     const imitated = imitation(fromDomain);
     if (imitated !== null) {
+      const named = namesOrganization(claims, extracted, imitated.org);
       findings.push({
-        code: imitated.kind === 'lookalike' ? 'sender.lookalike' : 'sender.brand-in-domain',
+        code: !named ? 'sender.resembles-brand' : imitated.kind === 'lookalike' ? 'sender.lookalike' : 'sender.brand-in-domain',
         evidence: from.address,
         params: { organization: imitated.org.id },
       });
     }
     const [local = ''] = from.address.toLowerCase().split('@');
     const label = fromDomain.split('.')[0] ?? '';
-    if (looksRandom(local) || looksRandom(label)) findings.push({ code: 'sender.random', evidence: from.address });
+    // Mailing software writes ids into local parts on purpose, between separators:
+    // bounce addresses ("news#3.19584.83-p1SYl@…"), sub-addresses ("kevin+dated+10314…")
+    // and list names ("searchSecurity-F485FC…"). Only a local part of one piece is judged.
+    const structured = STRUCTURED_LOCAL_PART.test(local);
+    if ((!structured && looksRandom(local)) || looksRandom(label)) findings.push({ code: 'sender.random', evidence: from.address });
   }
   for (const replyTo of message.replyTo) {
     const replyDomain = registrable(replyTo.domain);

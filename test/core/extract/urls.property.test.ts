@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeForMatching } from '../../../src/core/normalize/index.js';
 import { extractEmails } from '../../../src/core/extract/emails.js';
-import { domainOfVisibleText, extractUrls } from '../../../src/core/extract/urls.js';
+import { extractUrls, visibleAddress } from '../../../src/core/extract/urls.js';
 import { HANG_GUARD_MS } from '../../hang-guard.js';
 
 /** Runs both extractors the way the pipeline does and checks the span invariants. */
@@ -75,11 +75,11 @@ describe('extractUrls / extractEmails properties', () => {
     fc.assert(fc.property(fc.oneof(urlishString(400), fragmentString), checkAll), { numRuns: 1500 });
   });
 
-  it('domainOfVisibleText never throws and returns null or a lower-case domain', () => {
+  it('visibleAddress never throws and returns null or a lower-case domain', () => {
     fc.assert(
       fc.property(fc.oneof(fragmentString, fc.string({ unit: 'grapheme', maxLength: 50 })), (text) => {
-        const domain = domainOfVisibleText(text);
-        if (domain !== null) expect(domain).toBe(domain.toLowerCase());
+        const shown = visibleAddress(text);
+        if (shown !== null) expect(shown.domain).toBe(shown.domain.toLowerCase());
       }),
       { numRuns: 500 },
     );

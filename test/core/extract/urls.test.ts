@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_URLS_PER_MESSAGE } from '../../../src/core/limits.js';
 import { MappedText, normalizeForMatching } from '../../../src/core/normalize/index.js';
-import { domainOfVisibleText, extractUrls, type FoundUrl } from '../../../src/core/extract/urls.js';
+import { extractUrls, visibleAddress, type FoundUrl } from '../../../src/core/extract/urls.js';
 
 /** Normalizes like the pipeline does, extracts, and checks every span maps back to raw. */
 function urlsIn(source: string, limit?: number): FoundUrl[] {
@@ -472,22 +472,36 @@ describe('extractUrls: English spam', () => {
   });
 });
 
-describe('domainOfVisibleText', () => {
+describe('visibleAddress', () => {
   it('finds the registrable domain shown in anchor text', () => {
-    expect(domainOfVisibleText('https://www.amazon.co.jp/')).toBe('amazon.co.jp');
-    expect(domainOfVisibleText('www.amazon.co.jp')).toBe('amazon.co.jp');
-    expect(domainOfVisibleText('amazon.co.jp')).toBe('amazon.co.jp');
-    expect(domainOfVisibleText('Amazon.co.jp ログイン')).toBe('amazon.co.jp');
-    expect(domainOfVisibleText('ｗｗｗ．ａｍａｚｏｎ．ｃｏ．ｊｐ')).toBe('amazon.co.jp');
-    expect(domainOfVisibleText('support@amazon.co.jp')).toBe('amazon.co.jp');
-    expect(domainOfVisibleText('https://аmazon.co.jp/')).toBe('xn--mazon-3ve.co.jp');
+    const domain = (text: string): string | undefined => visibleAddress(text)?.domain;
+    expect(domain('https://www.amazon.co.jp/')).toBe('amazon.co.jp');
+    expect(domain('www.amazon.co.jp')).toBe('amazon.co.jp');
+    expect(domain('amazon.co.jp')).toBe('amazon.co.jp');
+    expect(domain('Amazon.co.jp ログイン')).toBe('amazon.co.jp');
+    expect(domain('ｗｗｗ．ａｍａｚｏｎ．ｃｏ．ｊｐ')).toBe('amazon.co.jp');
+    expect(domain('support@amazon.co.jp')).toBe('amazon.co.jp');
+    expect(domain('https://аmazon.co.jp/')).toBe('xn--mazon-3ve.co.jp');
+  });
+
+  it('tells an address written as the whole text from a label that mentions one', () => {
+    const whole = (text: string): boolean | undefined => visibleAddress(text)?.whole;
+    expect(whole('https://www.bank.example.com/login?id=1')).toBe(true);
+    expect(whole(' www.shop.example.com ')).toBe(true);
+    expect(whole('<https://www.shop.example.com/>')).toBe(true);
+    expect(whole('「ｗｗｗ．ａｍａｚｏｎ．ｃｏ．ｊｐ」。')).toBe(true);
+    expect(whole('support@shop.example.com.')).toBe(true);
+    expect(whole('Amazon.co.jp ログイン')).toBe(false);
+    expect(whole('News.example.com: Top stories of the week')).toBe(false);
+    expect(whole('See what is new at Shop.example.com.')).toBe(false);
+    expect(whole('https://www.bank.example.com/webscr? cmd=_login')).toBe(false);
   });
 
   it('returns null when there is no domain', () => {
-    expect(domainOfVisibleText('こちら')).toBeNull();
-    expect(domainOfVisibleText('Click here')).toBeNull();
-    expect(domainOfVisibleText('ログインはこちら。')).toBeNull();
-    expect(domainOfVisibleText('')).toBeNull();
-    expect(domainOfVisibleText('http://192.168.0.1/')).toBeNull();
+    expect(visibleAddress('こちら')).toBeNull();
+    expect(visibleAddress('Click here')).toBeNull();
+    expect(visibleAddress('ログインはこちら。')).toBeNull();
+    expect(visibleAddress('')).toBeNull();
+    expect(visibleAddress('http://192.168.0.1/')).toBeNull();
   });
 });

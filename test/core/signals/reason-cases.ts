@@ -185,6 +185,21 @@ export const CASES: Record<string, ReasonCase> = {
     triggers: sms('お荷物のお届け日時が決まりました。詳しくは https://www.sagawa-exq.co.jp/ でご確認ください。'),
     lookalike: sms('お荷物のお届け日時が決まりました。詳しくは https://www.sagawa-exp.co.jp/ でご確認ください。'),
   },
+  'link.resembles-brand': {
+    // An English newsletter linking to a shop whose name is one letter from TEPCO's
+    // ("tepco"): it never names TEPCO, so the domain pretends nothing.
+    triggers: mail({
+      from: ['Grocer Weekly', 'editor@grocerweekly.com'],
+      subject: 'This week in grocery retail',
+      text: 'Hello readers,\n\nThis week we compare loyalty schemes. Offers: https://www.tesco.ie/offers\n\nGrocer Weekly\n',
+    }),
+    // The same link in a mail that speaks for TEPCO is an imitation.
+    lookalike: mail({
+      from: ['東京電力エナジーパートナー', 'info@tesco.ie'],
+      subject: '【東京電力】電気料金のお支払い確認',
+      text: '東京電力エナジーパートナーです。電気料金のお支払いが確認できません。https://www.tesco.ie/pay からお手続きください。',
+    }),
+  },
   'link.brand-in-domain': {
     triggers: sms('ご注文の確認はこちら https://amazon-order-support.example/gp/css'),
     lookalike: sms('ご注文の確認はこちら https://www.amazon.co.jp/gp/css'),
@@ -237,6 +252,10 @@ export const CASES: Record<string, ReasonCase> = {
   'sender.lookalike': {
     triggers: mail({ from: ['Amazon.co.jp', 'order-update@amaz0n.co.jp'], subject: 'ご注文の確認', text: 'ご注文ありがとうございます。' }),
     lookalike: mail({ from: ['Amazon.co.jp', 'order-update@amazon.co.jp'], subject: 'ご注文の確認', text: 'ご注文ありがとうございます。' }),
+  },
+  'sender.resembles-brand': {
+    triggers: mail({ from: ['Grocer Weekly', 'offers@tesco.ie'], subject: 'Weekly offers', text: 'Hello readers,\n\nThis week: fruit and vegetables at half price in every store.\n' }),
+    lookalike: mail({ from: ['東京電力エナジーパートナー', 'info@tesco.ie'], subject: '電気料金のお知らせ', text: '東京電力エナジーパートナーです。今月の電気料金をお知らせします。' }),
   },
   'sender.brand-in-domain': {
     triggers: mail({ from: ['Amazon.co.jp', 'order-update@amazon-order-support.example'], subject: 'ご注文の確認', text: 'ご注文ありがとうございます。' }),
@@ -535,6 +554,15 @@ export const CASES: Record<string, ReasonCase> = {
       text: 'Hi all,\n\nAttached are the minutes from Tuesday. We agreed to run the next trial in March and to share the results on the list.\n\nThanks,\nAnna\n',
     }),
   },
+  'model.too-little-text': {
+    // Three words are no wording to judge; a sentence is.
+    triggers: mail({ from: ['Anna Smith', 'anna@lists.example.org'], subject: 'hi', text: 'See you soon\n' }),
+    lookalike: mail({
+      from: ['Anna Smith', 'anna@lists.example.org'],
+      subject: 'hi',
+      text: 'See you soon at the station, I will bring the tickets for the concert.\n',
+    }),
+  },
   'model.ham-likely': {
     triggers: mail({
       from: ['Anna Smith', 'anna@lists.example.org'],
@@ -815,6 +843,85 @@ export interface KnownIssue {
 /** Close calls found after the cases above were written, fixed since: asserted. */
 export const MORE_LOOKALIKES: KnownIssue[] = [
   {
+    code: 'link.text-mismatch',
+    side: 'lookalike',
+    input: mail({
+      from: ['Daily Tech Brief', 'newsletter@dailytechbrief.com'],
+      subject: 'Daily Tech Brief: chips, clouds and phones',
+      html: '<p><a href="http://click.mailvendor-mx.net/t/4b21?u=7">Shopper.example.com: the week\'s best laptop deals</a></p>',
+    }),
+    expected: 'no link.text-mismatch: a headline that mentions a site is a label, not an address the reader is shown',
+    actual: 'link.text-mismatch (+40): any domain inside the link text counted (30 of the 110 genuine commercial mails of hard-ham-1\'s development half)',
+  },
+  {
+    code: 'link.text-mismatch',
+    side: 'lookalike',
+    input: mail({
+      from: ['BrightMart', 'deals@newsletter.brightmart-news.com'],
+      subject: 'Partner offers this week',
+      html: '<p>Camping gear from our partner: <a href="http://click.brightmart-news.com/c?q=8f3a9c">www.partner-outdoor.com</a></p>',
+    }),
+    expected: "no link.text-mismatch: a partner's address shown over the sender's own click counter",
+    actual: 'link.text-mismatch (+40), risk medium',
+  },
+  {
+    code: 'link.text-mismatch',
+    side: 'lookalike',
+    input: mail({
+      from: ['Northwind Outfitters', 'news@northwind-outfitters.com'],
+      headers: [authResults('dkim=pass header.d=northwind-outfitters.com; dmarc=pass header.from=northwind-outfitters.com')],
+      subject: 'Spring sale: 30% off jackets',
+      html: '<p>Shop the sale at <a href="http://click.mailvendor-mx.net/t/8f3a9c2e?u=1">www.northwind-outfitters.com</a></p>',
+    }),
+    expected: "no link.text-mismatch: a shop the receiving server vouched for, showing its own address over its mail provider's click counter",
+    actual: 'link.text-mismatch (+40), risk medium',
+  },
+  {
+    code: 'link.text-mismatch',
+    side: 'triggers',
+    input: mail({
+      from: ['Example Savings Bank', 'alerts@examplesavingsbank.com'],
+      subject: 'Please confirm your online banking details',
+      html: '<p>Sign in to confirm: <a href="http://secure-update-centre.com/esb/">https://online.examplesavingsbank.com/login</a></p>',
+    }),
+    expected: 'link.text-mismatch: a bank not on record, its full address shown over a link to another site',
+    actual: 'link.text-mismatch (kept when the rule was narrowed to addresses shown as the whole link text)',
+  },
+  {
+    code: 'link.not-official',
+    side: 'lookalike',
+    input: mail({
+      from: ['WinTips Weekly', 'editor@wintipsweekly.com'],
+      subject: 'WinTips Weekly: patch your media player',
+      html:
+        '<p>Microsoft explains the fix at <a href="http://support.microsoft.com/kb/323255">http://support.microsoft.com/kb/323255</a>.</p>' +
+        '<p>Past issues: <a href="http://www.wintipsweekly.com/archive">our archive</a></p>',
+    }),
+    expected: 'no link.not-official: a newsletter citing microsoft.com with a link to that very site does not claim to be Microsoft',
+    actual: 'link.not-official[wintipsweekly.com] (+40): an official address in a link text counted as a claim even when the link went there',
+  },
+  {
+    code: 'sender.random',
+    side: 'lookalike',
+    input: mail({ from: ['BrightMart', 'bounce#3.19584.83-p1SYlJ1blFvQjRRR.1@newsletter.brightmart-news.com'], subject: 'Partner offers', text: 'Partner offers this week, at half price.' }),
+    expected: 'no sender.random: a mailing program writes message ids into its bounce addresses between separators',
+    actual: 'sender.random (+10) on 24 of the 110 genuine commercial mails of hard-ham-1\'s development half',
+  },
+  {
+    code: 'link.brand-in-domain',
+    side: 'lookalike',
+    input: sms('新しいカメラのレビューはこちら https://www.digitalcamera-review.com/'),
+    expected: "no link.brand-in-domain: \"digital\" is an everyday word, not only the Digital Agency's digital.go.jp",
+    actual: 'link.brand-in-domain[digital] (+35), risk medium',
+  },
+  {
+    code: 'link.lookalike',
+    side: 'triggers',
+    input: sms('お荷物のお届けにあがりましたが不在のため持ち帰りました。ご確認ください https://www.sagawa-exq.co.jp/'),
+    expected: 'link.lookalike: a text message that names no carrier lets its look-alike link speak for one',
+    actual: 'link.lookalike (kept when look-alikes in mail began to need the organization named)',
+  },
+  {
     code: 'lure.credential-request',
     side: 'lookalike',
     input: sms('【三井住友カード】当社から、メールやSMSで暗証番号を入力していただくようお願いすることはございません。'),
@@ -1008,9 +1115,8 @@ export const KNOWN_ISSUES: KnownIssue[] = [
     }),
     expected: 'no link.text-mismatch: a shop\'s own address shown over its mail provider\'s click counter is how newsletters count clicks',
     actual:
-      'link.text-mismatch (+40), on 30 of the 110 genuine commercial mails of hard-ham-1\'s development half. Firing it only for ' +
-      'organizations on record, look-alikes and sign-in targets was measured (issue 13): hard-ham-1 held-out half flagged 78.6→66.4%, ' +
-      'high 47.9→29.3%, but Nazario held-out high 84.5→82.6% (2004–05 phishing showing banks not on record, wamu.com and others), ' +
-      'so it was not kept while issue 12 asks Nazario to hold',
+      'link.text-mismatch (+40). With the receiving server\'s word that the mail is the shop\'s (DMARC or aligned DKIM pass) it is ' +
+      'not raised (asserted in MORE_LOOKALIKES); without it this mail cannot be told from phishing that forges a bank\'s From ' +
+      'address and shows the bank\'s address over its own site, as the 2004–05 phishing of the Nazario corpus does',
   },
 ];
