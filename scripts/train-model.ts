@@ -6,13 +6,14 @@
 //                                                       feature sets and settings first
 //   options: --only=email|sms   --no-write   --folds=5
 //
-// Data, as ../shared/data/README.md allows: SpamAssassin easy-ham-1 + spam-1 (email),
-// and the SMS texts whose smsSplit(text) is 'train' from UCI and Mishra–Soni (spam and
-// smishing both count as positive). Settings are chosen by 5-fold cross-validation
-// inside that training data (--search prints the comparison). The held-out data
-// (SpamAssassin easy-ham-2, hard-ham-1, spam-2; SMS texts whose split is 'eval'; the
-// Nazario phishing corpus, eval only) is scored once with the finished model file and
-// reported; nothing is tuned on it.
+// Data, as ../shared/data/README.md allows: SpamAssassin easy-ham-1 + spam-1 and the
+// development half of hard-ham-1 (genuine commercial mail whose MD5 starts with 0–7)
+// for email, and the SMS texts whose smsSplit(text) is 'train' from UCI and
+// Mishra–Soni (spam and smishing both count as positive). Settings are chosen by 5-fold
+// cross-validation inside that training data (--search prints the comparison). The
+// held-out data (SpamAssassin easy-ham-2, hard-ham-1's other half, spam-2; SMS texts
+// whose split is 'eval'; the Nazario phishing corpus, eval only) is scored once with the
+// finished model file and reported; nothing is tuned on it.
 //
 // Model: L2-regularized logistic regression, class-balanced, fitted with L-BFGS (exact,
 // deterministic; no random steps), over hashed character n-grams, word uni/bigrams and
@@ -30,7 +31,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mishraSoni, nazario, SHARED_DATA, spamAssassin, uciSms, type Label } from '../eval/datasets.js';
-import { SPAMASSASSIN_EVAL_GROUPS, SPAMASSASSIN_TRAIN_GROUPS, smsSplit } from '../eval/splits.js';
+import { hardHamHalf, SPAMASSASSIN_EVAL_GROUPS, SPAMASSASSIN_TRAIN_GROUPS, smsSplit } from '../eval/splits.js';
 // parseEmail is what toMessage (src/core/check.ts) runs for an email; importing it directly
 // keeps training independent of the checker's other modules.
 import { parseEmail } from '../src/core/message/email.js';
@@ -68,6 +69,13 @@ interface Settings {
 // Character 1-grams stay for CJK. SMS is flat across every setting (97% ± 0.3).
 const BASE_FEATURES: FeatureConfig = { charMin: 1, charMax: 4, words: 2, meta: true, fromDomain: true, maxChars: 5000 };
 
+// Genuine commercial mail (hard-ham-1's development half, 110 messages) is what the model
+// mistook for spam, and there is little of it beside 2,500 personal and list mails: each
+// counts ten times. Grouped CV share of it above the FPR-1% threshold: weight 1 13.6%,
+// 5 12.7%, 10 11.8%, 20 10.9%; easy-ham-1 and spam-1 move by under 0.5 points.
+const COMMERCIAL_HAM_WEIGHT = 10;
+const COMMERCIAL_HAM_GROUP = 'hard-ham-1';
+
 const SETTINGS: Record<'email' | 'sms', Settings> = {
   email: { features: BASE_FEATURES, values: 'binary', lambda: 3e-6, minDf: 2, maxFeatures: 20_000 },
   sms: { features: { ...BASE_FEATURES, fromDomain: false }, values: 'binary', lambda: 1e-5, minDf: 2, maxFeatures: 20_000 },
@@ -100,6 +108,8 @@ interface Doc {
   /** 1 for spam, smishing and phishing. */
   y: 0 | 1;
   input: ModelInput;
+  /** How much the message counts in the fit, within its class (1 but for genuine commercial mail). */
+  weight: number;
   /** Raw size in bytes (email) or characters (SMS), for the speed report. */
   size: number;
   /** Where the message came from (a mailing list, a feed, a sender domain; for SMS the
@@ -140,6 +150,7 @@ async function emailDocs(samples: { id: string; group: string; label: Label; eml
       label: sample.label,
       y: sample.label === 'ham' ? 0 : 1,
       input: scrubRecipient(modelInputFromMessage(message)),
+      weight: sample.group === COMMERCIAL_HAM_GROUP ? COMMERCIAL_HAM_WEIGHT : 1,
       size: sample.eml.length,
     });
   }
@@ -167,7 +178,7 @@ function smsDocs(samples: { id: string; group: string; label: Label; text: strin
     const existing = byText.get(key);
     if (existing === undefined) {
       const source = key.replace(/[0-9]+/g, '0');
-      byText.set(key, { id: s.id, group: s.group, label: s.label, y, input: { channel: 'sms', text: s.text }, size: s.text.length, source });
+      byText.set(key, { id: s.id, group: s.group, label: s.label, y, input: { channel: 'sms', text: s.text }, weight: 1, size: s.text.length, source });
     } else if (existing !== null && existing.y !== y) {
       byText.set(key, null);
     } else if (existing !== null && s.label === 'smishing') {
@@ -183,9 +194,11 @@ function smsDocs(samples: { id: string; group: string; label: Label; text: strin
 interface Sparse {
   ids: Uint32Array;
   counts: Uint16Array;
+  /** How much the document counts in the fit (Doc.weight). */
+  weight: number;
 }
 
-function featurize(input: ModelInput, config: FeatureConfig): Sparse {
+function featurize({ input, weight }: Doc, config: FeatureConfig): Sparse {
   const counts = new Map<number, number>();
   const extracted = extractFeatures(input, config);
   for (let i = 0; i < extracted.count; i++) {
@@ -193,7 +206,7 @@ function featurize(input: ModelInput, config: FeatureConfig): Sparse {
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   const ids = Uint32Array.from(counts.keys()).sort();
-  return { ids, counts: Uint16Array.from(ids, (id) => Math.min(0xffff, counts.get(id)!)) };
+  return { ids, counts: Uint16Array.from(ids, (id) => Math.min(0xffff, counts.get(id)!)), weight };
 }
 
 const value = (count: number, values: Settings['values']): number => (values === 'binary' ? 1 : Math.log1p(count));
@@ -323,11 +336,11 @@ function softplus(z: number): number {
 }
 
 /** Class-balanced, L2-penalized logistic regression; x = [weights..., bias]. */
-function fitLogistic(m: Matrix, y: readonly number[], lambda: number, start?: Float64Array): Float64Array {
+function fitLogistic(m: Matrix, y: readonly number[], rowWeights: readonly number[], lambda: number, start?: Float64Array): Float64Array {
   const rows = y.length;
-  const positives = y.filter((v) => v === 1).length;
-  const weightOf = [rows / (2 * (rows - positives)), rows / (2 * positives)];
-  const totalWeight = y.reduce((sum, v) => sum + weightOf[v]!, 0);
+  const classTotals = [0, 0];
+  y.forEach((v, r) => (classTotals[v] = classTotals[v]! + rowWeights[r]!));
+  const weightOf = [1 / (2 * classTotals[0]!), 1 / (2 * classTotals[1]!)];
   const fg = (x: Float64Array, g: Float64Array): number => {
     g.fill(0);
     const bias = x[m.columns]!;
@@ -337,7 +350,7 @@ function fitLogistic(m: Matrix, y: readonly number[], lambda: number, start?: Fl
       const end = m.rowStart[r + 1]!;
       for (let k = m.rowStart[r]!; k < end; k++) z += x[m.cols[k]!]! * m.vals[k]!;
       const label = y[r]!;
-      const c = weightOf[label]! / totalWeight;
+      const c = weightOf[label]! * rowWeights[r]!;
       loss += c * (softplus(z) - label * z);
       const dz = c * (sigmoid(z) - label);
       for (let k = m.rowStart[r]!; k < end; k++) g[m.cols[k]!] = g[m.cols[k]!]! + dz * m.vals[k]!;
@@ -362,11 +375,12 @@ interface Linear {
 /** Fits on all features seen in minDf documents, keeps the maxFeatures with the largest
  * weights, and fits again on those. */
 function train(docs: readonly Sparse[], y: readonly number[], settings: Settings): Linear {
+  const rowWeights = docs.map((d) => d.weight);
   const df = new Map<number, number>();
   for (const d of docs) for (const id of d.ids) df.set(id, (df.get(id) ?? 0) + 1);
   const vocabulary = [...df].filter(([, n]) => n >= settings.minDf).map(([id]) => id).sort((a, b) => a - b);
   const columns = new Map(vocabulary.map((id, i) => [id, i]));
-  const first = fitLogistic(buildMatrix(docs, columns, settings.values), y, settings.lambda);
+  const first = fitLogistic(buildMatrix(docs, columns, settings.values), y, rowWeights, settings.lambda);
   if (vocabulary.length <= settings.maxFeatures) {
     return { weights: new Map(vocabulary.map((id, i) => [id, first[i]!])), bias: first[vocabulary.length]!, values: settings.values };
   }
@@ -379,7 +393,7 @@ function train(docs: readonly Sparse[], y: readonly number[], settings: Settings
   const start = new Float64Array(kept.length + 1);
   kept.forEach((k, i) => (start[i] = first[k.i]!));
   start[kept.length] = first[vocabulary.length]!;
-  const second = fitLogistic(buildMatrix(docs, keptColumns, settings.values), y, settings.lambda, start);
+  const second = fitLogistic(buildMatrix(docs, keptColumns, settings.values), y, rowWeights, settings.lambda, start);
   return { weights: new Map(kept.map((k, i) => [k.id, second[i]!])), bias: second[kept.length]!, values: settings.values };
 }
 
@@ -606,7 +620,7 @@ function searchSettings(channel: Channel): void {
   const cache = new Map<string, Sparse[]>();
   const vectors = (features: FeatureConfig): Sparse[] => {
     const key = JSON.stringify(features);
-    if (!cache.has(key)) cache.set(key, channel.train.map((d) => featurize(d.input, features)));
+    if (!cache.has(key)) cache.set(key, channel.train.map((d) => featurize(d, features)));
     return cache.get(key)!;
   };
   const row = (label: string, fit: (features: FeatureConfig) => (docs: Sparse[], y: number[]) => (doc: Sparse) => number, features: FeatureConfig): void => {
@@ -649,18 +663,25 @@ function trainChannel(channel: Channel): void {
   const settings = SETTINGS[channel.name];
   const y = channel.train.map((d) => d.y);
   const started = Date.now();
-  const vectors = channel.train.map((d) => featurize(d.input, settings.features));
+  const vectors = channel.train.map((d) => featurize(d, settings.features));
   const fit = (docs: Sparse[], labels: number[]): ((doc: Sparse) => number) => {
     const model = train(docs, labels, settings);
     return (doc) => predict(model, doc);
   };
   const plainCv = summarize(crossValidate(vectors, y, foldsOf(channel.train, false), fit), y);
-  const cv = summarize(crossValidate(vectors, y, foldsOf(channel.train, true), fit), y);
+  const groupedScores = crossValidate(vectors, y, foldsOf(channel.train, true), fit);
+  const cv = summarize(groupedScores, y);
   const describeCv = (s: CvSummary): string =>
     `AUC ${fix(s.auc)}, recall ${pct(s.recallAtFpr1)} at FPR ≤1% (threshold ${fix(s.thresholdFpr1)}), ${pct(s.recallAtFpr2)} at FPR ≤2% (threshold ${fix(s.thresholdFpr2)})`;
   console.log(`\n${channel.name}: ${channel.train.length} training messages (${y.filter((v) => v === 1).length} positive)`);
   console.log(`  ${FOLDS}-fold CV, plain:   ${describeCv(plainCv)}`);
   console.log(`  ${FOLDS}-fold CV, grouped: ${describeCv(cv)}  ← thresholds written to the model`);
+  // Each group alone: genuine commercial mail is a small share of the ham the thresholds are set on.
+  for (const group of [...new Set(channel.train.map((d) => d.group))]) {
+    const scores = groupedScores.filter((_, i) => channel.train[i]!.group === group);
+    const at = (p: number): string => pct(rate(scores, Math.log(p / (1 - p))));
+    console.log(`    ${group.padEnd(14)} ${String(scores.length).padStart(5)} above FPR-2% threshold ${at(cv.thresholdFpr2)}, above FPR-1% threshold ${at(cv.thresholdFpr1)}, above 0.9 ${at(0.9)}, above 0.97 ${at(0.97)}`);
+  }
   const model = train(vectors, y, settings);
   console.log(`  final fit: ${lastIterations} L-BFGS iterations (limit 400)`);
   const trainScores = vectors.map((v) => predict(model, v));
@@ -739,8 +760,10 @@ async function main(): Promise<void> {
   if (ONLY !== 'sms') {
     const trainGroups: readonly string[] = SPAMASSASSIN_TRAIN_GROUPS;
     const evalGroups: readonly string[] = SPAMASSASSIN_EVAL_GROUPS;
-    const train = await emailDocs(sa.filter((s) => trainGroups.includes(s.group)));
-    const held = await emailDocs(sa.filter((s) => evalGroups.includes(s.group)));
+    // Genuine commercial mail: its development half is trained on, the other half held out.
+    const hardHamDev = (s: (typeof sa)[number]): boolean => s.group === COMMERCIAL_HAM_GROUP && hardHamHalf(s.md5 ?? '') === 'dev';
+    const train = await emailDocs(sa.filter((s) => trainGroups.includes(s.group) || hardHamDev(s)));
+    const held = await emailDocs(sa.filter((s) => evalGroups.includes(s.group) && !hardHamDev(s)));
     const phishing = await emailDocs(naz);
     const ham = held.filter((d) => d.y === 0);
     const spam = held.filter((d) => d.y === 1);
@@ -750,13 +773,13 @@ async function main(): Promise<void> {
       name: 'email',
       train,
       heldOut: [
-        { name: 'SpamAssassin spam-2 vs easy-ham-2 + hard-ham-1', positives: spam, negatives: ham },
+        { name: 'SpamAssassin spam-2 vs easy-ham-2 + hard-ham-1 (8–f)', positives: spam, negatives: ham },
         { name: 'SpamAssassin spam-2 vs easy-ham-2', positives: spam, negatives: easy },
-        { name: 'SpamAssassin spam-2 vs hard-ham-1', positives: spam, negatives: hard },
-        { name: 'Nazario phishing vs easy-ham-2 + hard-ham-1', positives: phishing, negatives: ham },
+        { name: 'SpamAssassin spam-2 vs hard-ham-1 (8–f)', positives: spam, negatives: hard },
+        { name: 'Nazario phishing vs easy-ham-2 + hard-ham-1 (8–f)', positives: phishing, negatives: ham },
       ],
       data: {
-        train: Object.fromEntries(SPAMASSASSIN_TRAIN_GROUPS.map((g) => [`spamassassin/${g}`, train.filter((d) => d.group === g).length])),
+        train: Object.fromEntries([...SPAMASSASSIN_TRAIN_GROUPS, 'hard-ham-1'].map((g) => [`spamassassin/${g}`, train.filter((d) => d.group === g).length])),
         heldOut: { ...Object.fromEntries(SPAMASSASSIN_EVAL_GROUPS.map((g) => [`spamassassin/${g}`, held.filter((d) => d.group === g).length])), nazario: phishing.length },
       },
     });

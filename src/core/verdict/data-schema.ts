@@ -13,6 +13,10 @@ const ReasonsFileSchema = z.strictObject({
       code: z.string().regex(/^[a-z]+(?:\.[a-z0-9-]+)+$/),
       score: z.number(),
       severity: z.enum(['positive', 'info', 'low', 'medium', 'high']),
+      /** The reason describes how mass mail looks (its wording, machine-made addresses),
+       * not harm: what it asks, where its links go, whom it pretends to be. Reasons of
+       * this kind alone never make a message high. */
+      bulk: z.literal(true).optional(),
       message: localized,
     }),
   ),

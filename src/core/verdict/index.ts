@@ -20,7 +20,7 @@ import { requestFindings } from '../signals/requests.js';
 import { scamPatternFindings } from '../signals/scam-patterns.js';
 import { senderFindings } from '../signals/sender.js';
 import type { Finding, SignalContext, SignalModule } from '../signals/types.js';
-import { DATA_CLASS_SEPARATOR, describe, riskOf, ruleFor, type IncidentTitles } from './rules.js';
+import { DATA_CLASS_SEPARATOR, describe, HIGHEST_BULK_ONLY_SCORE, riskOf, ruleFor, type IncidentTitles } from './rules.js';
 import type { AdviceFile } from './data-schema.js';
 import type { Advice, Reason, Risk, Verdict } from './types.js';
 
@@ -160,7 +160,11 @@ export function conclude(evidence: Evidence, incidents: readonly Incident[]): Ve
     reassuring(a) !== reassuring(b) ? (reassuring(a) ? 1 : -1) : Math.abs(b.score) - Math.abs(a.score),
   );
   const total = reasons.reduce((sum, r) => sum + r.score, 0);
-  const score = Math.max(0, Math.min(100, Math.round(total)));
+  // Advertising is not danger: how mass mail looks, with hints beside it (a word a
+  // scam would use, a sign-in path), can make a message medium; only evidence of harm
+  // (what it asks, where it leads, whom it pretends to be) can make it high.
+  const harmful = reasons.some((r) => (r.severity === 'medium' || r.severity === 'high') && ruleFor(r.code).bulk !== true);
+  const score = Math.max(0, Math.min(harmful ? 100 : HIGHEST_BULK_ONLY_SCORE, Math.round(total)));
   const risk = riskOf(score);
   return {
     risk,

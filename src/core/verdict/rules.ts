@@ -12,6 +12,8 @@ export interface Rule {
   code: string;
   score: number;
   severity: Severity;
+  /** See data-schema.ts: alone, reasons of this kind never make a message high. */
+  bulk?: true;
   message: LocalizedText;
 }
 
@@ -29,6 +31,9 @@ export function ruleFor(code: string): Rule {
   if (rule === undefined) throw new Error(`reason ${code} is not in data/reasons.json`);
   return rule;
 }
+
+/** The highest score of a message whose only warnings are bulk-mail features. */
+export const HIGHEST_BULK_ONLY_SCORE = REASONS.thresholds.high - 1;
 
 export function riskOf(score: number): Risk {
   if (score >= REASONS.thresholds.high) return 'high';

@@ -843,6 +843,28 @@ export interface KnownIssue {
 /** Close calls found after the cases above were written, fixed since: asserted. */
 export const MORE_LOOKALIKES: KnownIssue[] = [
   {
+    code: 'lure.credential-request',
+    side: 'triggers',
+    input: mail({
+      from: ['Example Savings Bank', 'alerts@examplesavingsbank.com'],
+      subject: 'Online banking notice',
+      text: 'Dear customer,\n\nPlease confirm your account information within 24 hours or your access will be limited.\n',
+    }),
+    expected: 'lure.credential-request: "confirm your account information" is how English phishing asks for the log-in it will collect',
+    actual: 'only lure.urgency-threat.weak: English asks to verify, confirm or restore account details were not read (265 of the 382 mails of the Nazario development half carry one, none of the genuine development mail)',
+  },
+  {
+    code: 'lure.credential-request',
+    side: 'lookalike',
+    input: mail({
+      from: ['Example Savings Bank', 'alerts@examplesavingsbank.com'],
+      subject: 'Protect yourself from phishing',
+      text: 'We will never ask you to confirm your account information by email.\n',
+    }),
+    expected: 'no lure.credential-request: a bank saying it never asks for this',
+    actual: 'none (asserted beside the trigger above)',
+  },
+  {
     code: 'link.text-mismatch',
     side: 'lookalike',
     input: mail({
