@@ -556,7 +556,7 @@ export const CASES: Record<string, ReasonCase> = {
   },
   'model.too-little-text': {
     // Three words are no wording to judge; a sentence is.
-    triggers: mail({ from: ['Anna Smith', 'anna@lists.example.org'], subject: 'hi', text: 'See you soon\n' }),
+    triggers: mail({ from: ['Anna Smith', 'anna@lists.example.org'], subject: 'hi', text: 'See you\n' }),
     lookalike: mail({
       from: ['Anna Smith', 'anna@lists.example.org'],
       subject: 'hi',
