@@ -1,0 +1,32 @@
+// What the linter refuses, before reading a draft.
+
+/** Longest draft the linter reads, in UTF-16 units. A notice is one letter or email: the
+ * NTT West postcard is about 1,000 characters, a long email notice 5,000. The cap bounds
+ * the term scans and the checker's work per request, and stops a pasted mailbox from
+ * tying up the server or the browser tab. */
+export const MAX_NOTICE_DRAFT_CHARS = 50_000;
+
+/** The draft is empty or only white space. */
+export class EmptyDraftError extends Error {
+  override readonly name = 'EmptyDraftError';
+
+  constructor() {
+    super('The draft is empty: give the text of the notice.');
+  }
+}
+
+/** The draft is longer than MAX_NOTICE_DRAFT_CHARS. */
+export class DraftTooLargeError extends Error {
+  override readonly name = 'DraftTooLargeError';
+  readonly limit = MAX_NOTICE_DRAFT_CHARS;
+
+  constructor(readonly length: number) {
+    super(`The draft is too long: ${length} characters, the limit is ${MAX_NOTICE_DRAFT_CHARS}. Give one notice at a time.`);
+  }
+}
+
+/** Throws EmptyDraftError or DraftTooLargeError for a draft the linter does not read. */
+export function assertDraft(draft: string): void {
+  if (draft.length > MAX_NOTICE_DRAFT_CHARS) throw new DraftTooLargeError(draft.length);
+  if (!/\S/.test(draft)) throw new EmptyDraftError();
+}
