@@ -21,7 +21,7 @@ import {
   WEB_PAGE_TERMS,
   wordsOf,
 } from './knowledge.js';
-import { FoldedDraft, foldTerm, MAX_SPANS_PER_KIND } from './text.js';
+import { FoldedDraft, foldTerm, MAX_SPANS_PER_KIND, mergeSpans } from './text.js';
 import {
   LINT_SEVERITIES,
   NOTICE_PARTS,
@@ -92,7 +92,8 @@ const REASON_FINDINGS: Record<string, FindingCode> = {
   'lure.contact-me': 'notice.scam.app-or-remote',
   'lure.data-deletion-offer': 'notice.scam.deletion-offer',
   'pattern.data-deletion': 'notice.scam.deletion-offer',
-  // A word of urgency alone ("至急") is worth a second look, not a rewrite.
+  // A word of urgency alone ("至急調査を進めております") is worth a second look; attached to
+  // an instruction it is pressure (see urgencyFinding).
   'lure.urgency-threat.weak': 'notice.advice.urgency-words',
 };
 
@@ -173,7 +174,6 @@ class Findings {
       // 「暗証番号をご入力ください」 found by one reason and 「暗証番号」 by another are one place.
       const words = entry.evidence.filter((e) => !entry.evidence.some((other) => other !== e && other.includes(e)));
       const evidence: LocalizedText = { ja: words.join(LIST_SEPARATOR.ja), en: words.join(LIST_SEPARATOR.en) };
-      const spans = entry.spans.filter((s) => !entry.spans.some((o) => o !== s && o[0] <= s[0] && s[1] <= o[1] && (o[1] - o[0] > s[1] - s[0])));
       const params = { evidence, ...entry.params };
       findings.push({
         code,
@@ -181,7 +181,7 @@ class Findings {
         title,
         message: fill(message, params),
         example,
-        spans: spans.sort((a, b) => a[0] - b[0]),
+        spans: mergeSpans(entry.spans),
         checkerCodes: entry.checkerCodes,
       });
     }
@@ -202,7 +202,7 @@ export async function lintNotice(draft: string, options: LintOptions = {}): Prom
   );
   const folded = new FoldedDraft(draft);
   const organization = claimedOrganization(result);
-  const parts = readParts(folded, result);
+  const parts = readParts(folded, result, organization);
   const findings = new Findings();
 
   for (const presence of parts) {
@@ -247,12 +247,24 @@ function deskPhones(result: CheckResult): CheckResult['extracted']['phones'] {
   return result.extracted.phones.filter((p) => p.type !== 'emergency-or-short' && p.location.field === 'text');
 }
 
-function readParts(folded: FoldedDraft, result: CheckResult): PartPresence[] {
+/** Links that can be a contact point: on the organization's own domain when it is on
+ * record, and never one the checker finds suspect. */
+function contactLinks(result: CheckResult, organization: Organization | null): CheckResult['extracted']['urls'] {
+  const suspect = result.reasons.filter((r) => r.code.startsWith('link.') && r.score > 0 && r.location?.field === 'text').map((r) => r.location!.span[0]);
+  return result.extracted.urls.filter(
+    (u) =>
+      u.location.field === 'text' &&
+      !suspect.includes(u.location.span[0]) &&
+      (organization === null || officialDomain(organization.id, u.host) !== undefined),
+  );
+}
+
+function readParts(folded: FoldedDraft, result: CheckResult, organization: Organization | null): PartPresence[] {
   const inDraft = (spans: Span[]): Span[] => spans.map((s) => folded.toDraft(s));
   const items = readNoticeItems(folded.draft);
   const classSpans = (ids: Set<string>): Span[] => inDraft(folded.find([...ids].flatMap((id) => (dataClass(id)?.terms ?? []).map(foldTerm))));
   const phones = deskPhones(result);
-  const urls = result.extracted.urls.filter((u) => u.location.field === 'text');
+  const urls = contactLinks(result, organization);
   const contact = [
     ...phones.map((p) => p.location.span),
     ...urls.map((u) => u.location.span),
@@ -268,7 +280,7 @@ function readParts(folded: FoldedDraft, result: CheckResult): PartPresence[] {
     'contact-hours': inDraft([...folded.find(CONTACT_HOURS_TERMS), ...folded.timesOfDay()]),
   };
   return NOTICE_PARTS.map((part) => {
-    const spans = [...found[part]].sort((a, b) => a[0] - b[0]).slice(0, MAX_SPANS_PER_KIND);
+    const spans = mergeSpans(found[part]).slice(0, MAX_SPANS_PER_KIND);
     // A class named only in a denial still counts as "said what did not leak"; its
     // terms may sit in a heading the spans do not reach, so presence follows the reading.
     const present = part === 'items' ? items.leaked.size > 0 : part === 'not-leaked' ? items.denied.size > 0 : spans.length > 0;
@@ -297,9 +309,19 @@ function addCheckerFindings(findings: Findings, result: CheckResult, folded: Fol
     }
   }
   const others: Reason[] = [];
+  const instructions: Span[] = [
+    ...result.requests.flatMap((r) => {
+      const { span } = placed({ evidence: r.evidence });
+      return span === null ? [] : [span];
+    }),
+    ...result.extracted.urls.filter((u) => u.location.field === 'text').map((u) => u.location.span),
+  ];
   for (const reason of result.reasons) {
     const code = REASON_FINDINGS[reason.code];
-    if (code !== undefined) {
+    if (code === 'notice.advice.urgency-words') {
+      const at = placed(reason);
+      findings.add(urgencyFinding(folded, at.span, instructions), { ...at, checkerCode: reason.code });
+    } else if (code !== undefined) {
       findings.add(code, { ...placed(reason), checkerCode: reason.code, params: orgParams });
     } else if (reason.score > 0 && (reason.severity === 'high' || reason.severity === 'medium') && OTHER_FAMILIES.some((f) => reason.code.startsWith(f))) {
       others.push(reason);
@@ -308,6 +330,11 @@ function addCheckerFindings(findings: Findings, result: CheckResult, folded: Fol
   for (const reason of others) {
     const checker: LocalizedText = { ja: others.map((r) => r.message.ja).join(''), en: others.map((r) => r.message.en).join(' ') };
     findings.add('notice.scam.other', { span: placed(reason).span, checkerCode: reason.code, params: { checker } });
+  }
+  // A mobile or 050 enquiry number is a scam look-alike whoever signs the notice; the
+  // checker says so only when it knows the organization.
+  for (const phone of deskPhones(result)) {
+    if (phone.type === 'mobile' || phone.type === 'ip-phone') findings.add('notice.scam.personal-phone', { span: phone.location.span, evidence: phone.raw });
   }
   for (const request of result.requests) {
     const code = ACT_FINDINGS[request.act];
@@ -318,11 +345,32 @@ function addCheckerFindings(findings: Findings, result: CheckResult, folded: Fol
   // notice's own item vocabulary, for drafts whose wording the checker's requests miss.
   for (const id of readNoticeItems(folded.draft).requested) {
     const code: FindingCode =
-      id === 'Bank account numbers' ? 'notice.scam.asks-bank' : isSensitiveDataClass(id) ? 'notice.scam.asks-secret' : 'notice.scam.asks-personal-details';
+      id === 'Bank account numbers' ? 'notice.scam.asks-bank' : SECRET_CLASSES.has(id) ? 'notice.scam.asks-secret' : 'notice.scam.asks-personal-details';
     const at = folded.find((dataClass(id)?.terms ?? []).map(foldTerm))[0];
     const span = at === undefined ? null : folded.toDraft(at);
     findings.add(code, { span, evidence: span === null ? dataClassLabel(id).ja : folded.draft.slice(span[0], span[1]) });
   }
+}
+
+/** Data classes that are secrets: a notice that asks for one asks for what only a scam wants. */
+const SECRET_CLASSES: ReadonlySet<string> = new Set([
+  'Credit cards',
+  'Credit card CVV',
+  'Partial credit card data',
+  'PINs',
+  'Passwords',
+  'Historical passwords',
+  'Auth tokens',
+  'Security questions and answers',
+]);
+
+/** A word of urgency in the same sentence as something the reader is told to do (a
+ * request, a link) presses the reader; on its own it only deserves a second look. */
+function urgencyFinding(folded: FoldedDraft, span: Span | null, instructions: readonly Span[]): FindingCode {
+  if (span === null) return 'notice.advice.urgency-words';
+  const sentence = folded.sentences().map((s) => folded.toDraft(s)).find(([start, end]) => start <= span[0] && span[0] < end);
+  const pressing = sentence !== undefined && instructions.some(([start, end]) => start < sentence[1] && sentence[0] < end);
+  return pressing ? 'notice.scam.pressure' : 'notice.advice.urgency-words';
 }
 
 /** QR codes that lead to a form: the linter's own reading, as the checker reads no images. */

@@ -41,6 +41,17 @@ const TIME_OF_DAY = /\d{1,2}:\d{2}|\d{1,2} ?時|\b\d{1,2} ?[ap]\.?m\b/g;
 /** A Japanese postal code after the postal mark: 〒100-0001. */
 const POSTAL_CODE = /〒 ?\d{3}-?\d{4}/g;
 
+/** Spans in order, overlapping ones joined: 「銀行口座」 and 「口座番号」 in 「銀行口座番号」 are one mark. */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0] || b[1] - a[1])) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && start < last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
 export class FoldedDraft {
   readonly text: string;
   private readonly mapped: MappedText;
