@@ -167,12 +167,17 @@ class Findings {
     return this.byCode.has(code);
   }
 
-  list(): LintFinding[] {
+  /** The findings, each one's words in the order the draft has them. */
+  list(draft: string): LintFinding[] {
+    const position = (words: string): number => {
+      const at = draft.indexOf(words);
+      return at === -1 ? draft.length : at;
+    };
     const findings: LintFinding[] = [];
     for (const [code, entry] of this.byCode) {
       const { severity, title, message, example } = wordsOf(code);
       // 「暗証番号をご入力ください」 found by one reason and 「暗証番号」 by another are one place.
-      const words = entry.evidence.filter((e) => !entry.evidence.some((other) => other !== e && other.includes(e)));
+      const words = entry.evidence.filter((e) => !entry.evidence.some((other) => other !== e && other.includes(e))).sort((a, b) => position(a) - position(b));
       const evidence: LocalizedText = { ja: words.join(LIST_SEPARATOR.ja), en: words.join(LIST_SEPARATOR.en) };
       const params = { evidence, ...entry.params };
       findings.push({
@@ -214,7 +219,7 @@ export async function lintNotice(draft: string, options: LintOptions = {}): Prom
   addOwnScamFindings(findings, folded);
   addAdvice(findings, folded, result, organization, draft);
 
-  const ordered = findings.list().sort(byImportance);
+  const ordered = findings.list(draft).sort(byImportance);
   const counts = Object.fromEntries(LINT_SEVERITIES.map((s) => [s, ordered.filter((f) => f.severity === s).length])) as Record<LintSeverity, number>;
   return {
     channel,
@@ -346,7 +351,7 @@ function addCheckerFindings(findings: Findings, result: CheckResult, folded: Fol
   for (const id of readNoticeItems(folded.draft).requested) {
     const code: FindingCode =
       id === 'Bank account numbers' ? 'notice.scam.asks-bank' : SECRET_CLASSES.has(id) ? 'notice.scam.asks-secret' : 'notice.scam.asks-personal-details';
-    const at = folded.find((dataClass(id)?.terms ?? []).map(foldTerm))[0];
+    const at = mergeSpans(folded.find((dataClass(id)?.terms ?? []).map(foldTerm)))[0];
     const span = at === undefined ? null : folded.toDraft(at);
     findings.add(code, { span, evidence: span === null ? dataClassLabel(id).ja : folded.draft.slice(span[0], span[1]) });
   }
