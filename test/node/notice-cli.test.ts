@@ -70,7 +70,7 @@ describe('leakaid notice lint', () => {
   it.each([
     ['an empty file', () => writeEmpty(), /is empty: give the text of the notice/],
     ['a missing file', () => join(work, 'no-such-file.txt'), /cannot read .*ENOENT/],
-    ['a draft over the limit', () => writeLarge(), /too long: \d+ characters, the limit is 50000/],
+    ['a draft over the limit', () => writeLarge(), /too long: \d+ characters, the limit is 10000/],
   ])('refuses %s with exit 2 and one line', (_name, path, message) => {
     const run = leakaid(['notice', 'lint', path()]);
     expect(run.status).toBe(2);

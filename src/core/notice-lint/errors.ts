@@ -2,9 +2,10 @@
 
 /** Longest draft the linter reads, in UTF-16 units. A notice is one letter or email: the
  * NTT West postcard is about 1,000 characters, a long email notice 5,000. The cap bounds
- * the term scans and the checker's work per request, and stops a pasted mailbox from
- * tying up the server or the browser tab. */
-export const MAX_NOTICE_DRAFT_CHARS = 50_000;
+ * the checker's work per draft: on one sentence that repeats a lure word, its time grows
+ * faster than the length (`node --import tsx bench/notice-lint.ts`: about 0.7 s at 10,000
+ * characters, 13 s at 50,000), and a pasted mailbox must not tie up the server or the tab. */
+export const MAX_NOTICE_DRAFT_CHARS = 10_000;
 
 /** The draft is empty or only white space. */
 export class EmptyDraftError extends Error {

@@ -7,9 +7,9 @@
 export const MAX_CHECK_BODY_BYTES = 2 * 1024 * 1024;
 
 /** Largest request body of POST /api/notice/lint: a draft at the linter's limit
- * (MAX_NOTICE_DRAFT_CHARS, 50,000 characters) is 150 KB of UTF-8 Japanese, more when JSON
- * escapes it; past this the body cannot hold a draft the linter would read anyway. */
-export const MAX_NOTICE_LINT_BODY_BYTES = 384 * 1024;
+ * (MAX_NOTICE_DRAFT_CHARS, 10,000 characters) is 30 KB of UTF-8 Japanese, 60 KB when JSON
+ * escapes every character; past this the body cannot hold a draft the linter would read. */
+export const MAX_NOTICE_LINT_BODY_BYTES = 128 * 1024;
 
 /** Largest request body of any other POST or PUT (plan requests are a few hundred bytes).
  * Stops large uploads to routes that never need them. */
