@@ -7,7 +7,7 @@ import { checkInput, type CheckInputOptions, type CheckResult } from '../check.j
 import type { RequestAct } from '../extract/requests.js';
 import { getOrganization, isOfficialPhone, officialDomain, type Organization } from '../knowledge/organizations.js';
 import { dataClass, dataClassLabel, isSensitiveDataClass } from '../registry/data-classes.js';
-import { readNoticeItems } from '../registry/notice-terms.js';
+import { readNoticeItems, type NoticeItems } from '../registry/notice-terms.js';
 import type { LocalizedText, Reason } from '../verdict/types.js';
 import { assertDraft } from './errors.js';
 import {
@@ -147,14 +147,16 @@ function fill(template: LocalizedText, params: Params): LocalizedText {
 
 /** Gathers findings by code: a finding made twice (two bad links) is listed once with both spans. */
 class Findings {
-  private readonly byCode = new Map<FindingCode, { spans: Span[]; evidence: string[]; checkerCodes: string[]; params: Params }>();
+  private readonly byCode = new Map<FindingCode, { spans: Span[]; evidence: string[]; checkerCodes: string[]; checker: LocalizedText[]; params: Params }>();
 
-  add(code: FindingCode, at: { span?: Span | null; evidence?: string; checkerCode?: string; params?: Params } = {}): void {
+  /** `reason`: the checker's reason behind it, whose words a finding can quote ({checker}). */
+  add(code: FindingCode, at: { span?: Span | null; evidence?: string; checkerCode?: string; reason?: Reason; params?: Params } = {}): void {
     let entry = this.byCode.get(code);
     if (entry === undefined) {
-      entry = { spans: [], evidence: [], checkerCodes: [], params: {} };
+      entry = { spans: [], evidence: [], checkerCodes: [], checker: [], params: {} };
       this.byCode.set(code, entry);
     }
+    if (at.reason !== undefined && !entry.checker.some((m) => m.ja === at.reason!.message.ja)) entry.checker.push(at.reason.message);
     if (at.span != null && entry.spans.length < MAX_SPANS_PER_KIND && !entry.spans.some((s) => s[0] === at.span![0] && s[1] === at.span![1])) {
       entry.spans.push(at.span);
     }
@@ -179,7 +181,8 @@ class Findings {
       // 「暗証番号をご入力ください」 found by one reason and 「暗証番号」 by another are one place.
       const words = entry.evidence.filter((e) => !entry.evidence.some((other) => other !== e && other.includes(e))).sort((a, b) => position(a) - position(b));
       const evidence: LocalizedText = { ja: words.join(LIST_SEPARATOR.ja), en: words.join(LIST_SEPARATOR.en) };
-      const params = { evidence, ...entry.params };
+      const checker: LocalizedText = { ja: entry.checker.map((m) => m.ja).join(''), en: entry.checker.map((m) => m.en).join(' ') };
+      const params = { evidence, checker, ...entry.params };
       findings.push({
         code,
         severity,
@@ -206,8 +209,9 @@ export async function lintNotice(draft: string, options: LintOptions = {}): Prom
     options.incidents === undefined ? {} : { incidents: options.incidents },
   );
   const folded = new FoldedDraft(draft);
+  const items = readNoticeItems(draft);
   const organization = claimedOrganization(result);
-  const parts = readParts(folded, result, organization);
+  const parts = readParts(folded, result, items, organization);
   const findings = new Findings();
 
   for (const presence of parts) {
@@ -215,9 +219,9 @@ export async function lintNotice(draft: string, options: LintOptions = {}): Prom
     if (code !== undefined && presence.required && !presence.present) findings.add(code);
   }
   if (!parts.find((p) => p.part === 'how-discovered')!.present) findings.add('notice.advice.how-discovered');
-  addCheckerFindings(findings, result, folded, organization);
+  addCheckerFindings(findings, result, folded, items, organization);
   addOwnScamFindings(findings, folded);
-  addAdvice(findings, folded, result, organization, draft);
+  addAdvice(findings, folded, result, items, organization);
 
   const ordered = findings.list(draft).sort(byImportance);
   const counts = Object.fromEntries(LINT_SEVERITIES.map((s) => [s, ordered.filter((f) => f.severity === s).length])) as Record<LintSeverity, number>;
@@ -264,9 +268,8 @@ function contactLinks(result: CheckResult, organization: Organization | null): C
   );
 }
 
-function readParts(folded: FoldedDraft, result: CheckResult, organization: Organization | null): PartPresence[] {
+function readParts(folded: FoldedDraft, result: CheckResult, items: NoticeItems, organization: Organization | null): PartPresence[] {
   const inDraft = (spans: Span[]): Span[] => spans.map((s) => folded.toDraft(s));
-  const items = readNoticeItems(folded.draft);
   const classSpans = (ids: Set<string>): Span[] => inDraft(folded.find([...ids].flatMap((id) => (dataClass(id)?.terms ?? []).map(foldTerm))));
   const phones = deskPhones(result);
   const urls = contactLinks(result, organization);
@@ -290,12 +293,12 @@ function readParts(folded: FoldedDraft, result: CheckResult, organization: Organ
     // terms may sit in a heading the spans do not reach, so presence follows the reading.
     const present = part === 'items' ? items.leaked.size > 0 : part === 'not-leaked' ? items.denied.size > 0 : spans.length > 0;
     // Hours matter for a phone desk; a postal address or a web page has none.
-    const required = part === 'contact-hours' ? phones.length > 0 : MISSING[part] !== undefined && part !== 'how-discovered';
+    const required = part === 'contact-hours' ? phones.length > 0 : MISSING[part] !== undefined;
     return { part, label: partLabel(part), required, present, spans };
   });
 }
 
-function addCheckerFindings(findings: Findings, result: CheckResult, folded: FoldedDraft, organization: Organization | null): void {
+function addCheckerFindings(findings: Findings, result: CheckResult, folded: FoldedDraft, items: NoticeItems, organization: Organization | null): void {
   // Where a reason has no place of its own, its words are looked up, and shown as the draft wrote them.
   const placed = (reason: Pick<Reason, 'location' | 'evidence'>): { span: Span | null; evidence: string } => {
     if (reason.location?.field === 'text') return { span: reason.location.span, evidence: reason.evidence };
@@ -304,16 +307,7 @@ function addCheckerFindings(findings: Findings, result: CheckResult, folded: Fol
     const span = folded.toDraft(at);
     return { span, evidence: folded.draft.slice(span[0], span[1]) };
   };
-  const orgParams: Params =
-    organization === null ? {} : { organization: organization.display, domains: officialDomains(organization), phones: officialPhones(organization) };
-  // The checker names every link off the organization's domains in one reason; each is marked on its own.
-  if (organization !== null && result.reasons.some((r) => r.code === 'link.not-official')) {
-    for (const url of result.extracted.urls) {
-      if (url.location.field !== 'text' || officialDomain(organization.id, url.host) !== undefined) continue;
-      findings.add('notice.scam.link-not-own-domain', { span: url.location.span, evidence: url.hostUnicode, checkerCode: 'link.not-official', params: orgParams });
-    }
-  }
-  const others: Reason[] = [];
+  const orgParams: Params = organization === null ? {} : { organization: organization.display, phones: officialPhones(organization) };
   const instructions: Span[] = [
     ...result.requests.flatMap((r) => {
       const { span } = placed({ evidence: r.evidence });
@@ -326,15 +320,17 @@ function addCheckerFindings(findings: Findings, result: CheckResult, folded: Fol
     if (code === 'notice.advice.urgency-words') {
       const at = placed(reason);
       findings.add(urgencyFinding(folded, at.span, instructions), { ...at, checkerCode: reason.code });
+    } else if (code === 'notice.scam.link-not-own-domain' && organization !== null && reason.code === 'link.not-official') {
+      // The checker names every link off the organization's domains in one reason; each is marked on its own.
+      for (const url of result.extracted.urls) {
+        if (url.location.field !== 'text' || officialDomain(organization.id, url.host) !== undefined) continue;
+        findings.add(code, { span: url.location.span, evidence: url.hostUnicode, checkerCode: reason.code, reason });
+      }
     } else if (code !== undefined) {
-      findings.add(code, { ...placed(reason), checkerCode: reason.code, params: orgParams });
+      findings.add(code, { ...placed(reason), checkerCode: reason.code, reason, params: orgParams });
     } else if (reason.score > 0 && (reason.severity === 'high' || reason.severity === 'medium') && OTHER_FAMILIES.some((f) => reason.code.startsWith(f))) {
-      others.push(reason);
+      findings.add('notice.scam.other', { span: placed(reason).span, checkerCode: reason.code, reason });
     }
-  }
-  for (const reason of others) {
-    const checker: LocalizedText = { ja: others.map((r) => r.message.ja).join(''), en: others.map((r) => r.message.en).join(' ') };
-    findings.add('notice.scam.other', { span: placed(reason).span, checkerCode: reason.code, params: { checker } });
   }
   // A mobile or 050 enquiry number is a scam look-alike whoever signs the notice; the
   // checker says so only when it knows the organization.
@@ -348,7 +344,7 @@ function addCheckerFindings(findings: Findings, result: CheckResult, folded: Fol
   }
   // A request for items in the reader's hand (「カード番号をご入力ください」) read from the
   // notice's own item vocabulary, for drafts whose wording the checker's requests miss.
-  for (const id of readNoticeItems(folded.draft).requested) {
+  for (const id of items.requested) {
     const code: FindingCode =
       id === 'Bank account numbers' ? 'notice.scam.asks-bank' : SECRET_CLASSES.has(id) ? 'notice.scam.asks-secret' : 'notice.scam.asks-personal-details';
     const at = mergeSpans(folded.find((dataClass(id)?.terms ?? []).map(foldTerm)))[0];
@@ -390,7 +386,7 @@ function addOwnScamFindings(findings: Findings, folded: FoldedDraft): void {
   }
 }
 
-function addAdvice(findings: Findings, folded: FoldedDraft, result: CheckResult, organization: Organization | null, draft: string): void {
+function addAdvice(findings: Findings, folded: FoldedDraft, result: CheckResult, items: NoticeItems, organization: Organization | null): void {
   const saysNeverAsk = folded.sentences().some((s) => folded.find(SECRET_TERMS, s).length > 0 && folded.find(DENIAL_TERMS, s).length > 0);
   if (!saysNeverAsk) findings.add('notice.advice.never-ask');
 
@@ -401,7 +397,7 @@ function addAdvice(findings: Findings, folded: FoldedDraft, result: CheckResult,
     }
   }
 
-  const sensitive = [...readNoticeItems(draft).leaked].filter(isSensitiveDataClass);
+  const sensitive = [...items.leaked].filter(isSensitiveDataClass);
   if (sensitive.length > 0) {
     const labels = sensitive.map(dataClassLabel);
     findings.add('notice.advice.sensitive-items', {
@@ -423,10 +419,6 @@ function addAdvice(findings: Findings, folded: FoldedDraft, result: CheckResult,
   if (!namesOfficialDomain && !givesOfficialPhone && organization.domains.length + organization.phones.length > 0) {
     findings.add('notice.advice.official-contact', { params: { ...orgParams, channels: officialChannels(organization) } });
   }
-}
-
-function officialDomains(org: Organization): string {
-  return org.domains.map((d) => d.domain).join(', ') || '-';
 }
 
 function officialPhones(org: Organization): string {

@@ -1,5 +1,5 @@
 // The linter on arbitrary text: it never throws (other than refusing an empty draft), and
-// every span it reports lies inside the draft.
+// every span it reports lies inside the draft, and its words have no placeholder left.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EmptyDraftError, lintNotice, type Span } from '../../../src/core/notice-lint/index.js';
@@ -50,7 +50,11 @@ describe('lintNotice on arbitrary text', () => {
           expect(/\S/.test(text)).toBe(false);
           return;
         }
-        for (const finding of lint.findings) for (const span of finding.spans) expect(inside(span, text.length), JSON.stringify(span)).toBe(true);
+        for (const finding of lint.findings) {
+          for (const span of finding.spans) expect(inside(span, text.length), JSON.stringify(span)).toBe(true);
+          // Every placeholder of the finding's words was filled.
+          expect(finding.message.ja + finding.message.en, finding.code).not.toMatch(/\{\w+\}/);
+        }
         for (const part of lint.parts) for (const span of part.spans) expect(inside(span, text.length), JSON.stringify(span)).toBe(true);
         expect(lint.counts['missing-required'] + lint.counts['looks-like-a-scam'] + lint.counts.advice).toBe(lint.findings.length);
       }),

@@ -172,8 +172,11 @@ describe('what makes a genuine notice look like a scam', () => {
     expect(lint.organization?.id).toBe('ntt-west');
     expect(marked(draft, lint, 'notice.scam.link-login')).toEqual(['https://ntt-west-support.com/login']);
     const notOwn = lint.findings.find((f) => f.code === 'notice.scam.link-not-own-domain')!;
-    expect(notOwn.message.ja).toContain('ntt-west.co.jp');
+    expect(marked(draft, lint, 'notice.scam.link-not-own-domain')).toEqual(['https://ntt-west-support.com/login']);
+    expect(notOwn.message.ja).toContain('NTT西日本');
     expect(notOwn.message.en).toContain('ntt-west-support.com');
+    // And where the official domain on record is.
+    expect(lint.findings.find((f) => f.code === 'notice.advice.official-contact')!.message.ja).toContain('ntt-west.co.jp');
   });
 
   it('a word of urgency alone is only advice; pressing an instruction is a scam look-alike', async () => {
@@ -239,6 +242,13 @@ describe('what makes a genuine notice look like a scam', () => {
     );
     expect(marked(draft, lint, 'notice.scam.link-login')).toEqual(['https://secure-verify-account.top/login']);
     expect(codes(lint, 'missing-required')).toEqual(expect.arrayContaining(['notice.missing.when', 'notice.missing.not-leaked', 'notice.missing.contact']));
+  });
+
+  it('a look-alike domain in a draft whose sender is not read: the checker\'s words, no placeholder left', async () => {
+    const lint = await lintNotice(draftWithout() + '\n詳しくは https://ntt-west-support.com/ をご覧ください。', { channel: 'email' });
+    const notOwn = lint.findings.find((f) => f.code === 'notice.scam.link-not-own-domain')!;
+    expect(notOwn.message.ja).toContain('ntt-west-support.com');
+    for (const finding of lint.findings) expect(`${finding.message.ja}${finding.message.en}`).not.toMatch(/\{\w+\}/);
   });
 
   it('as an SMS, a link is judged the same way', async () => {
