@@ -7,6 +7,7 @@ import abusedTlds from '../../data/abused-tlds.json' with { type: 'json' };
 import advice from '../../data/advice.json' with { type: 'json' };
 import freemail from '../../data/freemail.json' with { type: 'json' };
 import lures from '../../data/lures.json' with { type: 'json' };
+import noticeLint from '../../data/notice-lint.json' with { type: 'json' };
 import emailModel from '../../data/model/email.json' with { type: 'json' };
 import smsModel from '../../data/model/sms.json' with { type: 'json' };
 import organizations from '../../data/organizations.json' with { type: 'json' };
@@ -19,6 +20,7 @@ import { parseLures } from './knowledge/lures-schema.js';
 import { parseOrganizations } from './knowledge/organizations-schema.js';
 import { parseScamPatterns } from './knowledge/scam-patterns-schema.js';
 import { loadModel } from './model/model-file.js';
+import { parseNoticeLintKnowledge } from './notice-lint/knowledge-schema.js';
 import { parseDataClasses } from './registry/data-classes-schema.js';
 import { SEED_FILES } from './registry/seed-files.js';
 import { formatProblems, validateIncident } from './registry/validate.js';
@@ -35,6 +37,7 @@ export function validateBundledKnowledge(): void {
   parseReasons(reasons);
   parseAdvice(advice);
   parseDataClasses(dataClasses);
+  parseNoticeLintKnowledge(noticeLint);
   loadModel(emailModel, 'data/model/email.json');
   loadModel(smsModel, 'data/model/sms.json');
   for (const file of SEED_FILES) {

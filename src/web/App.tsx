@@ -17,6 +17,8 @@ const Mine = lazy(() => import('./pages/Mine.js'));
 const Organization = lazy(() => import('./pages/Organization.js'));
 // The password dictionaries are large too.
 const Password = lazy(() => import('./pages/Password.js'));
+// Organizations' notice linter runs the checker too.
+const NoticeLint = lazy(() => import('./pages/NoticeLint.js'));
 
 const INCIDENT_PATH = /^\/incidents\/([^/]+)$/;
 const ORGANIZATION_PATH = /^\/org\/([^/]+)$/;
@@ -29,6 +31,7 @@ function Page() {
   if (path === '/plan') return <Plan />;
   if (path === '/password') return <Password />;
   if (path === '/mine') return <Mine />;
+  if (path === '/notice-lint') return <NoticeLint />;
   const incident = INCIDENT_PATH.exec(path);
   if (incident?.[1]) return <Incident id={decodeURIComponent(incident[1])} />;
   const organization = ORGANIZATION_PATH.exec(path);

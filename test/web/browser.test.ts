@@ -68,6 +68,9 @@ const GENUINE_APOLOGY_POSTCARD =
 /** Pieces of the typed call note that must not appear in any request. */
 const CALL_MARKERS = ['電子マネー', '3つの会社', '国民生活センターの人'].flatMap((marker) => [marker, encodeURIComponent(marker)]);
 
+/** A draft notice with what makes genuine notices look like scams (written for these tests). */
+const SCAM_LIKE_DRAFT = readFileSync(join(REPO, 'test', 'fixtures', 'notices', 'ja-scam-lookalike.txt'), 'utf8');
+
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe.skipIf(unavailable !== null)('web app in chromium', () => {
@@ -618,6 +621,8 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     ['mine', '/mine', null],
     ['organization-page', '/org/ntt-west', null],
     ['check-result', '/check', (page) => checkMessage(page, /SMS/, PHISHING_SMS)],
+    ['notice-lint', '/notice-lint', null],
+    ['notice-lint-result', '/notice-lint', (page) => lintDraft(page, SCAM_LIKE_DRAFT)],
   ];
 
   it.each(PAGES)('%s: no serious accessibility violations, readable sizes, no sideways scrolling', async (name, path, prepare) => {
@@ -650,6 +655,70 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
       if (lang === 'ja') await screenshot(page, name);
       await page.close();
     }
+  });
+
+  /** Paste a draft into the notice linter, press 点検する and wait for the findings. */
+  async function lintDraft(page: Page, draft: string): Promise<void> {
+    await page.getByRole('textbox', { name: /下書き/ }).fill(draft);
+    await page.getByRole('button', { name: '点検する', exact: true }).click();
+    await page.locator('#lint-heading').waitFor();
+  }
+
+  it('notice linter: reached from the home page, lists findings for a pasted draft with the draft marked, in Japanese and English, sending nothing', async () => {
+    const page = await open('/');
+    const requests: Request[] = [];
+    page.on('request', (request) => requests.push(request));
+    await page.getByRole('link', { name: 'お知らせ文の点検（事業者向け）' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('お知らせ文の点検（事業者向け）');
+    expect(new URL(page.url()).pathname).toBe('/notice-lint');
+    await page.getByRole('radio', { name: 'メール', exact: true }).check();
+    await lintDraft(page, SCAM_LIKE_DRAFT);
+    await expect.poll(() => page.locator('#lint-heading').textContent()).toBe('送る前に直してほしい点があります');
+    const findings = page.locator('.lint-findings > li');
+    const codes = await findings.evaluateAll((items) => items.map((item) => item.getAttribute('data-code')));
+    expect(codes).toEqual(expect.arrayContaining(['notice.missing.when', 'notice.scam.link-shortener', 'notice.scam.asks-secret', 'notice.advice.never-ask']));
+    // Most important first: missing parts, then scam look-alikes, then advice.
+    expect(codes.indexOf('notice.missing.when')).toBeLessThan(codes.indexOf('notice.scam.link-shortener'));
+    expect(codes.indexOf('notice.scam.link-shortener')).toBeLessThan(codes.indexOf('notice.advice.never-ask'));
+    const shortener = findings.filter({ has: page.locator('.lint-title', { hasText: '短縮URLがあります' }) });
+    expect(await shortener.locator('.reason-label').textContent()).toContain('詐欺に似た点');
+    expect(await shortener.locator('.lint-where').textContent()).toContain('「https://bit.ly/3sakura」');
+    const marks = await page.locator('.checked-text mark').allTextContents();
+    expect(marks.join('\n')).toContain('https://bit.ly/3sakura');
+    expect(marks.join('\n')).toContain('090-1234-5678');
+    expect(await page.locator('.lint-part-missing').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page), 'notice linter findings (ja)').toEqual([]);
+    await screenshot(page, 'notice-lint-findings');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('#lint-heading').textContent()).toBe('Please fix a few things before sending');
+    const english = await page.locator('.lint-findings').textContent();
+    expect(english).toContain('It uses a link shortener');
+    expect(english).toContain('It does not say when');
+    expect(await page.locator('.checked-text[lang=ja]').count()).toBe(1);
+    expect(await axeViolations(page), 'notice linter findings (en)').toEqual([]);
+
+    // A complete draft loaded from a file passes.
+    await page.locator('input[type=file]').setInputFiles(join(REPO, 'test', 'fixtures', 'notices', 'ja-complete.txt'));
+    await expect.poll(() => page.getByRole('textbox', { name: /draft/ }).inputValue()).toContain('お問い合わせ先');
+    await page.getByRole('radio', { name: 'Postcard or letter' }).check();
+    await page.getByRole('button', { name: 'Check the draft', exact: true }).click();
+    await expect.poll(() => page.locator('#lint-heading').textContent()).toBe('Every required part is there, and nothing looks like a scam');
+    expect(await page.locator('.lint-findings').count()).toBe(0);
+
+    for (const request of requests) {
+      const carried = `${request.url()}\n${request.postData() ?? ''}`;
+      for (const marker of ['bit.ly', '3sakura', '暗証番号', 'お問い合わせ先']) expect(carried, request.url()).not.toContain(marker);
+      expect(request.method(), request.url()).toBe('GET');
+    }
+    await page.close();
+  });
+
+  it('notice linter: an empty draft gets a kind message, not a crash', async () => {
+    const page = await open('/notice-lint');
+    await page.getByRole('button', { name: '点検する', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('点検するお知らせ文を貼り付けるか');
+    await page.close();
   });
 
   it('ran under the Content-Security-Policy without violations', () => {

@@ -4,6 +4,9 @@ export class UsageError extends Error {
 }
 
 export const EXIT_OK = 0;
+
+/** `notice lint`: the draft should change (a required part is missing or something looks like a scam). */
+export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 /** `check --fail-on`: an input reached the given risk. */

@@ -12,7 +12,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const program = new Command()
   .name('leakaid')
-  .description('Help for people whose personal data has leaked: check notices and messages, look up incidents, make a plan, check passwords.')
+  .description('Help for people whose personal data has leaked: check notices and messages, look up incidents, make a plan, check passwords; for organizations, check a draft notice.')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
 
@@ -25,6 +25,7 @@ const COMMANDS = {
   org: async () => (await import('./org-command.js')).registerOrgCommand,
   pwned: async () => (await import('./pwned-command.js')).registerPwnedCommand,
   plan: async () => (await import('./plan-command.js')).registerPlanCommand,
+  notice: async () => (await import('./notice-command.js')).registerNoticeCommand,
 } satisfies Record<string, () => Promise<(program: Command) => void>>;
 
 // Help, and a mistyped command, need them all.

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { ORGANIZATIONS } from '../../core/knowledge/organizations.js';
 import type { Incident } from '../../core/registry/types.js';
 import { createCheckApp } from '../http/check.js';
+import { createNoticeLintApp } from '../http/notice-lint.js';
 import { createPlanApp } from '../http/plan.js';
 import { createRangeApp } from '../http/range.js';
 import type { RangeStores } from '../pwned/store.js';
@@ -19,6 +20,7 @@ import {
   INCIDENT_CACHE_MS,
   MAX_CHECK_BODY_BYTES,
   MAX_INCIDENT_BODY_BYTES,
+  MAX_NOTICE_LINT_BODY_BYTES,
   MAX_OTHER_BODY_BYTES,
   WRITE_REQUESTS_PER_WINDOW,
   RATE_WINDOW_MS,
@@ -72,6 +74,7 @@ function cachedIncidents(store: Store): () => Promise<readonly Incident[]> {
 
 function bodyLimitFor(path: string): number {
   if (path === '/api/check') return MAX_CHECK_BODY_BYTES;
+  if (path === '/api/notice/lint') return MAX_NOTICE_LINT_BODY_BYTES;
   // Only an administrator with the token gets past the registry's check, which runs
   // before the body is read.
   if (path === '/api/admin/import') return HIBP_IMPORT_MAX_BYTES;
@@ -123,7 +126,9 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
-  app.route('/', createCheckApp({ incidents: cachedIncidents(deps.store) }));
+  const incidents = cachedIncidents(deps.store);
+  app.route('/', createCheckApp({ incidents }));
+  app.route('/', createNoticeLintApp({ incidents }));
   app.route('/', createPlanApp({ getIncident: (id) => deps.store.getIncident(id) }));
   app.route('/', createRegistryApp({ store: deps.store }));
   app.route('/', createRangeApp({ stores: deps.pwned }));

@@ -6,6 +6,11 @@
  * .eml with a few attachments fits in 2 MB, a pasted SMS or letter in far less. */
 export const MAX_CHECK_BODY_BYTES = 2 * 1024 * 1024;
 
+/** Largest request body of POST /api/notice/lint: a draft at the linter's limit
+ * (MAX_NOTICE_DRAFT_CHARS, 10,000 characters) is 30 KB of UTF-8 Japanese, 60 KB when JSON
+ * escapes every character; past this the body cannot hold a draft the linter would read. */
+export const MAX_NOTICE_LINT_BODY_BYTES = 128 * 1024;
+
 /** Largest request body of any other POST or PUT (plan requests are a few hundred bytes).
  * Stops large uploads to routes that never need them. */
 export const MAX_OTHER_BODY_BYTES = 64 * 1024;

@@ -4,7 +4,8 @@
 import { REQUEST_ACTS, REQUEST_MEANS } from '../../core/extract/requests.js';
 import { PLAN_ANSWERS } from '../../core/plan/index.js';
 import scamPatterns from '../../../data/scam-patterns.json' with { type: 'json' };
-import { MAX_CHECK_BODY_BYTES } from './limits.js';
+import { FINDING_CODES, LINT_SEVERITIES, MAX_NOTICE_DRAFT_CHARS, NOTICE_CHANNELS, NOTICE_PARTS } from '../../core/notice-lint/index.js';
+import { MAX_CHECK_BODY_BYTES, MAX_NOTICE_LINT_BODY_BYTES } from './limits.js';
 
 const localizedText = {
   type: 'object',
@@ -126,6 +127,63 @@ const checkResult = {
   },
 };
 
+const span = {
+  type: 'array',
+  description: '[start, end) UTF-16 offsets into the draft as sent.',
+  items: { type: 'integer', minimum: 0 },
+  minItems: 2,
+  maxItems: 2,
+} as const;
+
+const noticeLint = {
+  type: 'object',
+  description: 'What to add to or remove from a draft notice, most important first.',
+  required: ['channel', 'organization', 'findings', 'parts', 'counts'],
+  properties: {
+    channel: { type: 'string', enum: [...NOTICE_CHANNELS] },
+    organization: {
+      oneOf: [{ type: 'null' }, { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: localizedText } }],
+      description: 'The organization the draft speaks for (letterhead, signature), when it is on record.',
+    },
+    findings: {
+      type: 'array',
+      description: 'Missing required parts, then scam look-alikes, then advice.',
+      items: {
+        type: 'object',
+        required: ['code', 'severity', 'title', 'message', 'example', 'spans', 'checkerCodes'],
+        properties: {
+          code: { type: 'string', enum: [...FINDING_CODES] },
+          severity: { type: 'string', enum: [...LINT_SEVERITIES] },
+          title: localizedText,
+          message: { ...localizedText, description: 'Why it matters and what to add, remove or write instead.' },
+          example: { oneOf: [{ type: 'null' }, localizedText], description: 'A sentence that could be added, for a missing part.' },
+          spans: { type: 'array', items: span, description: 'Where in the draft; empty for a missing part.' },
+          checkerCodes: { type: 'array', items: { type: 'string' }, description: "The checker's reason codes (or request.ACT) behind a scam look-alike." },
+        },
+      },
+    },
+    parts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['part', 'label', 'required', 'present', 'spans'],
+        properties: {
+          part: { type: 'string', enum: [...NOTICE_PARTS] },
+          label: localizedText,
+          required: { type: 'boolean' },
+          present: { type: 'boolean' },
+          spans: { type: 'array', items: span },
+        },
+      },
+    },
+    counts: {
+      type: 'object',
+      required: [...LINT_SEVERITIES],
+      properties: Object.fromEntries(LINT_SEVERITIES.map((severity) => [severity, { type: 'integer', minimum: 0 }])),
+    },
+  },
+};
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -133,7 +191,7 @@ export const openApiDocument = {
     version: '0.1.0',
     summary: 'Check notices and messages, look up data-leak incidents, make a plan.',
     description:
-      'Nothing sent to POST /api/check is stored or logged. POST requests are rate-limited per client address.',
+      'Nothing sent to POST /api/check or POST /api/notice/lint is stored or logged. POST requests are rate-limited per client address.',
     license: { name: 'MIT', identifier: 'MIT' },
   },
   paths: {
@@ -183,6 +241,36 @@ export const openApiDocument = {
         responses: {
           '200': { description: 'The result.', content: { 'application/json': { schema: { $ref: '#/components/schemas/CheckResult' } } } },
           '400': errorResponse('The body is not JSON, gives neither or both of text and eml, or there is nothing to check (no text, subject, link or attachment).'),
+          '413': errorResponse('The body is over the size limit.'),
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/notice/lint': {
+      post: {
+        operationId: 'lintNotice',
+        summary: 'For organizations: check a draft notice for the parts it must contain and for what makes it look like a scam.',
+        description: `The draft is at most ${MAX_NOTICE_DRAFT_CHARS} characters (the body at most ${MAX_NOTICE_LINT_BODY_BYTES / 1024} KB); it is not stored or logged. Findings carry both languages, so \`lang\` only records the reader's language.`,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['text'],
+                additionalProperties: false,
+                properties: {
+                  text: { type: 'string', description: 'The draft notice.' },
+                  channel: { type: 'string', enum: [...NOTICE_CHANNELS], description: 'How it will be sent; letter by default.' },
+                  lang: { type: 'string', enum: ['ja', 'en'] },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { description: 'The findings.', content: { 'application/json': { schema: { $ref: '#/components/schemas/NoticeLint' } } } },
+          '400': errorResponse('The body is not JSON, has no text, an unknown field or channel, or the draft is empty or too long.'),
           '413': errorResponse('The body is over the size limit.'),
           '429': rateLimited,
         },
@@ -461,6 +549,7 @@ export const openApiDocument = {
       LocalizedText: localizedText,
       Error: error,
       CheckResult: checkResult,
+      NoticeLint: noticeLint,
       IncidentSummary: {
         type: 'object',
         required: ['id', 'title', 'status', 'organizationIds'],

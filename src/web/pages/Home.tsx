@@ -105,6 +105,10 @@ export function Home() {
           </li>
         </ul>
       </section>
+      <p className="for-organizations">
+        {t({ ja: '事業者・自治体の方へ：', en: 'For organizations: ' })}
+        <Link to="/notice-lint">{t({ ja: 'お知らせ文の点検（事業者向け）', en: 'Check a draft notice (for organizations)' })}</Link>
+      </p>
       <Glossary terms={['phishing', 'url', 'twoStep']} />
     </>
   );
