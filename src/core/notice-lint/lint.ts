@@ -63,6 +63,7 @@ const REASON_FINDINGS: Record<string, FindingCode> = {
   'link.shortener': 'notice.scam.link-shortener',
   'link.lookalike': 'notice.scam.link-not-own-domain',
   'link.brand-in-domain': 'notice.scam.link-not-own-domain',
+  'link.resembles-brand': 'notice.scam.link-not-own-domain',
   'link.official-as-subdomain': 'notice.scam.link-not-own-domain',
   'link.official-in-path': 'notice.scam.link-not-own-domain',
   'link.ip-host': 'notice.scam.link-hidden-address',
