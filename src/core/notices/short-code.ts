@@ -3,6 +3,7 @@
 // "K7QM-3XVA-9D2R-HT4W-8". Crockford's alphabet leaves out I, L, O and U; when a person
 // types one of those (or a lower-case, full-width or Japanese-keyboard form) it is read
 // as the symbol it looks like, and the check symbol catches what is still wrong.
+import { base32crockford } from '@scure/base';
 
 /** Crockford's base32: digits, then letters without I, L, O, U. */
 export const SHORT_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -55,21 +56,10 @@ function checkValue(data: readonly number[]): number {
 /** The code for 10 secret-derived bytes, grouped, with its check symbol. */
 export function formatShortCode(bytes: Uint8Array): string {
   if (bytes.length !== SHORT_CODE_BYTES) throw new RangeError(`a short code is made of ${SHORT_CODE_BYTES} bytes`);
-  const values: number[] = [];
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      values.push((buffer >> bits) & 31);
-    }
-    buffer &= (1 << bits) - 1;
-  }
-  const symbols = values.map((v) => SHORT_CODE_ALPHABET[v]!);
+  const symbols = base32crockford.encode(bytes);
+  const values = [...symbols].map((ch) => SHORT_CODE_ALPHABET.indexOf(ch));
   const groups: string[] = [];
-  for (let i = 0; i < symbols.length; i += GROUP) groups.push(symbols.slice(i, i + GROUP).join(''));
+  for (let i = 0; i < symbols.length; i += GROUP) groups.push(symbols.slice(i, i + GROUP));
   return `${groups.join('-')}-${SHORT_CODE_ALPHABET[checkValue(values)]!}`;
 }
 
@@ -96,18 +86,6 @@ export function parseShortCode(input: string): ParsedShortCode {
   if (values.length < SHORT_CODE_SYMBOLS + 1) return { ok: false, problem: 'too-short' };
   if (values.length > SHORT_CODE_SYMBOLS + 1) return { ok: false, problem: 'too-many' };
   if (evaluate(values) !== 0) return { ok: false, problem: 'check-failed' };
-  const bytes = new Uint8Array(SHORT_CODE_BYTES);
-  let buffer = 0;
-  let bits = 0;
-  let at = 0;
-  for (const v of values.slice(0, SHORT_CODE_SYMBOLS)) {
-    buffer = (buffer << 5) | v;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[at++] = (buffer >> bits) & 0xff;
-      buffer &= (1 << bits) - 1;
-    }
-  }
+  const bytes = base32crockford.decode(values.slice(0, SHORT_CODE_SYMBOLS).map((v) => SHORT_CODE_ALPHABET[v]!).join(''));
   return { ok: true, code: formatShortCode(bytes), bytes };
 }

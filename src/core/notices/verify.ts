@@ -2,6 +2,7 @@
 // and current browsers), so a phone can check a notice without sending anything on it.
 import { base64urlnopad } from '@scure/base';
 import type { NoticeKey } from './keys.js';
+import { MAX_SHORT_CODE_INPUT_CHARS } from './short-code.js';
 import { decodePayload, type NoticeStatement, type PayloadProblem } from './statement.js';
 
 export type PayloadCheck =
@@ -46,4 +47,11 @@ export async function verifyPayload(input: string, keys: readonly NoticeKey[]): 
   if (key.status === 'revoked') return { status: 'key-revoked', statement, key };
   if (key.revokedSerials?.includes(statement.serial) === true) return { status: 'revoked', statement, key };
   return { status: 'genuine', statement, key };
+}
+
+/** Whether what someone gave is a QR payload (the verification URL, or the text after its
+ * '#') rather than a typed short code, which is never that long and never has a '#'. */
+export function isPayloadInput(input: string): boolean {
+  const text = input.trim();
+  return text.includes('#') || text.length > MAX_SHORT_CODE_INPUT_CHARS;
 }

@@ -12,7 +12,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const program = new Command()
   .name('leakaid')
-  .description('Help for people whose personal data has leaked: check notices and messages, look up incidents, make a plan, check passwords.')
+  .description('Help for people whose personal data has leaked: check notices and messages, look up incidents, make a plan, check passwords, issue and verify signed notices.')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
 
@@ -25,6 +25,9 @@ const COMMANDS = {
   org: async () => (await import('./org-command.js')).registerOrgCommand,
   pwned: async () => (await import('./pwned-command.js')).registerPwnedCommand,
   plan: async () => (await import('./plan-command.js')).registerPlanCommand,
+  verify: async () => (await import('./verify-command.js')).registerVerifyCommand,
+  issuer: async () => (await import('./issuer-command.js')).registerIssuerCommand,
+  notices: async () => (await import('./notices-command.js')).registerNoticesCommand,
 } satisfies Record<string, () => Promise<(program: Command) => void>>;
 
 // Help, and a mistyped command, need them all.

@@ -1,0 +1,52 @@
+// Verifiable notices: issuers' public keys, issuance runs, the notices themselves (only
+// what verification needs: a hash of the code, the run and row it came from, a check
+// value for the postal code, a revocation date) and the per-client count of code
+// look-ups that the rate limit shares between app servers.
+import { type Kysely, type Migration, sql } from 'kysely';
+
+export const noticesMigration: Migration = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async up(db: Kysely<any>): Promise<void> {
+    await db.schema
+      .createTable('notice_keys')
+      .addColumn('key_id', 'text', (c) => c.primaryKey())
+      .addColumn('organization_id', 'text', (c) => c.notNull())
+      .addColumn('public_key', 'text', (c) => c.notNull().unique())
+      .addColumn('domain', 'text', (c) => c.notNull())
+      .addColumn('valid_from', 'text', (c) => c.notNull())
+      .addColumn('registered_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_on', 'text')
+      .execute();
+    await db.schema
+      .createTable('notice_runs')
+      .addColumn('run_id', 'text', (c) => c.primaryKey())
+      .addColumn('key_id', 'text', (c) => c.notNull().references('notice_keys.key_id'))
+      .addColumn('incident_id', 'text', (c) => c.notNull())
+      .addColumn('organization_id', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('recipients_sha256', 'text', (c) => c.notNull())
+      .addColumn('issued', 'text', (c) => c.notNull())
+      .addColumn('rows_committed', 'bigint', (c) => c.notNull())
+      .addColumn('output_bytes', 'bigint', (c) => c.notNull())
+      .addColumn('finished', 'integer', (c) => c.notNull())
+      .addColumn('started_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('notices')
+      .addColumn('code_hash', 'text', (c) => c.primaryKey())
+      .addColumn('run_id', 'text', (c) => c.notNull())
+      .addColumn('row_number', 'bigint', (c) => c.notNull())
+      .addColumn('postal_check', 'text')
+      .addColumn('revoked_on', 'text')
+      .execute();
+    // A run's rows are unique: the constraint that makes a resumed run unable to issue a serial twice.
+    await db.schema.createIndex('notices_serial').on('notices').columns(['run_id', 'row_number']).unique().execute();
+    await db.schema.createIndex('notices_revoked').on('notices').column('run_id').where(sql.ref('revoked_on'), 'is not', null).execute();
+    await db.schema
+      .createTable('notice_lookup_limits')
+      .addColumn('client_key', 'text', (c) => c.primaryKey())
+      .addColumn('window_start', 'bigint', (c) => c.notNull())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .execute();
+  },
+};
