@@ -22,6 +22,7 @@ export interface ServeOptions {
   logger?: Logger;
   webRoot?: string | null;
   rateLimit?: AppDeps['rateLimit'];
+  noticeLookupLimit?: AppDeps['noticeLookupLimit'];
 }
 
 export interface RunningServer {
@@ -56,6 +57,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     pwned,
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.noticeLookupLimit ? { noticeLookupLimit: options.noticeLookupLimit } : {}),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started as Server));
