@@ -57,14 +57,21 @@ export class StatementFormatError extends Error {
 
 function asciiField(name: string, value: string): Uint8Array {
   if (!ID_PATTERN.test(value)) throw new StatementFormatError(`${name} must be 1–${MAX_STATEMENT_ID_CHARS} letters, digits, '.', '_' or '-'`);
-  return Uint8Array.from(value, (ch) => ch.charCodeAt(0));
+  const bytes = new Uint8Array(value.length);
+  for (let i = 0; i < value.length; i++) bytes[i] = value.charCodeAt(i);
+  return bytes;
 }
 
+/** The last date converted: an issuer signs millions of statements with one date. */
+let lastDate = { text: '', days: 0 };
+
 function daysSinceEpoch(date: string): number {
+  if (date === lastDate.text) return lastDate.days;
   const ms = DATE_PATTERN.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new StatementFormatError('issued must be a date YYYY-MM-DD');
   const days = ms / DAY_MS;
   if (days < 0 || days > 0xffff) throw new StatementFormatError('issued is out of range');
+  lastDate = { text: date, days };
   return days;
 }
 
@@ -121,8 +128,14 @@ export function statementSigningBytes(statement: NoticeStatement): Uint8Array<Ar
 
 /** The payload text (base64url) for a signed statement. */
 export function encodePayload(notice: SignedNotice): string {
-  if (notice.signature.length !== SIGNATURE_BYTES) throw new StatementFormatError(`a signature is ${SIGNATURE_BYTES} bytes`);
-  return base64urlnopad.encode(concat([statementBody(notice.statement), notice.signature]));
+  return payloadFromSigningBytes(statementSigningBytes(notice.statement), notice.signature);
+}
+
+/** The payload text from the bytes that were signed and their signature: an issuer signing
+ * millions of statements encodes each once, not once to sign and again to print. */
+export function payloadFromSigningBytes(signingBytes: Uint8Array, signature: Uint8Array): string {
+  if (signature.length !== SIGNATURE_BYTES) throw new StatementFormatError(`a signature is ${SIGNATURE_BYTES} bytes`);
+  return base64urlnopad.encode(concat([signingBytes.subarray(SIGNING_CONTEXT.length), signature]));
 }
 
 export type PayloadProblem = 'empty' | 'too-long' | 'not-a-payload' | 'unknown-version';

@@ -61,7 +61,7 @@ export function registerVerifyCommand(program: Command): void {
       const store = await openStore(options.db ?? defaultStoreLocation());
       let result: NoticeVerification;
       try {
-        result = await createNoticeVerifier(store).verify(request);
+        result = (await createNoticeVerifier(store).verify(request)).result;
       } catch (error) {
         if (error instanceof VerifyInputError) throw new UsageError(error.message);
         throw error;

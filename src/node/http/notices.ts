@@ -13,7 +13,7 @@ import { MAX_PAYLOAD_TEXT_CHARS } from '../../core/notices/statement.js';
 import { checkDate, IssuerRegistrationError, registerIssuerKey, today } from '../notices/issuers.js';
 import { createNoticeVerifier, VerifyInputError } from '../notices/verifier.js';
 import type { Store } from '../store/index.js';
-import { countLookup, pruneLookups, revokeKey, revokeNotice } from '../store/notices.js';
+import { pruneLookups, revokeKey, revokeNotice } from '../store/notices.js';
 import { requireAdminToken } from './registry.js';
 
 export interface NoticesAppDeps {
@@ -80,14 +80,22 @@ export function createNoticesApp(deps: NoticesAppDeps): Hono {
       return badRequest(c, 'Send JSON {"code": "..."} or {"payload": "..."}, with "postalCode" if you like.', '確認コード（code）か QRコードの内容（payload）を JSON で送ってください。');
     }
     const request = parsed.data;
-    if (request.code !== undefined && request.payload === undefined) {
-      const windowStart = Math.floor(now() / deps.lookupLimit.windowMs) * deps.lookupLimit.windowMs;
-      const count = await countLookup(store.db, store.dialect, clientHash(deps.clientKey(c)), windowStart);
+    const windowStart = Math.floor(now() / deps.lookupLimit.windowMs) * deps.lookupLimit.windowMs;
+    let outcome;
+    try {
+      outcome = await verifier.verify(request, { clientKey: clientHash(deps.clientKey(c)), windowStart });
+    } catch (error) {
+      if (error instanceof VerifyInputError) {
+        return badRequest(c, `Cannot check: ${error.message}.`, error.message.startsWith('the postal code') ? '郵便番号は7けたの数字で入力してください（例: 530-0001）。' : '確認コード（code）か QRコードの内容（payload）の、どちらか一方を送ってください。');
+      }
+      throw error;
+    }
+    if (outcome.lookups !== undefined) {
       if (prunedWindow !== windowStart) {
         prunedWindow = windowStart;
         await pruneLookups(store.db, windowStart);
       }
-      if (count > deps.lookupLimit.perWindow) {
+      if (outcome.lookups > deps.lookupLimit.perWindow) {
         c.header('Retry-After', String(Math.max(1, Math.ceil((windowStart + deps.lookupLimit.windowMs - now()) / 1000))));
         return c.json(
           {
@@ -101,15 +109,7 @@ export function createNoticesApp(deps: NoticesAppDeps): Hono {
         );
       }
     }
-    try {
-      const result = await verifier.verify(request);
-      return c.json(result, result.status === 'invalid-format' ? 400 : 200);
-    } catch (error) {
-      if (error instanceof VerifyInputError) {
-        return badRequest(c, `Cannot check: ${error.message}.`, error.message.startsWith('the postal code') ? '郵便番号は7けたの数字で入力してください（例: 530-0001）。' : '確認コード（code）か QRコードの内容（payload）の、どちらか一方を送ってください。');
-      }
-      throw error;
-    }
+    return c.json(outcome.result, outcome.result.status === 'invalid-format' ? 400 : 200);
   });
 
   app.use('/api/admin/notice-keys', requireAdminToken(deps.adminToken));

@@ -67,7 +67,7 @@ function sqliteWriter(store: Store): ChunkWriter {
       const lines = chunk.records.split('\n').filter((line) => line !== '');
       const rows = lines.map((line) => {
         const [code_hash, run_id, row_number, postal_check] = line.split('\t') as [string, string, string, string];
-        return { code_hash, run_id, row_number: Number(row_number), postal_check: postal_check === '\\N' ? null : postal_check, revoked_on: null };
+        return { code_hash, run_id, row_number: Number(row_number), postal_check: postal_check === '\\N' ? null : postal_check };
       });
       await store.db.transaction().execute(async (trx) => {
         for (let i = 0; i < rows.length; i += SQLITE_ROWS_PER_INSERT) {

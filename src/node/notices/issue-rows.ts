@@ -2,12 +2,12 @@
 // commitment, signed statement and QR URL, as a print-house CSV line and a store record.
 // Runs in worker threads (issue-worker.ts) or in the issuing thread; the same key and
 // serial always give the same lines.
-import { createHash, sign } from 'node:crypto';
+import { hash, sign } from 'node:crypto';
 import { commitmentFromDigest, postalCommitmentInput } from '../../core/notices/postal.js';
 import { formatShortCode } from '../../core/notices/short-code.js';
-import { encodePayload, type NoticeChannel, type NoticeStatement, statementSigningBytes } from '../../core/notices/statement.js';
+import { type NoticeChannel, type NoticeStatement, payloadFromSigningBytes, statementSigningBytes } from '../../core/notices/statement.js';
 import { codeHash, postalCheck } from './code-hash.js';
-import { codeBytesFor, issuerKeyFromPem, postalSaltFor } from './issuer-key.js';
+import { issuerKeyFromPem, serialSecrets } from './issuer-key.js';
 
 export interface RunContext {
   /** The signing key as PEM: worker threads cannot share a KeyObject's secret otherwise. */
@@ -53,11 +53,10 @@ export function createRowIssuer(context: RunContext): { issue(row: RecipientRow)
   const key = issuerKeyFromPem(context.keyPem);
   const issue = (recipient: RecipientRow) => {
     const serial = `${context.runId}-${recipient.row}`;
-    const code = codeBytesFor(key, serial);
+    const { code, salt } = serialSecrets(key, serial);
     let postal: NoticeStatement['postal'];
     if (recipient.postalDigits !== undefined) {
-      const salt = postalSaltFor(key, serial);
-      const digest = createHash('sha256').update(postalCommitmentInput(salt, recipient.postalDigits)).digest();
+      const digest = hash('sha256', postalCommitmentInput(salt, recipient.postalDigits), 'buffer');
       postal = { salt: salt.toString('base64url'), commitment: commitmentFromDigest(digest) };
     }
     const statement: NoticeStatement = {
@@ -69,9 +68,9 @@ export function createRowIssuer(context: RunContext): { issue(row: RecipientRow)
       channel: context.channel,
       ...(postal === undefined ? {} : { postal }),
     };
-    const signature = sign(null, statementSigningBytes(statement), key.privateKey);
+    const signed = statementSigningBytes(statement);
     const shortCode = formatShortCode(code);
-    const qrUrl = context.verifyUrl + encodePayload({ statement, signature });
+    const qrUrl = context.verifyUrl + payloadFromSigningBytes(signed, sign(null, signed, key.privateKey));
     const check = recipient.postalDigits === undefined ? '\\N' : postalCheck(code, recipient.postalDigits);
     return {
       serial,

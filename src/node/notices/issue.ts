@@ -28,7 +28,7 @@ export const CHUNK_ROWS = 20_000;
 /** Rows sent to a worker at once: large enough to amortize the message, small enough to keep workers evenly busy. */
 const BATCH_ROWS = 1_000;
 /** Batches signed ahead of what the store has taken: bounds memory while the store writes. */
-const MAX_BATCHES_IN_FLIGHT = 24;
+const MAX_BATCHES_IN_FLIGHT = 64;
 
 export class IssueError extends Error {
   override name = 'IssueError';

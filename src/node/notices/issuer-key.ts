@@ -12,7 +12,6 @@ export const ISSUER_KEY_ENV = 'LEAKAID_ISSUER_KEY';
 /** A key file is a few hundred bytes; a larger file given as --key is something else. */
 const MAX_KEY_FILE_BYTES = 16 * 1024;
 const CODE_INFO = 'leakaid notice code/1';
-const SALT_INFO = 'leakaid notice postal salt/1';
 
 export class IssuerKeyError extends Error {
   override name = 'IssuerKeyError';
@@ -25,10 +24,8 @@ export interface IssuerKey {
   /** Raw 32-byte public key. */
   publicKey: Buffer;
   keyId: string;
-  /** HMAC key for short codes. */
+  /** HMAC key for each serial's short code and postal salt. */
   codeSecret: Buffer;
-  /** HMAC key for postal salts. */
-  saltSecret: Buffer;
 }
 
 /** Writes a new private key as PKCS#8 PEM, readable and writable by the owner only; refuses to overwrite a file. */
@@ -90,7 +87,6 @@ export function issuerKeyFromPem(pem: string): IssuerKey {
     publicKey,
     keyId: keyIdOfRaw(publicKey),
     codeSecret: Buffer.from(hkdfSync('sha256', seed, Buffer.alloc(0), CODE_INFO, 32)),
-    saltSecret: Buffer.from(hkdfSync('sha256', seed, Buffer.alloc(0), SALT_INFO, 32)),
   };
 }
 
@@ -99,11 +95,11 @@ export function keyIdOfRaw(publicKey: Uint8Array): string {
   return createHash('sha256').update(publicKey).digest().subarray(0, KEY_ID_BYTES).toString('hex');
 }
 
-/** The short code's 80 bits for a serial. */
-export function codeBytesFor(key: Pick<IssuerKey, 'codeSecret'>, serial: string): Buffer {
-  return createHmac('sha256', key.codeSecret).update(serial).digest().subarray(0, SHORT_CODE_BYTES);
-}
-
-export function postalSaltFor(key: Pick<IssuerKey, 'saltSecret'>, serial: string): Buffer {
-  return createHmac('sha256', key.saltSecret).update(serial).digest().subarray(0, POSTAL_SALT_BYTES);
+/**
+ * The secrets of one serial, from one HMAC-SHA256: its first 10 bytes are the short code,
+ * the next 12 the postal salt (separate bytes of one pseudorandom output are independent).
+ */
+export function serialSecrets(key: Pick<IssuerKey, 'codeSecret'>, serial: string): { code: Buffer; salt: Buffer } {
+  const mac = createHmac('sha256', key.codeSecret).update(serial).digest();
+  return { code: mac.subarray(0, SHORT_CODE_BYTES), salt: mac.subarray(SHORT_CODE_BYTES, SHORT_CODE_BYTES + POSTAL_SALT_BYTES) };
 }

@@ -9,7 +9,7 @@ import { parseShortCode } from '../../core/notices/short-code.js';
 import { verifyPayload } from '../../core/notices/verify.js';
 import type { Incident } from '../../core/registry/types.js';
 import type { Store } from '../store/index.js';
-import { findNoticeByCodeHash, listKeys, serialOf } from '../store/notices.js';
+import { countAndFind, findNoticeByCodeHash, getRun, listKeys, type NoticeRun, serialOf } from '../store/notices.js';
 import { codeHash, postalCheck } from './code-hash.js';
 
 /** How long registered keys and incidents are reused before being read again: a revoked
@@ -26,8 +26,20 @@ export interface VerifyRequest {
   postalCode?: string;
 }
 
+/** A typed code's look-up counted for a client (POST /api/verify's rate limit). */
+export interface LookupCounting {
+  clientKey: string;
+  windowStart: number;
+}
+
+export interface VerifyOutcome {
+  result: NoticeVerification;
+  /** The client's code look-ups in the window, this one included, when counted. */
+  lookups?: number;
+}
+
 export interface NoticeVerifier {
-  verify(request: VerifyRequest): Promise<NoticeVerification>;
+  verify(request: VerifyRequest, counting?: LookupCounting): Promise<VerifyOutcome>;
   /** The registered keys with their revoked serials (GET /api/notice-keys). */
   keys(): Promise<NoticeKey[]>;
 }
@@ -88,39 +100,71 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
     });
   }
 
-  async function byCode(code: string, postalCode: string | undefined): Promise<NoticeVerification> {
+  // A run's statement fields never change once it started: kept for the process's life.
+  const runs = new Map<string, Promise<NoticeRun | undefined>>();
+  const run = (runId: string): Promise<NoticeRun | undefined> => {
+    let found = runs.get(runId);
+    if (found === undefined) {
+      found = getRun(store.db, runId);
+      runs.set(runId, found);
+      found.then((r) => r === undefined && runs.delete(runId)).catch(() => runs.delete(runId));
+    }
+    return found;
+  };
+  const keyById = async (keyId: string): Promise<NoticeKey | undefined> => {
+    const found = (await keys.get()).find((k) => k.keyId === keyId);
+    if (found !== undefined) return found;
+    keys.clear(); // registered since the list was read
+    return (await keys.get()).find((k) => k.keyId === keyId);
+  };
+
+  async function byCode(code: string, postalCode: string | undefined, counting: LookupCounting | undefined): Promise<VerifyOutcome> {
     const parsed = parseShortCode(code);
-    if (!parsed.ok) return invalidFormat('code', parsed.problem);
-    const found = await findNoticeByCodeHash(store.db, codeHash(parsed.bytes));
-    if (found === undefined) return describeNotice({ status: 'unknown', checkedBy: 'code', postalCode: 'not-asked' });
-    const { run, key } = found;
+    if (!parsed.ok) return { result: invalidFormat('code', parsed.problem) };
+    const hash = codeHash(parsed.bytes);
+    let found;
+    let lookups: number | undefined;
+    if (counting === undefined) {
+      found = await findNoticeByCodeHash(store.db, hash);
+    } else {
+      const counted = await countAndFind(store.db, store.dialect, counting.clientKey, counting.windowStart, hash);
+      found = counted.notice;
+      lookups = counted.count;
+    }
+    const counted = lookups === undefined ? {} : { lookups };
+    const issued = found === undefined ? undefined : await run(found.runId);
+    const key = issued === undefined ? undefined : await keyById(issued.keyId);
+    if (found === undefined || issued === undefined || key === undefined) {
+      return { result: describeNotice({ status: 'unknown', checkedBy: 'code', postalCode: 'not-asked' }), ...counted };
+    }
     const status = key.status === 'revoked' ? 'key-revoked' : found.revokedOn !== null ? 'revoked' : 'genuine';
     let postal: PostalMatch = 'not-asked';
     if (postalCode !== undefined && status === 'genuine') {
       const digits = normalizePostalCode(postalCode);
       postal = found.postalCheck === null ? 'not-on-notice' : digits !== undefined && postalCheck(parsed.bytes, digits) === found.postalCheck ? 'match' : 'mismatch';
     }
-    return describeNotice({
+    const result = describeNotice({
       status,
       checkedBy: 'code',
       statement: {
         keyId: key.keyId,
-        incidentId: run.incidentId,
-        organizationId: run.organizationId,
-        serial: serialOf(run.runId, found.row),
-        issued: run.issued,
-        channel: run.channel,
+        incidentId: issued.incidentId,
+        organizationId: issued.organizationId,
+        serial: serialOf(issued.runId, found.row),
+        issued: issued.issued,
+        channel: issued.channel,
       },
       key,
-      incident: await incident(run.incidentId),
+      incident: await incident(issued.incidentId),
       postalCode: postal,
     });
+    return { result, ...counted };
   }
 
   return {
-    async verify(request) {
+    async verify(request, counting) {
       checkVerifyRequest(request);
-      return request.payload !== undefined ? byPayload(request.payload, request.postalCode) : byCode(request.code!, request.postalCode);
+      return request.payload !== undefined ? { result: await byPayload(request.payload, request.postalCode) } : byCode(request.code!, request.postalCode, counting);
     },
     keys: () => keys.get(),
   };

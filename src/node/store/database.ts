@@ -76,7 +76,13 @@ export interface NoticesTable {
   row_number: string | number;
   /** A hash of the code's bits with the postal code: checkable only by someone holding the code. */
   postal_check: string | null;
-  revoked_on: string | null;
+}
+
+/** A notice the organization withdrew (misprinted, sent to the wrong person). */
+export interface NoticeRevocationsTable {
+  run_id: string;
+  row_number: string | number;
+  revoked_on: string;
 }
 
 /** Code look-ups per client in the current window, shared by every app server. */
@@ -94,6 +100,7 @@ export interface Database {
   notice_keys: NoticeKeysTable;
   notice_runs: NoticeRunsTable;
   notices: NoticesTable;
+  notice_revocations: NoticeRevocationsTable;
   notice_lookup_limits: NoticeLookupLimitsTable;
 }
 

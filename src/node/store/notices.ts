@@ -71,12 +71,11 @@ export async function listKeys(db: Kysely<Database>, organizationId?: string): P
   if (organizationId !== undefined) query = query.where('organization_id', '=', organizationId);
   const keys = await query.execute();
   const revoked = await db
-    .selectFrom('notices')
-    .innerJoin('notice_runs', 'notice_runs.run_id', 'notices.run_id')
-    .select(['notice_runs.key_id', 'notices.run_id', 'notices.row_number'])
-    .where('notices.revoked_on', 'is not', null)
-    .orderBy('notices.run_id')
-    .orderBy('notices.row_number')
+    .selectFrom('notice_revocations')
+    .innerJoin('notice_runs', 'notice_runs.run_id', 'notice_revocations.run_id')
+    .select(['notice_runs.key_id', 'notice_revocations.run_id', 'notice_revocations.row_number'])
+    .orderBy('notice_revocations.run_id')
+    .orderBy('notice_revocations.row_number')
     .execute();
   const byKey = new Map<string, string[]>();
   for (const r of revoked) {
@@ -160,56 +159,44 @@ export interface FoundNotice {
   runId: string;
   row: number;
   postalCheck: string | null;
+  /** When the organization withdrew it; null when it stands. */
   revokedOn: string | null;
-  run: NoticeRun;
-  key: NoticeKey;
 }
 
-/** The notice with this code hash, its run and its key; undefined when none. */
+const NOTICE_COLUMNS = sql`n.run_id, n.row_number, n.postal_check, r.revoked_on`;
+const NOTICE_JOIN = sql`notices n LEFT JOIN notice_revocations r ON r.run_id = n.run_id AND r.row_number = n.row_number`;
+
+interface NoticeRow {
+  run_id: string;
+  row_number: string | number;
+  postal_check: string | null;
+  revoked_on: string | null;
+}
+
+function toFound(row: NoticeRow | undefined): FoundNotice | undefined {
+  return row === undefined || row.run_id === null
+    ? undefined
+    : { runId: row.run_id, row: Number(row.row_number), postalCheck: row.postal_check, revokedOn: row.revoked_on };
+}
+
+/** The notice with this code hash; undefined when none. */
 export async function findNoticeByCodeHash(db: Kysely<Database>, codeHash: string): Promise<FoundNotice | undefined> {
-  const row = await db
-    .selectFrom('notices')
-    .innerJoin('notice_runs', 'notice_runs.run_id', 'notices.run_id')
-    .innerJoin('notice_keys', 'notice_keys.key_id', 'notice_runs.key_id')
-    .selectAll(['notice_runs', 'notice_keys'])
-    .select(['notices.row_number', 'notices.postal_check', 'notices.revoked_on as notice_revoked_on', 'notice_keys.revoked_on as key_revoked_on'])
-    .where('notices.code_hash', '=', codeHash)
-    .executeTakeFirst();
-  if (row === undefined) return undefined;
-  return {
-    runId: row.run_id,
-    row: Number(row.row_number),
-    postalCheck: row.postal_check,
-    revokedOn: row.notice_revoked_on,
-    run: toRun(row),
-    key: toNoticeKey({ ...row, revoked_on: row.key_revoked_on }, []),
-  };
+  const { rows } = await sql<NoticeRow>`SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_JOIN} WHERE n.code_hash = ${codeHash}`.execute(db);
+  return toFound(rows[0]);
 }
 
-/** Whether the notice with this serial was withdrawn; undefined when no such notice. */
-export async function noticeRevokedOn(db: Kysely<Database>, serial: string): Promise<string | null | undefined> {
-  const parsed = parseSerial(serial);
-  if (parsed === undefined) return undefined;
-  const row = await db
-    .selectFrom('notices')
-    .select('revoked_on')
-    .where('run_id', '=', parsed.runId)
-    .where('row_number', '=', parsed.row)
-    .executeTakeFirst();
-  return row === undefined ? undefined : row.revoked_on;
-}
-
-/** Withdraws one notice; false when no notice has this serial. */
+/** Withdraws one notice; false when no notice has this serial. Withdrawing twice keeps the first date. */
 export async function revokeNotice(db: Kysely<Database>, serial: string, on: string): Promise<boolean> {
   const parsed = parseSerial(serial);
   if (parsed === undefined) return false;
-  const result = await db
-    .updateTable('notices')
-    .set({ revoked_on: sql<string>`coalesce(revoked_on, ${on})` })
-    .where('run_id', '=', parsed.runId)
-    .where('row_number', '=', parsed.row)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const run = await getRun(db, parsed.runId);
+  if (run === undefined || parsed.row > run.rowsCommitted) return false;
+  await db
+    .insertInto('notice_revocations')
+    .values({ run_id: parsed.runId, row_number: parsed.row, revoked_on: on })
+    .onConflict((oc) => oc.columns(['run_id', 'row_number']).doNothing())
+    .execute();
+  return true;
 }
 
 /**
@@ -231,6 +218,30 @@ export async function countLookup(db: Kysely<Database>, dialect: StoreDialect, c
     .returning('count')
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/**
+ * countLookup and findNoticeByCodeHash together: on PostgreSQL in one statement (one
+ * round trip per look-up, which is most of a look-up's cost), on SQLite one after the other.
+ */
+export async function countAndFind(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  clientKey: string,
+  windowStart: number,
+  codeHash: string,
+): Promise<{ count: number; notice: FoundNotice | undefined }> {
+  if (dialect === 'sqlite') return { count: await countLookup(db, dialect, clientKey, windowStart), notice: await findNoticeByCodeHash(db, codeHash) };
+  const { rows } = await sql<NoticeRow & { count: number }>`
+    WITH hit AS (
+      INSERT INTO notice_lookup_limits AS l (client_key, window_start, count) VALUES (${clientKey}, ${windowStart}, 1)
+      ON CONFLICT (client_key) DO UPDATE SET
+        count = CASE WHEN excluded.window_start > l.window_start THEN 1 ELSE l.count + 1 END,
+        window_start = greatest(excluded.window_start, l.window_start)
+      RETURNING count)
+    SELECT hit.count, ${NOTICE_COLUMNS} FROM hit LEFT JOIN (${NOTICE_JOIN}) ON n.code_hash = ${codeHash}`.execute(db);
+  const row = rows[0]!;
+  return { count: Number(row.count), notice: toFound(row) };
 }
 
 /** Forgets counts of windows that ended before `before`. */

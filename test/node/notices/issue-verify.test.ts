@@ -14,7 +14,8 @@ import { NTT_INCIDENT_ID } from '../../../src/core/registry/seed.js';
 import { issueNotices, type IssueOptions } from '../../../src/node/notices/issue.js';
 import { issuerKeyFromPem, type IssuerKey } from '../../../src/node/notices/issuer-key.js';
 import { registerIssuerKey } from '../../../src/node/notices/issuers.js';
-import { createNoticeVerifier, VerifyInputError } from '../../../src/node/notices/verifier.js';
+import type { NoticeVerification } from '../../../src/core/notices/answer.js';
+import { createNoticeVerifier, type NoticeVerifier, VerifyInputError, type VerifyRequest } from '../../../src/node/notices/verifier.js';
 import { openStore, type Store } from '../../../src/node/store/index.js';
 import { countNotices, listKeys, revokeKey, revokeNotice } from '../../../src/node/store/notices.js';
 import { postgresBinaries, startPostgres, type PostgresServer } from '../store/postgres-server.js';
@@ -49,6 +50,10 @@ afterAll(() => {
 
 function newKey(): IssuerKey {
   return issuerKeyFromPem(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
+}
+
+async function verify(verifier: NoticeVerifier, request: VerifyRequest): Promise<NoticeVerification> {
+  return (await verifier.verify(request)).result;
 }
 
 /** Recipients as a print house keeps them: names and addresses beside the id, which must never reach the store. */
@@ -117,34 +122,34 @@ for (const [engine, skip] of [
 
     it('verifies a typed code and a QR payload as genuine, with who, what and when', async () => {
       const verifier = createNoticeVerifier(store);
-      const byCode = await verifier.verify({ code: lines[0]![2]!.toLowerCase().replace(/-/g, ' ') });
+      const byCode = await verify(verifier, { code: lines[0]![2]!.toLowerCase().replace(/-/g, ' ') });
       expect(byCode).toMatchObject({ status: 'genuine', checkedBy: 'code', notice: { serial: lines[0]![1], issued: '2026-12-01', channel: 'postcard', organizationId: 'ntt-west' } });
       expect(byCode.incident?.notLeaked.map((c) => c.id)).toContain('Credit cards');
-      const byPayload = await verifier.verify({ payload: lines[1]![3]! });
+      const byPayload = await verify(verifier, { payload: lines[1]![3]! });
       expect(byPayload).toMatchObject({ status: 'genuine', checkedBy: 'payload', notice: { serial: lines[1]![1] } });
     });
 
     it('confirms the postal code only for the right one, in any written form, by code and by payload', async () => {
       const verifier = createNoticeVerifier(store);
-      expect((await verifier.verify({ code: lines[0]![2]!, postalCode: '5300001' })).postalCode).toBe('match');
-      expect((await verifier.verify({ code: lines[0]![2]!, postalCode: '530-0002' })).postalCode).toBe('mismatch');
-      expect((await verifier.verify({ code: lines[2]![2]!, postalCode: '〒100-0005' })).postalCode).toBe('match');
-      expect((await verifier.verify({ payload: lines[1]![3]!, postalCode: '６００－８２１６' })).postalCode).toBe('match');
-      expect((await verifier.verify({ payload: lines[1]![3]!, postalCode: '600-8217' })).postalCode).toBe('mismatch');
-      expect((await verifier.verify({ code: lines[3]![2]!, postalCode: '100-0005' })).postalCode).toBe('not-on-notice');
-      await expect(verifier.verify({ code: lines[0]![2]!, postalCode: '12345' })).rejects.toThrow(VerifyInputError);
+      expect((await verify(verifier, { code: lines[0]![2]!, postalCode: '5300001' })).postalCode).toBe('match');
+      expect((await verify(verifier, { code: lines[0]![2]!, postalCode: '530-0002' })).postalCode).toBe('mismatch');
+      expect((await verify(verifier, { code: lines[2]![2]!, postalCode: '〒100-0005' })).postalCode).toBe('match');
+      expect((await verify(verifier, { payload: lines[1]![3]!, postalCode: '６００－８２１６' })).postalCode).toBe('match');
+      expect((await verify(verifier, { payload: lines[1]![3]!, postalCode: '600-8217' })).postalCode).toBe('mismatch');
+      expect((await verify(verifier, { code: lines[3]![2]!, postalCode: '100-0005' })).postalCode).toBe('not-on-notice');
+      await expect(verify(verifier, { code: lines[0]![2]!, postalCode: '12345' })).rejects.toThrow(VerifyInputError);
     });
 
     it('says unknown for a well-formed code that was never issued, and refuses a forged payload', async () => {
       const verifier = createNoticeVerifier(store);
-      expect((await verifier.verify({ code: '0000-0000-0000-0000-0' })).status).toBe('unknown');
+      expect((await verify(verifier, { code: '0000-0000-0000-0000-0' })).status).toBe('unknown');
       const decoded = decodePayload(lines[0]![3]!);
       if (!decoded.ok) throw new Error('payload did not decode');
       const forged = encodePayload({ statement: { ...decoded.notice.statement, serial: lines[1]![1]! }, signature: decoded.notice.signature });
-      expect((await verifier.verify({ payload: forged })).status).toBe('bad-signature');
+      expect((await verify(verifier, { payload: forged })).status).toBe('bad-signature');
       const otherKey = newKey();
       const foreign = encodePayload({ statement: { ...decoded.notice.statement, keyId: otherKey.keyId }, signature: decoded.notice.signature });
-      expect((await verifier.verify({ payload: foreign })).status).toBe('unknown');
+      expect((await verify(verifier, { payload: foreign })).status).toBe('unknown');
     });
 
     it('issues nothing twice: the same run again changes neither the store nor the CSV', async () => {
@@ -174,19 +179,19 @@ for (const [engine, skip] of [
       expect(await revokeNotice(store.db, lines[3]![1]!, '2026-12-05')).toBe(true);
       expect(await revokeNotice(store.db, 'NOSUCHRN-1', '2026-12-05')).toBe(false);
       const verifier = createNoticeVerifier(store);
-      expect((await verifier.verify({ code: lines[3]![2]! })).status).toBe('revoked');
-      expect((await verifier.verify({ payload: lines[3]![3]! })).status).toBe('revoked');
+      expect((await verify(verifier, { code: lines[3]![2]! })).status).toBe('revoked');
+      expect((await verify(verifier, { payload: lines[3]![3]! })).status).toBe('revoked');
       expect((await listKeys(store.db))[0]?.revokedSerials).toEqual([lines[3]![1]]);
-      expect((await verifier.verify({ code: lines[0]![2]! })).status).toBe('genuine');
+      expect((await verify(verifier, { code: lines[0]![2]! })).status).toBe('genuine');
     });
 
     it('says key-revoked for every notice once the key is revoked, and refuses to issue with it', async () => {
       expect(await revokeKey(store.db, key.keyId, '2026-12-10')).toBe(true);
       const verifier = createNoticeVerifier(store);
-      const byCode = await verifier.verify({ code: lines[0]![2]! });
+      const byCode = await verify(verifier, { code: lines[0]![2]! });
       expect(byCode.status).toBe('key-revoked');
       expect(byCode.summary.ja).toContain('2026年12月10日に無効にしています');
-      expect((await verifier.verify({ payload: lines[1]![3]! })).status).toBe('key-revoked');
+      expect((await verify(verifier, { payload: lines[1]![3]! })).status).toBe('key-revoked');
       await expect(issueNotices({ ...options, channel: 'letter' })).rejects.toThrow(/revoked on 2026-12-10/);
     });
   });
