@@ -121,6 +121,7 @@ export function createNoticesApp(deps: NoticesAppDeps): Hono {
     if (!parsed.success) return badRequest(c, 'Send JSON {organizationId, publicKey, domain, validFrom?}.', '登録する鍵の内容を JSON で送ってください。');
     try {
       const key = await registerIssuerKey(store, parsed.data);
+      verifier.forgetKeys();
       return c.json(key, 201);
     } catch (error) {
       if (error instanceof IssuerRegistrationError) return badRequest(c, error.message, `鍵を登録できませんでした: ${error.message}`);
@@ -143,6 +144,7 @@ export function createNoticesApp(deps: NoticesAppDeps): Hono {
     const on = await revokeDate(c);
     if (on === undefined) return badRequest(c, 'Send nothing, or JSON {"on": "YYYY-MM-DD"}.', '日付は YYYY-MM-DD の形で送ってください。');
     if (!(await revokeKey(store.db, c.req.param('keyId'), on))) return c.json({ error: 'No such key.', message: { ja: 'この鍵は登録されていません。', en: 'No such key is registered.' } }, 404);
+    verifier.forgetKeys();
     return c.json({ keyId: c.req.param('keyId'), revokedOn: on });
   });
 
@@ -150,6 +152,7 @@ export function createNoticesApp(deps: NoticesAppDeps): Hono {
     const on = await revokeDate(c);
     if (on === undefined) return badRequest(c, 'Send nothing, or JSON {"on": "YYYY-MM-DD"}.', '日付は YYYY-MM-DD の形で送ってください。');
     if (!(await revokeNotice(store.db, c.req.param('serial'), on))) return c.json({ error: 'No such notice.', message: { ja: 'この通知番号はありません。', en: 'No notice has this serial.' } }, 404);
+    verifier.forgetKeys();
     return c.json({ serial: c.req.param('serial'), revokedOn: on });
   });
 

@@ -42,6 +42,8 @@ export interface NoticeVerifier {
   verify(request: VerifyRequest, counting?: LookupCounting): Promise<VerifyOutcome>;
   /** The registered keys with their revoked serials (GET /api/notice-keys). */
   keys(): Promise<NoticeKey[]>;
+  /** Reads the keys again on next use: this process registered or revoked something. */
+  forgetKeys(): void;
 }
 
 function cached<T>(load: () => Promise<T>, ms: number, now: () => number): { get(): Promise<T>; clear(): void } {
@@ -167,5 +169,6 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
       return request.payload !== undefined ? { result: await byPayload(request.payload, request.postalCode) } : byCode(request.code!, request.postalCode, counting);
     },
     keys: () => keys.get(),
+    forgetKeys: () => keys.clear(),
   };
 }

@@ -2,7 +2,8 @@
 // what verification needs: a hash of the code, the run and row it came from, a check
 // value for the postal code), withdrawn notices, and the per-client count of code
 // look-ups that the rate limit shares between app servers.
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
+import { dialectOf } from '../database.js';
 
 export const noticesMigration: Migration = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,8 +49,12 @@ export const noticesMigration: Migration = {
       .addColumn('revoked_on', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('notice_revocations_pk', ['run_id', 'row_number'])
       .execute();
+    // On PostgreSQL the counts are UNLOGGED: every code look-up writes one, and a count
+    // that lasts minutes is not worth the write-ahead log (a crash forgets them, which
+    // only lets clients start their window afresh).
     await db.schema
       .createTable('notice_lookup_limits')
+      .$call((table) => (dialectOf(db) === 'postgres' ? table.modifyFront(sql`unlogged`) : table))
       .addColumn('client_key', 'text', (c) => c.primaryKey())
       .addColumn('window_start', 'bigint', (c) => c.notNull())
       .addColumn('count', 'integer', (c) => c.notNull())
