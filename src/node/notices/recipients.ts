@@ -48,8 +48,11 @@ function readRow(record: string[], columns: Columns, row: number): { recipientId
   return { recipientId, postalDigits };
 }
 
-function parser(): Parser {
-  return parse({ bom: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES });
+/** The file's CSV records; a read error (missing file, no permission) ends them with that error. */
+function records(input: NodeJS.ReadableStream & { on(event: 'error', listener: (error: Error) => void): unknown }): AsyncIterable<string[]> {
+  const parser: Parser = parse({ bom: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES });
+  input.on('error', (error) => parser.destroy(error));
+  return input.pipe(parser);
 }
 
 function parseError(error: unknown): Error {
@@ -70,7 +73,7 @@ export async function checkRecipients(path: string): Promise<RecipientsSummary> 
   let rows = 0;
   let columns: Columns | undefined;
   try {
-    for await (const record of input.pipe(parser()) as AsyncIterable<string[]>) {
+    for await (const record of records(input)) {
       if (columns === undefined) {
         columns = columnsOf(record);
         continue;
@@ -94,7 +97,7 @@ export async function* readRecipients(path: string): AsyncGenerator<{ row: numbe
   let row = 0;
   const input = createReadStream(path);
   try {
-    for await (const record of input.pipe(parser()) as AsyncIterable<string[]>) {
+    for await (const record of records(input)) {
       if (columns === undefined) {
         columns = columnsOf(record);
         continue;
