@@ -11,6 +11,7 @@ import type { Message } from '../src/core/message/types.js';
 import { judge } from '../src/core/verdict/index.js';
 import { batchRows, coldStart, corpusBatchRows, refuseLargeInput } from './cli.js';
 import { benchHttp } from './http.js';
+import { benchNotices } from './notices.js';
 import { benchPwned } from './pwned.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -120,6 +121,7 @@ const refusal = await refuseLargeInput(5);
 const refusalLine = `A 30 MB input is refused (exit ${refusal.status}) in ${refusal.seconds.toFixed(3)} s, Node start-up included (median of 5).`;
 const http = await benchHttp();
 const pwned = await benchPwned();
+const notices = await benchNotices();
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 console.log(table);
 console.log();
@@ -171,5 +173,6 @@ ${refusalLine}
 
 ${http.markdown}
 
-${pwned.markdown}`,
+${pwned.markdown}
+${notices.markdown}`,
 );
