@@ -129,7 +129,7 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
     if (counting === undefined) {
       found = await findNoticeByCodeHash(store.db, hash);
     } else {
-      const counted = await countAndFind(store.db, store.dialect, counting.clientKey, counting.windowStart, hash);
+      const counted = await countAndFind(store, counting.clientKey, counting.windowStart, hash);
       found = counted.notice;
       lookups = counted.count;
     }
