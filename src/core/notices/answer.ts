@@ -8,9 +8,10 @@ import { dataClassLabel } from '../registry/data-classes.js';
 import type { EnquiryChannel, Incident } from '../registry/types.js';
 import type { LocalizedText } from '../verdict/types.js';
 import { WELL_KNOWN_NOTICE_KEYS_PATH, type NoticeKey } from './keys.js';
-import type { PostalMatch } from './postal.js';
+import { matchPostalCode, type PostalMatch } from './postal.js';
 import type { ShortCodeProblem } from './short-code.js';
 import type { NoticeChannel, NoticeStatement, PayloadProblem } from './statement.js';
+import type { PayloadCheck } from './verify.js';
 
 export type NoticeStatus = 'genuine' | 'revoked' | 'unknown' | 'invalid-format' | 'bad-signature' | 'key-revoked';
 
@@ -58,7 +59,7 @@ const CHANNEL_WORDS: Record<NoticeChannel, LocalizedText> = {
   sms: { ja: 'SMS', en: 'text message' },
 };
 
-const FORMAT_PROBLEMS: Record<ShortCodeProblem | PayloadProblem, LocalizedText> = {
+const CODE_PROBLEMS: Record<ShortCodeProblem, LocalizedText> = {
   empty: { ja: '確認コードが入力されていません。', en: 'No code was given.' },
   'too-long': { ja: '確認コードとしては長すぎます。コードの部分だけを入力してください。', en: 'This is too long for a code. Type only the code.' },
   'not-a-code': {
@@ -74,11 +75,13 @@ const FORMAT_PROBLEMS: Record<ShortCodeProblem | PayloadProblem, LocalizedText> 
     ja: 'どこかの文字が違っています（最後の1文字は、入力の間違いに気づくためのものです）。紙の文字と1文字ずつ見比べて、もう一度入力してください。',
     en: 'A character is wrong somewhere (the last one is there to catch typing mistakes). Compare it with the paper one character at a time and type it again.',
   },
+};
+
+const PAYLOAD_PROBLEMS: Record<PayloadProblem, LocalizedText> = {
+  empty: { ja: 'QRコードの内容がありません。もう一度読み取ってください。', en: 'The QR code had no content. Please scan it again.' },
+  'too-long': { ja: 'このQRコードは、確認用のQRコードとしては長すぎます。', en: 'This QR code is too long to be a verification code.' },
   'not-a-payload': { ja: 'このQRコードは、確認用のQRコードとして読めませんでした。', en: 'This QR code could not be read as a verification code.' },
-  'unknown-version': {
-    ja: 'このQRコードは、この確認サービスが知らない形式です。',
-    en: 'This QR code is in a format this service does not know.',
-  },
+  'unknown-version': { ja: 'このQRコードは、この確認サービスが知らない形式です。', en: 'This QR code is in a format this service does not know.' },
 };
 
 const ADVICE = {
@@ -121,8 +124,10 @@ function contactsFor(organizationId: string, incident: Incident | undefined): Of
     const source = e.sources.find((s) => s.url !== undefined)?.url;
     return source === undefined ? [] : [{ kind: e.kind, value: e.value, ...(e.label === undefined ? {} : { label: e.label }), source }];
   });
-  const seen = new Set<string>();
-  return [...fromIncident, ...phones].filter((c) => !seen.has(c.value) && seen.add(c.value) !== undefined);
+  // The incident's own desks first; a number listed in both places is shown once.
+  const byValue = new Map<string, OfficialContact>();
+  for (const contact of [...fromIncident, ...phones]) if (!byValue.has(contact.value)) byValue.set(contact.value, contact);
+  return [...byValue.values()];
 }
 
 function organizationPart(organizationId: string, key: NoticeKey | undefined, incident: Incident | undefined): NoticeVerification['organization'] {
@@ -164,8 +169,8 @@ export interface NoticeFacts {
   postalCode: PostalMatch;
 }
 
-/** A code or payload that could not be read at all. */
-export function invalidFormat(checkedBy: CheckedBy, problem: ShortCodeProblem | PayloadProblem): NoticeVerification {
+/** A typed code or a QR payload that could not be read at all. */
+export function invalidFormat(...[checkedBy, problem]: ['code', ShortCodeProblem] | ['payload', PayloadProblem]): NoticeVerification {
   return {
     status: 'invalid-format',
     checkedBy,
@@ -173,7 +178,7 @@ export function invalidFormat(checkedBy: CheckedBy, problem: ShortCodeProblem | 
     organization: null,
     incident: null,
     postalCode: 'not-asked',
-    summary: FORMAT_PROBLEMS[problem],
+    summary: checkedBy === 'code' ? CODE_PROBLEMS[problem] : PAYLOAD_PROBLEMS[problem],
     advice: checkedBy === 'code' ? advice('retype') : advice('doNotAct', 'callOnRecord'),
   };
 }
@@ -246,6 +251,24 @@ export function describeNotice(facts: NoticeFacts): NoticeVerification {
             advice: advice('doNotAct', 'callOnRecord', 'neverAsks'),
           };
   }
+}
+
+/**
+ * The answer for a checked QR payload: what the server says for POST /api/verify with a
+ * payload, and what the verification page says without sending anything. `incident` is
+ * the one the statement names (read from the registry, or undefined when unknown); the
+ * postal code is compared only for a genuine notice.
+ */
+export async function answerPayloadCheck(check: PayloadCheck, incident: Incident | undefined, postalCode: string | undefined): Promise<NoticeVerification> {
+  if (check.status === 'invalid-format') return invalidFormat('payload', check.problem);
+  return describeNotice({
+    status: check.status,
+    checkedBy: 'payload',
+    statement: check.statement,
+    ...('key' in check ? { key: check.key } : {}),
+    ...(incident === undefined ? {} : { incident }),
+    postalCode: check.status === 'genuine' ? await matchPostalCode(check.statement.postal, postalCode) : 'not-asked',
+  });
 }
 
 function postalSentence(match: PostalMatch): LocalizedText {

@@ -75,6 +75,14 @@ export function registerNoticesCommand(program: Command): void {
       const store = await openStore(location);
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'issuing [{bar}] {percentage}% {value}/{total} rows, {eta_formatted} left', stream: process.stderr, hideCursor: true }) : undefined;
       let started = false;
+      // Stopping is safe at any moment (whole chunks are committed, the CSV is cut back to
+      // them on the next run); say how to go on rather than leave a half-drawn bar.
+      const onInterrupt = (): void => {
+        bar?.stop();
+        process.stderr.write('leakaid: interrupted; run the same command again to resume where it stopped\n');
+        process.exit(130);
+      };
+      process.once('SIGINT', onInterrupt);
       try {
         const report = await issueNotices({
           store,
@@ -107,6 +115,7 @@ export function registerNoticesCommand(program: Command): void {
         if (error instanceof IssueError || error instanceof RecipientsError || error instanceof NoticeStoreError) throw new UsageError(error.message);
         throw error;
       } finally {
+        process.off('SIGINT', onInterrupt);
         await store.close();
       }
     });

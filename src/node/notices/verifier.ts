@@ -2,9 +2,9 @@
 // is found by its hash; a QR payload is checked by its signature against the registered
 // keys (the same check the browser runs) and the store's revocations. Both end in the
 // same plain-words answer (core/notices/answer.ts).
-import { describeNotice, invalidFormat, type NoticeVerification } from '../../core/notices/answer.js';
+import { answerPayloadCheck, describeNotice, invalidFormat, type NoticeVerification } from '../../core/notices/answer.js';
 import type { NoticeKey } from '../../core/notices/keys.js';
-import { matchPostalCode, normalizePostalCode, type PostalMatch } from '../../core/notices/postal.js';
+import { normalizePostalCode, type PostalMatch } from '../../core/notices/postal.js';
 import { parseShortCode } from '../../core/notices/short-code.js';
 import { verifyPayload } from '../../core/notices/verify.js';
 import type { Incident } from '../../core/registry/types.js';
@@ -89,17 +89,8 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
 
   async function byPayload(payload: string, postalCode: string | undefined): Promise<NoticeVerification> {
     const check = await verifyPayload(payload, await keys.get());
-    if (check.status === 'invalid-format') return invalidFormat('payload', check.problem);
-    const { statement } = check;
-    const key = 'key' in check ? check.key : undefined;
-    return describeNotice({
-      status: check.status,
-      checkedBy: 'payload',
-      statement,
-      ...(key === undefined ? {} : { key }),
-      ...(check.status === 'unknown' ? {} : { incident: await incident(statement.incidentId) }),
-      postalCode: check.status === 'genuine' ? await matchPostalCode(statement.postal, postalCode) : 'not-asked',
-    });
+    const named = check.status === 'invalid-format' || check.status === 'unknown' ? undefined : await incident(check.statement.incidentId);
+    return answerPayloadCheck(check, named, postalCode);
   }
 
   // A run's statement fields never change once it started: kept for the process's life.

@@ -1,6 +1,6 @@
 // The QR check as the browser runs it: WebCrypto Ed25519 only, keys as the registry serves them.
 import { describe, expect, it } from 'vitest';
-import { describeNotice, invalidFormat } from '../../../src/core/notices/answer.js';
+import { answerPayloadCheck, describeNotice, invalidFormat } from '../../../src/core/notices/answer.js';
 import { keyIdOf, type NoticeKey } from '../../../src/core/notices/keys.js';
 import { commitmentFromDigest, matchPostalCode, normalizePostalCode, postalCommitmentInput } from '../../../src/core/notices/postal.js';
 import { encodePayload, type NoticeStatement, statementSigningBytes } from '../../../src/core/notices/statement.js';
@@ -77,6 +77,21 @@ describe('verifyPayload', () => {
     expect((await verifyPayload(payload, [{ ...key, status: 'revoked', revokedOn: '2026-12-02' }])).status).toBe('key-revoked');
     expect((await verifyPayload(payload, [{ ...key, revokedSerials: ['K7QM3XVA-42'] }])).status).toBe('revoked');
     expect((await verifyPayload('not a payload', [key])).status).toBe('invalid-format');
+  });
+});
+
+describe('answerPayloadCheck (the verification page\'s flow: keys fetched, nothing sent)', () => {
+  it('answers a genuine payload with the incident and the postal code, and an unreadable one plainly', async () => {
+    const { key, privateKey } = await issuer();
+    const payload = await signed(privateKey, await statementFor(key));
+    const incident = SEED_INCIDENTS.find((i) => i.id === NTT_INCIDENT_ID)!;
+    const answer = await answerPayloadCheck(await verifyPayload(payload, [key]), incident, '〒530-0001');
+    expect(answer).toMatchObject({ status: 'genuine', checkedBy: 'payload', postalCode: 'match', incident: { id: NTT_INCIDENT_ID } });
+    const forged = await answerPayloadCheck(await verifyPayload(payload, [{ ...key, organizationId: 'ntt-docomo' }]), incident, '530-0001');
+    expect(forged).toMatchObject({ status: 'bad-signature', postalCode: 'not-asked' });
+    const unreadable = await answerPayloadCheck(await verifyPayload('https://leakaid.example/verify#', [key]), undefined, undefined);
+    expect(unreadable).toMatchObject({ status: 'invalid-format', notice: null });
+    expect(unreadable.summary.ja).toContain('QRコードの内容がありません');
   });
 });
 
