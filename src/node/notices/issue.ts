@@ -225,7 +225,10 @@ export async function issueNotices(options: IssueOptions): Promise<IssueReport> 
       };
       let batch: RecipientRow[] = [];
       const send = async (): Promise<void> => {
-        inFlight.push(signer.sign(batch));
+        const signed = signer.sign(batch);
+        // A failed batch is reported when its turn comes, not as an unhandled rejection before.
+        signed.catch(() => undefined);
+        inFlight.push(signed);
         inFlightLastRow.push(batch[batch.length - 1]!.row);
         batch = [];
         if (inFlight.length >= MAX_BATCHES_IN_FLIGHT) await takeOldest();
