@@ -12,6 +12,7 @@ import { judge } from '../src/core/verdict/index.js';
 import { batchRows, coldStart, corpusBatchRows, refuseLargeInput } from './cli.js';
 import { benchHttp } from './http.js';
 import { benchNoticeLint } from './notice-lint.js';
+import { benchNotices } from './notices.js';
 import { benchPwned } from './pwned.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -122,6 +123,7 @@ const refusalLine = `A 30 MB input is refused (exit ${refusal.status}) in ${refu
 const http = await benchHttp();
 const pwned = await benchPwned();
 const noticeLint = await benchNoticeLint();
+const notices = await benchNotices();
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 console.log(table);
 console.log();
@@ -175,5 +177,7 @@ ${http.markdown}
 
 ${pwned.markdown}
 
-${noticeLint.markdown}`,
+${noticeLint.markdown}
+
+${notices.markdown}`,
 );

@@ -41,9 +41,9 @@ validateBundledKnowledge();
 rmSync('dist/cli', { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: 'src/node/cli/main.ts', worker: 'src/node/check/worker.ts' },
+  entryPoints: { main: 'src/node/cli/main.ts', worker: 'src/node/check/worker.ts', 'issue-worker': 'src/node/notices/issue-worker.ts' },
   outdir: 'dist/cli',
-  // The worker is found next to the chunk that starts it (new URL('./worker.js', import.meta.url)).
+  // Workers are found next to the chunk that starts them (new URL('./worker.js', import.meta.url)).
   chunkNames: '[name]-[hash]',
   bundle: true,
   splitting: true,

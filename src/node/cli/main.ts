@@ -12,7 +12,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const program = new Command()
   .name('leakaid')
-  .description('Help for people whose personal data has leaked: check notices and messages, look up incidents, make a plan, check passwords; for organizations, check a draft notice.')
+  .description('Help for people whose personal data has leaked: check notices and messages, look up incidents, make a plan, check passwords, verify signed notices; for organizations, check a draft notice and issue signed notices.')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
 
@@ -26,6 +26,9 @@ const COMMANDS = {
   pwned: async () => (await import('./pwned-command.js')).registerPwnedCommand,
   plan: async () => (await import('./plan-command.js')).registerPlanCommand,
   notice: async () => (await import('./notice-command.js')).registerNoticeCommand,
+  verify: async () => (await import('./verify-command.js')).registerVerifyCommand,
+  issuer: async () => (await import('./issuer-command.js')).registerIssuerCommand,
+  notices: async () => (await import('./notices-command.js')).registerNoticesCommand,
 } satisfies Record<string, () => Promise<(program: Command) => void>>;
 
 // Help, and a mistyped command, need them all.

@@ -5,7 +5,7 @@
 // reads; writing needs the admin token (env LEAKAID_ADMIN_TOKEN), compared in constant
 // time, and is off when none is set.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { toHibpModel, HIBP_ATTRIBUTION } from '../../core/registry/hibp.js';
 import { lastChanged, toIndexEntry, type IncidentIndexEntry } from '../../core/registry/incident-index.js';
 import { organizationProfile } from '../../core/registry/organization-directory.js';
@@ -96,9 +96,24 @@ export function atomFeed(incidents: readonly Incident[], origin: string): string
   return lines.join('\n');
 }
 
+export function adminTokenFromEnv(): string {
+  return process.env['LEAKAID_ADMIN_TOKEN'] ?? '';
+}
+
+/** Writes need the admin token as "Authorization: Bearer <token>"; with no token set they are off. */
+export function requireAdminToken(adminToken: string): MiddlewareHandler {
+  return async (c, next) => {
+    if (adminToken === '') return error(c, 403, 'Writing is turned off on this server.', 'このサーバーでは記録の変更はできません。');
+    const header = c.req.header('Authorization') ?? '';
+    const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+    if (!tokenMatches(given, adminToken)) return error(c, 401, 'A valid admin token is needed.', '管理用のトークンが必要です。');
+    return next();
+  };
+}
+
 export function createRegistryApp(deps: RegistryAppDeps): Hono {
   const { store } = deps;
-  const adminToken = deps.adminToken ?? process.env['LEAKAID_ADMIN_TOKEN'] ?? '';
+  const adminToken = deps.adminToken ?? adminTokenFromEnv();
   const app = new Hono();
   let index: { at: number; entries: Promise<IncidentIndexEntry[]> } | null = null;
   const incidentIndex = (): Promise<IncidentIndexEntry[]> => {
@@ -178,14 +193,7 @@ export function createRegistryApp(deps: RegistryAppDeps): Hono {
     return c.body(atomFeed([...own, ...imported], origin));
   });
 
-  // Writes: the admin token as "Authorization: Bearer <token>".
-  app.use('/api/admin/*', async (c, next) => {
-    if (adminToken === '') return error(c, 403, 'Writing is turned off on this server.', 'このサーバーでは記録の変更はできません。');
-    const header = c.req.header('Authorization') ?? '';
-    const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-    if (!tokenMatches(given, adminToken)) return error(c, 401, 'A valid admin token is needed.', '管理用のトークンが必要です。');
-    return next();
-  });
+  app.use('/api/admin/*', requireAdminToken(adminToken));
 
   app.put('/api/admin/incidents/:id', async (c) => {
     let body: unknown;

@@ -13,7 +13,8 @@ import { createNoticeLintApp } from '../http/notice-lint.js';
 import { createPlanApp } from '../http/plan.js';
 import { createRangeApp } from '../http/range.js';
 import type { RangeStores } from '../pwned/store.js';
-import { createRegistryApp } from '../http/registry.js';
+import { createNoticesApp } from '../http/notices.js';
+import { adminTokenFromEnv, createRegistryApp } from '../http/registry.js';
 import { HIBP_IMPORT_MAX_BYTES } from '../store/hibp-import.js';
 import type { Store } from '../store/index.js';
 import {
@@ -22,6 +23,8 @@ import {
   MAX_INCIDENT_BODY_BYTES,
   MAX_NOTICE_LINT_BODY_BYTES,
   MAX_OTHER_BODY_BYTES,
+  NOTICE_LOOKUP_WINDOW_MS,
+  NOTICE_LOOKUPS_PER_WINDOW,
   WRITE_REQUESTS_PER_WINDOW,
   RATE_WINDOW_MS,
 } from './limits.js';
@@ -43,6 +46,10 @@ export interface AppDeps {
   rateLimit?: { requestsPerWindow: number; windowMs: number };
   /** Who a request comes from, for rate limits. Defaults to the socket's address. */
   clientKey?: (c: Context) => string;
+  /** Short-code look-ups per client and window, counted in the store. */
+  noticeLookupLimit?: { perWindow: number; windowMs: number };
+  /** Admin token for write routes; default env LEAKAID_ADMIN_TOKEN. */
+  adminToken?: string;
 }
 
 /** The socket's address. Forwarded-for headers are not trusted: anyone can set them. */
@@ -130,7 +137,17 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', createCheckApp({ incidents }));
   app.route('/', createNoticeLintApp({ incidents }));
   app.route('/', createPlanApp({ getIncident: (id) => deps.store.getIncident(id) }));
-  app.route('/', createRegistryApp({ store: deps.store }));
+  const adminToken = deps.adminToken ?? adminTokenFromEnv();
+  app.route('/', createRegistryApp({ store: deps.store, adminToken }));
+  app.route(
+    '/',
+    createNoticesApp({
+      store: deps.store,
+      adminToken,
+      clientKey: deps.clientKey ?? socketAddress,
+      lookupLimit: deps.noticeLookupLimit ?? { perWindow: NOTICE_LOOKUPS_PER_WINDOW, windowMs: NOTICE_LOOKUP_WINDOW_MS },
+    }),
+  );
   app.route('/', createRangeApp({ stores: deps.pwned }));
 
   app.notFound((c) => c.json({ error: 'Not found.' }, 404));

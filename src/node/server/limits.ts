@@ -40,3 +40,13 @@ export const SHUTDOWN_GRACE_MS = 5_000;
  * again. Reading them per request would cost a query per check; an import made while the
  * server runs shows up within this time. */
 export const INCIDENT_CACHE_MS = 60_000;
+
+/** Short-code look-ups (POST /api/verify with a code) one client may make per
+ * NOTICE_LOOKUP_WINDOW_MS, counted in the store so every app server shares the count.
+ * A person typing a code from a postcard needs a few tries; guessing is hopeless anyway
+ * (80 bits per code), and this keeps a script from turning the server into a free
+ * database load. */
+export const NOTICE_LOOKUPS_PER_WINDOW = 30;
+
+/** The window of NOTICE_LOOKUPS_PER_WINDOW. */
+export const NOTICE_LOOKUP_WINDOW_MS = 10 * 60_000;

@@ -6,6 +6,10 @@ import { PLAN_ANSWERS } from '../../core/plan/index.js';
 import scamPatterns from '../../../data/scam-patterns.json' with { type: 'json' };
 import { FINDING_CODES, LINT_SEVERITIES, MAX_NOTICE_DRAFT_CHARS, NOTICE_CHANNELS, NOTICE_PARTS } from '../../core/notice-lint/index.js';
 import { MAX_CHECK_BODY_BYTES, MAX_NOTICE_LINT_BODY_BYTES } from './limits.js';
+import { z } from 'zod';
+import { NoticeKeySchema, NoticeKeysDocumentSchema, WELL_KNOWN_NOTICE_KEYS_PATH } from '../../core/notices/keys.js';
+import { MAX_POSTAL_INPUT_CHARS } from '../../core/notices/postal.js';
+import { MAX_PAYLOAD_TEXT_CHARS } from '../../core/notices/statement.js';
 
 const localizedText = {
   type: 'object',
@@ -470,6 +474,119 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/verify': {
+      post: {
+        operationId: 'verifyNotice',
+        summary: 'Is this notice genuine? A typed short code (looked up in the store) or a QR payload (checked by its signature against the registered keys).',
+        description:
+          'Give `code` or `payload` (the QR code\'s URL or the text after its #), and optionally `postalCode` to confirm the notice was addressed to the person. Nothing in the request is stored or logged. Code look-ups are limited per client (counted in the store, so every server shares the count).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  code: { type: 'string', maxLength: MAX_PAYLOAD_TEXT_CHARS, description: 'The short code as typed: K7QM-3XVA-9D2R-HT4W-8, any case, spacing or width.' },
+                  payload: { type: 'string', maxLength: MAX_PAYLOAD_TEXT_CHARS },
+                  postalCode: { type: 'string', maxLength: MAX_POSTAL_INPUT_CHARS, description: '〒530-0001, 5300001, full-width digits…' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { description: 'The answer.', content: { 'application/json': { schema: { $ref: '#/components/schemas/NoticeVerification' } } } },
+          '400': {
+            description: 'Not JSON, neither or both of code and payload, a postal code that is not 7 digits (an Error), or a code or payload that cannot be read (a NoticeVerification with status invalid-format).',
+            content: { 'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/NoticeVerification' }] } } },
+          },
+          '413': errorResponse('The body is over the size limit.'),
+          '429': { ...rateLimited, description: 'Too many code look-ups (or POST requests) from this client; see Retry-After.' },
+        },
+      },
+    },
+    '/api/notice-keys': {
+      get: {
+        operationId: 'noticeKeys',
+        summary: 'The registered issuer keys, with their status and withdrawn notices: what a browser checks a QR code against.',
+        responses: { '200': { description: 'The keys document.', content: { 'application/json': { schema: { $ref: '#/components/schemas/NoticeKeysDocument' } } } } },
+      },
+    },
+    [WELL_KNOWN_NOTICE_KEYS_PATH]: {
+      get: {
+        operationId: 'wellKnownNoticeKeys',
+        summary: 'The same keys document at the well-known path an organization also uses on its own domain.',
+        responses: { '200': { description: 'The keys document.', content: { 'application/json': { schema: { $ref: '#/components/schemas/NoticeKeysDocument' } } } } },
+      },
+    },
+    '/api/admin/notice-keys': {
+      post: {
+        operationId: 'registerNoticeKey',
+        summary: "Register an organization's Ed25519 public key (administrators). The domain must be one of its official domains on record.",
+        security: [{ adminToken: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['organizationId', 'publicKey', 'domain'],
+                properties: {
+                  organizationId: { type: 'string' },
+                  publicKey: { type: 'string', description: 'Raw 32-byte key, base64url (as `leakaid issuer keygen` prints it).' },
+                  domain: { type: 'string' },
+                  validFrom: { type: 'string', format: 'date', description: 'Default today.' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': { description: 'Registered.', content: { 'application/json': { schema: { $ref: '#/components/schemas/NoticeKey' } } } },
+          '400': errorResponse('Not a key, an organization not on record, a domain not its own, or a key already registered.'),
+          '401': errorResponse('No valid admin token.'),
+          '403': errorResponse('Writing is turned off on this server.'),
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/admin/notice-keys/{keyId}/revoke': {
+      parameters: [{ name: 'keyId', in: 'path', required: true, schema: { type: 'string' } }],
+      post: {
+        operationId: 'revokeNoticeKey',
+        summary: 'Revoke a key (administrators): every notice it signed then verifies as key-revoked.',
+        security: [{ adminToken: [] }],
+        requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { on: { type: 'string', format: 'date' } } } } } },
+        responses: {
+          '200': { description: 'Revoked.', content: { 'application/json': { schema: { type: 'object' } } } },
+          '400': errorResponse('The date is not YYYY-MM-DD.'),
+          '401': errorResponse('No valid admin token.'),
+          '403': errorResponse('Writing is turned off on this server.'),
+          '404': errorResponse('No such key.'),
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/admin/notices/{serial}/revoke': {
+      parameters: [{ name: 'serial', in: 'path', required: true, schema: { type: 'string' } }],
+      post: {
+        operationId: 'revokeNotice',
+        summary: 'Withdraw one notice (administrators): it then verifies as revoked.',
+        security: [{ adminToken: [] }],
+        requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { on: { type: 'string', format: 'date' } } } } } },
+        responses: {
+          '200': { description: 'Withdrawn.', content: { 'application/json': { schema: { type: 'object' } } } },
+          '400': errorResponse('The date is not YYYY-MM-DD.'),
+          '401': errorResponse('No valid admin token.'),
+          '403': errorResponse('Writing is turned off on this server.'),
+          '404': errorResponse('No notice has this serial.'),
+          '429': rateLimited,
+        },
+      },
+    },
     '/api/plan': {
       post: {
         operationId: 'plan',
@@ -550,6 +667,51 @@ export const openApiDocument = {
       Error: error,
       CheckResult: checkResult,
       NoticeLint: noticeLint,
+      NoticeKeysDocument: z.toJSONSchema(NoticeKeysDocumentSchema, { target: 'draft-2020-12' }),
+      NoticeKey: z.toJSONSchema(NoticeKeySchema, { target: 'draft-2020-12' }),
+      NoticeVerification: {
+        type: 'object',
+        description: 'See src/core/notices/answer.ts (NoticeVerification).',
+        required: ['status', 'checkedBy', 'notice', 'organization', 'incident', 'postalCode', 'summary', 'advice'],
+        properties: {
+          status: { type: 'string', enum: ['genuine', 'revoked', 'unknown', 'invalid-format', 'bad-signature', 'key-revoked'] },
+          checkedBy: { type: 'string', enum: ['code', 'payload'] },
+          notice: {
+            type: ['object', 'null'],
+            properties: {
+              keyId: { type: 'string' },
+              incidentId: { type: 'string' },
+              organizationId: { type: 'string' },
+              serial: { type: 'string' },
+              issued: { type: 'string', format: 'date' },
+              channel: { type: 'string', enum: ['postcard', 'letter', 'email', 'sms'] },
+            },
+          },
+          organization: {
+            type: ['object', 'null'],
+            description: 'The issuer with its official domains and contacts on record, each with its source.',
+            properties: {
+              id: { type: 'string' },
+              name: localizedText,
+              domains: { type: 'array', items: { type: 'object', properties: { domain: { type: 'string' }, source: { type: 'string' } } } },
+              contacts: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string' }, value: { type: 'string' }, label: localizedText, source: { type: 'string' } } } },
+              keysPublishedAt: { type: 'string' },
+            },
+          },
+          incident: {
+            type: ['object', 'null'],
+            properties: {
+              id: { type: 'string' },
+              title: localizedText,
+              leaked: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: localizedText } } },
+              notLeaked: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: localizedText } } },
+            },
+          },
+          postalCode: { type: 'string', enum: ['match', 'mismatch', 'not-asked', 'not-on-notice'] },
+          summary: localizedText,
+          advice: { type: 'array', items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: localizedText } } },
+        },
+      },
       IncidentSummary: {
         type: 'object',
         required: ['id', 'title', 'status', 'organizationIds'],

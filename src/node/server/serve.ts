@@ -22,6 +22,9 @@ export interface ServeOptions {
   logger?: Logger;
   webRoot?: string | null;
   rateLimit?: AppDeps['rateLimit'];
+  noticeLookupLimit?: AppDeps['noticeLookupLimit'];
+  /** Who a request comes from, for rate limits; default the socket's address. */
+  clientKey?: AppDeps['clientKey'];
 }
 
 export interface RunningServer {
@@ -56,6 +59,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     pwned,
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.noticeLookupLimit ? { noticeLookupLimit: options.noticeLookupLimit } : {}),
+    ...(options.clientKey ? { clientKey: options.clientKey } : {}),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started as Server));

@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import { incidentsMigration } from './0001-incidents.js';
 import { planProgressMigration } from './0002-plan-progress.js';
+import { noticesMigration } from './0003-notices.js';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-incidents', incidentsMigration],
   ['0002-plan-progress', planProgressMigration],
+  ['0003-notices', noticesMigration],
 ];

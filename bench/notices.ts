@@ -1,0 +1,288 @@
+// Verifiable notices at the scale of the NTT leak: a synthetic recipients file of
+// 9,280,000 rows (made in a temporary folder, never kept) issued by `leakaid notices
+// issue` into a throw-away PostgreSQL, then POST /api/verify look-ups of typed codes
+// against that store, and the QR check (WebCrypto Ed25519) as the browser runs it.
+// `node --import tsx bench/notices.ts [--notices N]` runs it alone; bench/run.ts runs it
+// with the default size. Needs PostgreSQL's binaries (apt-get install -y postgresql).
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { build } from 'esbuild';
+import type { NoticeKey } from '../src/core/notices/keys.js';
+import { verifyPayload } from '../src/core/notices/verify.js';
+import { NTT_INCIDENT_ID } from '../src/core/registry/seed.js';
+import { issuerKeyFromPem } from '../src/node/notices/issuer-key.js';
+import { registerIssuerKey } from '../src/node/notices/issuers.js';
+import { openStore } from '../src/node/store/index.js';
+import { listKeys } from '../src/node/store/notices.js';
+import { launchBrowser } from '../test/web/harness.js';
+import { postgresBinaries, startPostgres } from '../test/node/store/postgres-server.js';
+import { rssMb } from './cli.js';
+import { autocannon, startServerProcess } from './loopback.js';
+
+const REPO = join(import.meta.dirname, '..');
+const BIN = join(REPO, 'bin/leakaid.js');
+/** The NTT Business Solutions leak: 9.28 million records. */
+export const DEFAULT_NOTICES = 9_280_000;
+/** Codes sampled from the print-house CSV for the look-up runs. */
+const SAMPLE_CODES = 20_000;
+const CONNECTIONS = 10;
+const RUN_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+export interface NoticesBench {
+  notices: number;
+  markdown: string;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** recipient_id plus a name, an address and a postal code, as a print house's file has them. */
+async function writeRecipients(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write('recipient_id,name,address,postal_code\n');
+  let seed = 12345;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  let buffer = '';
+  for (let i = 1; i <= rows; i++) {
+    const postal = String(random() % 10_000_000).padStart(7, '0');
+    buffer += `N${String(i).padStart(8, '0')},架空 太郎${i % 1000},架空県幻市夢見町${i % 97}-${i % 13},${postal.slice(0, 3)}-${postal.slice(3)}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+}
+
+function issue(args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    let peak = 0;
+    const sampler = setInterval(() => {
+      const rss = child.pid === undefined ? null : rssMb(child.pid);
+      if (rss !== null) peak = Math.max(peak, rss);
+    }, 100);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearInterval(sampler);
+      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peak, status, stdout, stderr });
+    });
+  });
+}
+
+/** How long the QR check takes in Chromium: core/notices bundled for the browser as the web
+ * app bundles it, on a page of the verify server (WebCrypto needs a secure context, and
+ * 127.0.0.1 is one). The first check includes importing the key. */
+async function qrInBrowser(origin: string, payloads: string[], keys: NoticeKey[]): Promise<number[]> {
+  const bundle = await build({
+    stdin: { contents: `import { verifyPayload } from './src/core/notices/verify.ts'; globalThis.verifyPayload = verifyPayload;`, resolveDir: REPO, loader: 'ts' },
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const url = `${origin}/bench-qr.html`;
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><script>${bundle.outputFiles[0]!.text}</script>` }));
+    await page.goto(url);
+    return await page.evaluate(
+      async ({ payloads, keys }) => {
+        const verify = (globalThis as unknown as { verifyPayload: typeof verifyPayload }).verifyPayload;
+        const times: number[] = [];
+        for (const payload of payloads) {
+          const started = performance.now();
+          const check = await verify(payload, keys);
+          times.push(performance.now() - started);
+          if (check.status !== 'genuine') throw new Error(`QR check said ${check.status}`);
+        }
+        return times;
+      },
+      { payloads, keys },
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Every k-th row's short code and QR URL from the print-house CSV. */
+async function sample(csvPath: string, rows: number): Promise<{ codes: string[]; payloads: string[] }> {
+  const step = Math.max(1, Math.floor(rows / SAMPLE_CODES));
+  const codes: string[] = [];
+  const payloads: string[] = [];
+  let n = -1;
+  for await (const line of createInterface({ input: createReadStream(csvPath) })) {
+    n++;
+    if (n === 0 || n % step !== 0) continue;
+    const [, , code, url] = line.split(',');
+    codes.push(code!);
+    payloads.push(url!);
+  }
+  return { codes, payloads };
+}
+
+export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBench> {
+  const bin = postgresBinaries();
+  if (bin === null) {
+    return { notices, markdown: '## Verifiable notices\n\nNot measured: PostgreSQL binaries are absent (apt-get install -y postgresql).\n' };
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'leakaid-bench-notices-'));
+  const postgres = await startPostgres(bin);
+  try {
+    const recipients = join(scratch, 'recipients.csv');
+    const generated = process.hrtime.bigint();
+    await writeRecipients(recipients, notices);
+    const generateSeconds = Number(process.hrtime.bigint() - generated) / 1e9;
+
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+    const key = issuerKeyFromPem(pem);
+    const store = await openStore(postgres.url);
+    try {
+      await registerIssuerKey(store, { organizationId: 'ntt-west', publicKey: key.publicKey.toString('base64url'), domain: 'ntt-west.co.jp', validFrom: '2026-01-01' });
+    } finally {
+      await store.close();
+    }
+    const out = join(scratch, 'out');
+    const args = ['notices', 'issue', '--incident', NTT_INCIDENT_ID, '--org', 'ntt-west', '--recipients', recipients, '--out', out, '--db', postgres.url, '--public-origin', 'https://verify.example.jp'];
+    const run = await issue(args, { ...process.env, LEAKAID_ISSUER_KEY: pem });
+    if (run.status !== 0) throw new Error(`notices issue failed (${run.status}): ${run.stderr}`);
+    const runId = /run (\w+)/.exec(run.stdout)![1]!;
+    const csvPath = join(out, `${runId}.csv`);
+    const csvBytes = statSync(csvPath).size;
+    const { codes, payloads } = await sample(csvPath, notices);
+
+    // The QR check as the browser runs it: decode, then WebCrypto Ed25519 against the registered keys.
+    const keysStore = await openStore(postgres.url);
+    const keys = await listKeys(keysStore.db);
+    await keysStore.close();
+    const qrTimes: number[] = [];
+    for (const payload of payloads.slice(0, 2_000)) {
+      const started = performance.now();
+      const check = await verifyPayload(payload, keys);
+      qrTimes.push(performance.now() - started);
+      if (check.status !== 'genuine') throw new Error(`QR check said ${check.status}`);
+    }
+    const firstQrMs = qrTimes[0]!;
+    const qrP99 = percentile(qrTimes, 0.99);
+
+    const script = `
+      import { startServer } from ${JSON.stringify(join(REPO, 'dist/src/node/server/serve.js'))};
+      import { pino } from 'pino';
+      const server = await startServer({
+        port: 0, host: '127.0.0.1', db: ${JSON.stringify(postgres.url)}, webRoot: null,
+        logger: pino({ level: 'info' }, pino.destination('/dev/null')),
+        rateLimit: { requestsPerWindow: Number.MAX_SAFE_INTEGER, windowMs: 60_000 },
+        // Each load-generator connection is its own client, and none is limited: the
+        // shared count is still written for every look-up.
+        noticeLookupLimit: { perWindow: Number.MAX_SAFE_INTEGER, windowMs: 600_000 },
+        clientKey: (c) => c.req.header('x-bench-client') ?? 'unknown',
+      });
+      process.stdout.write(server.url + '\\n');
+      process.once('SIGTERM', () => server.close().then(() => process.exit(0)));
+    `;
+    const server = await startServerProcess('verify server', script, REPO);
+    const perSecond: number[] = [];
+    const p50s: number[] = [];
+    const p99s: number[] = [];
+    let serverRss: number | null = null;
+    let browserTimes: number[] = [];
+    try {
+      let next = 0;
+      let connection = 0;
+      const options = {
+        url: `${server.url}/api/verify`,
+        connections: CONNECTIONS,
+        setupClient: (client: { setHeaders: (h: Record<string, string>) => void }) => {
+          client.setHeaders({ 'content-type': 'application/json', 'x-bench-client': `client-${connection++}` });
+        },
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request: Record<string, unknown>) => ({ ...request, body: JSON.stringify({ code: codes[next++ % codes.length] }) }),
+          },
+        ],
+      };
+      await autocannon({ ...options, duration: 3 });
+      for (let i = 0; i < RUNS; i++) {
+        const result = await autocannon({ ...options, duration: RUN_SECONDS });
+        if (result.non2xx > 0 || result.errors > 0) throw new Error(`POST /api/verify failed: ${result.non2xx} non-2xx, ${result.errors} errors`);
+        perSecond.push(result.requests.average);
+        p50s.push(result.latency.p50);
+        p99s.push(result.latency.p99);
+      }
+      serverRss = rssMb(server.pid);
+      browserTimes = await qrInBrowser(server.url, payloads.slice(0, 500), keys);
+    } finally {
+      await server.stop();
+    }
+    const markdown = `## Verifiable notices
+
+\`leakaid notices issue\` on a synthetic recipients file of ${notices.toLocaleString('en-US')} rows
+(recipient id, name, address, postal code; ${(statSync(recipients).size / 1e9).toFixed(2)} GB, generated in ${generateSeconds.toFixed(1)} s),
+into a fresh PostgreSQL on this machine (started for the run, fsync off), signing in the
+default number of worker threads; whole process, one run.
+
+| measure | value |
+|---|---:|
+| issuance wall time | ${run.seconds.toFixed(1)} s (${Math.round(notices / run.seconds).toLocaleString('en-US')} notices/s) |
+| peak memory of the issuing process (RSS, sampled every 100 ms) | ${run.peakRssMb.toFixed(0)} MB |
+| print-house CSV | ${(csvBytes / 1e9).toFixed(2)} GB |
+
+Target (issue): ${DEFAULT_NOTICES.toLocaleString('en-US')} notices in at most 10 minutes on this 2-core machine, memory flat.
+
+\`POST /api/verify\` with typed codes (${codes.length.toLocaleString('en-US')} sampled from the run, in turn) against that store,
+autocannon with ${CONNECTIONS} connections (each its own client for the look-up limit, which is
+counted in PostgreSQL for every request but set not to refuse), the server in its own
+process on loopback, request logs on (to /dev/null); ${RUNS} runs of ${RUN_SECONDS} s after a warm-up.
+
+| look-ups/s (median) | median latency | p99 latency (median of runs) | runs (look-ups/s) | server RSS after |
+|---:|---:|---:|---|---:|
+| ${Math.round(median(perSecond))} | ${median(p50s)} ms | ${median(p99s)} ms | ${perSecond.map((r) => Math.round(r)).join(', ')} | ${serverRss === null ? 'n/a' : `${serverRss.toFixed(0)} MB`} |
+
+Target (issue): at least 5,000 look-ups/s with p99 at most 5 ms. autocannon runs on the same two cores as the server and PostgreSQL.
+
+The QR check (\`verifyPayload\` from src/core/notices: decode, then WebCrypto Ed25519 against
+the registered keys), on payloads from the run:
+
+| where | payloads | first (imports the key) | median | p99 |
+|---|---:|---:|---:|---:|
+| Chromium (headless, the module bundled for the browser) | ${browserTimes.length} | ${browserTimes[0]?.toFixed(1)} ms | ${median(browserTimes).toFixed(2)} ms | ${percentile(browserTimes, 0.99).toFixed(2)} ms |
+| Node | ${qrTimes.length} | ${firstQrMs.toFixed(1)} ms | ${median(qrTimes).toFixed(2)} ms | ${qrP99.toFixed(2)} ms |
+
+Target (issue): at most 50 ms in the browser.
+`;
+    return { notices, markdown };
+  } finally {
+    postgres.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const at = process.argv.indexOf('--notices');
+  const notices = at < 0 ? DEFAULT_NOTICES : Number(process.argv[at + 1]);
+  if (!Number.isInteger(notices) || notices < 1) throw new Error('--notices must be a positive whole number');
+  console.log((await benchNotices(notices)).markdown);
+}

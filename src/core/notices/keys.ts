@@ -1,0 +1,57 @@
+// Issuers' public keys as the registry serves them (GET /api/notice-keys) and as an
+// organization publishes them on its own domain (/.well-known/leakaid-notice-keys.json):
+// one format, so the page that checks a QR code can compare the two.
+import { base64urlnopad, hex } from '@scure/base';
+import { z } from 'zod';
+import { KEY_ID_BYTES } from './statement.js';
+
+export const NOTICE_KEYS_FORMAT = 'leakaid-notice-keys/1';
+/** Where an organization publishes its keys on its domain. */
+export const WELL_KNOWN_NOTICE_KEYS_PATH = '/.well-known/leakaid-notice-keys.json';
+/** Keys in one document: an organization rotates a few a year; a registry holds a few per organization. */
+export const MAX_KEYS_PER_DOCUMENT = 10_000;
+/** Revoked notices listed per key: revoking single notices is for a misprint or a stolen
+ * batch, not for millions — those revoke the key. */
+export const MAX_REVOKED_SERIALS_PER_KEY = 10_000;
+const ED25519_PUBLIC_KEY_BYTES = 32;
+
+const isoDate = z.iso.date();
+
+export const NoticeKeySchema = z.strictObject({
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  algorithm: z.literal('Ed25519'),
+  /** The raw 32-byte public key, base64url. */
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  organizationId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  /** The organization's domain that publishes this key at WELL_KNOWN_NOTICE_KEYS_PATH. */
+  domain: z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/),
+  validFrom: isoDate,
+  status: z.enum(['active', 'revoked']),
+  revokedOn: isoDate.optional(),
+  /** Single notices withdrawn under this key (misprinted, sent to the wrong person). */
+  revokedSerials: z.array(z.string()).max(MAX_REVOKED_SERIALS_PER_KEY).optional(),
+});
+export type NoticeKey = z.infer<typeof NoticeKeySchema>;
+
+export const NoticeKeysDocumentSchema = z.strictObject({
+  format: z.literal(NOTICE_KEYS_FORMAT),
+  keys: z.array(NoticeKeySchema).max(MAX_KEYS_PER_DOCUMENT),
+});
+export type NoticeKeysDocument = z.infer<typeof NoticeKeysDocumentSchema>;
+
+/** The key id: the first 8 bytes of SHA-256 of the raw public key, in hex. */
+export async function keyIdOf(rawPublicKey: Uint8Array): Promise<string> {
+  if (rawPublicKey.length !== ED25519_PUBLIC_KEY_BYTES) throw new RangeError('an Ed25519 public key is 32 bytes');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(rawPublicKey)));
+  return hex.encode(digest.subarray(0, KEY_ID_BYTES));
+}
+
+/** The raw key of a base64url public key, or undefined. */
+export function decodePublicKey(text: string): Uint8Array | undefined {
+  try {
+    const raw = base64urlnopad.decode(text);
+    return raw.length === ED25519_PUBLIC_KEY_BYTES ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,165 @@
+// Verification against the store, for the CLI and POST /api/verify: a typed short code
+// is found by its hash; a QR payload is checked by its signature against the registered
+// keys (the same check the browser runs) and the store's revocations. Both end in the
+// same plain-words answer (core/notices/answer.ts).
+import { answerPayloadCheck, describeNotice, invalidFormat, type NoticeVerification } from '../../core/notices/answer.js';
+import type { NoticeKey } from '../../core/notices/keys.js';
+import { normalizePostalCode, type PostalMatch } from '../../core/notices/postal.js';
+import { parseShortCode } from '../../core/notices/short-code.js';
+import { verifyPayload } from '../../core/notices/verify.js';
+import type { Incident } from '../../core/registry/types.js';
+import type { Store } from '../store/index.js';
+import { countAndFind, findNoticeByCodeHash, getRun, listKeys, type NoticeRun, serialOf } from '../store/notices.js';
+import { codeHash, postalCheck } from './code-hash.js';
+
+/** How long registered keys and incidents are reused before being read again: a revoked
+ * key or an edited incident shows within this time, and look-ups do not re-read them. */
+export const VERIFIER_CACHE_MS = 30_000;
+
+export class VerifyInputError extends Error {
+  override name = 'VerifyInputError';
+}
+
+export interface VerifyRequest {
+  code?: string;
+  payload?: string;
+  postalCode?: string;
+}
+
+/** A typed code's look-up counted for a client (POST /api/verify's rate limit). */
+export interface LookupCounting {
+  clientKey: string;
+  windowStart: number;
+}
+
+export interface VerifyOutcome {
+  result: NoticeVerification;
+  /** The client's code look-ups in the window, this one included, when counted. */
+  lookups?: number;
+}
+
+export interface NoticeVerifier {
+  verify(request: VerifyRequest, counting?: LookupCounting): Promise<VerifyOutcome>;
+  /** The registered keys with their revoked serials (GET /api/notice-keys). */
+  keys(): Promise<NoticeKey[]>;
+  /** Reads the keys again on next use: this process registered or revoked something. */
+  forgetKeys(): void;
+}
+
+function cached<T>(load: () => Promise<T>, ms: number, now: () => number): { get(): Promise<T>; clear(): void } {
+  let entry: { at: number; value: Promise<T> } | null = null;
+  return {
+    get() {
+      if (entry === null || now() - entry.at > ms) {
+        const value = load();
+        entry = { at: now(), value };
+        value.catch(() => {
+          entry = null;
+        });
+      }
+      return entry.value;
+    },
+    clear() {
+      entry = null;
+    },
+  };
+}
+
+/** Says which of code or payload to use, and refuses a postal code that is not one. */
+export function checkVerifyRequest(request: VerifyRequest): void {
+  if ((request.code === undefined) === (request.payload === undefined)) throw new VerifyInputError('give either a code or a payload');
+  if (request.postalCode !== undefined && normalizePostalCode(request.postalCode) === undefined) {
+    throw new VerifyInputError('the postal code must be 7 digits, like 530-0001');
+  }
+}
+
+export function createNoticeVerifier(store: Store, options: { cacheMs?: number; now?: () => number } = {}): NoticeVerifier {
+  const ms = options.cacheMs ?? VERIFIER_CACHE_MS;
+  const now = options.now ?? Date.now;
+  const keys = cached(() => listKeys(store.db), ms, now);
+  const incidents = new Map<string, { get(): Promise<Incident | undefined> }>();
+  const incident = (id: string): Promise<Incident | undefined> => {
+    let entry = incidents.get(id);
+    if (entry === undefined) {
+      entry = cached(() => store.getIncident(id), ms, now);
+      incidents.set(id, entry);
+    }
+    return entry.get();
+  };
+
+  async function byPayload(payload: string, postalCode: string | undefined): Promise<NoticeVerification> {
+    const check = await verifyPayload(payload, await keys.get());
+    const named = check.status === 'invalid-format' || check.status === 'unknown' ? undefined : await incident(check.statement.incidentId);
+    return answerPayloadCheck(check, named, postalCode);
+  }
+
+  // A run's statement fields never change once it started: kept for the process's life.
+  const runs = new Map<string, Promise<NoticeRun | undefined>>();
+  const run = (runId: string): Promise<NoticeRun | undefined> => {
+    let found = runs.get(runId);
+    if (found === undefined) {
+      found = getRun(store.db, runId);
+      runs.set(runId, found);
+      found.then((r) => r === undefined && runs.delete(runId)).catch(() => runs.delete(runId));
+    }
+    return found;
+  };
+  const keyById = async (keyId: string): Promise<NoticeKey | undefined> => {
+    const found = (await keys.get()).find((k) => k.keyId === keyId);
+    if (found !== undefined) return found;
+    keys.clear(); // registered since the list was read
+    return (await keys.get()).find((k) => k.keyId === keyId);
+  };
+
+  async function byCode(code: string, postalCode: string | undefined, counting: LookupCounting | undefined): Promise<VerifyOutcome> {
+    const parsed = parseShortCode(code);
+    if (!parsed.ok) return { result: invalidFormat('code', parsed.problem) };
+    const hash = codeHash(parsed.bytes);
+    let found;
+    let lookups: number | undefined;
+    if (counting === undefined) {
+      found = await findNoticeByCodeHash(store.db, hash);
+    } else {
+      const counted = await countAndFind(store, counting.clientKey, counting.windowStart, hash);
+      found = counted.notice;
+      lookups = counted.count;
+    }
+    const counted = lookups === undefined ? {} : { lookups };
+    const issued = found === undefined ? undefined : await run(found.runId);
+    const key = issued === undefined ? undefined : await keyById(issued.keyId);
+    if (found === undefined || issued === undefined || key === undefined) {
+      return { result: describeNotice({ status: 'unknown', checkedBy: 'code', postalCode: 'not-asked' }), ...counted };
+    }
+    const status = key.status === 'revoked' ? 'key-revoked' : found.revokedOn !== null ? 'revoked' : 'genuine';
+    let postal: PostalMatch = 'not-asked';
+    if (postalCode !== undefined && status === 'genuine') {
+      const digits = normalizePostalCode(postalCode);
+      postal = found.postalCheck === null ? 'not-on-notice' : digits !== undefined && postalCheck(parsed.bytes, digits) === found.postalCheck ? 'match' : 'mismatch';
+    }
+    const result = describeNotice({
+      status,
+      checkedBy: 'code',
+      statement: {
+        keyId: key.keyId,
+        incidentId: issued.incidentId,
+        organizationId: issued.organizationId,
+        serial: serialOf(issued.runId, found.row),
+        issued: issued.issued,
+        channel: issued.channel,
+      },
+      key,
+      incident: await incident(issued.incidentId),
+      postalCode: postal,
+    });
+    return { result, ...counted };
+  }
+
+  return {
+    async verify(request, counting) {
+      checkVerifyRequest(request);
+      return request.payload !== undefined ? { result: await byPayload(request.payload, request.postalCode) } : byCode(request.code!, request.postalCode, counting);
+    },
+    keys: () => keys.get(),
+    forgetKeys: () => keys.clear(),
+  };
+}
