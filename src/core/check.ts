@@ -11,6 +11,7 @@ import { messageFromText } from './message/text.js';
 import { SEED_INCIDENTS } from './registry/seed.js';
 import type { Incident, IncidentMatch } from './registry/types.js';
 import type { Attachment, AuthResult, Channel, MailAddress, Message, Skipped } from './message/types.js';
+import type { CheckedNoticeCode, NoticeCodeVerifier } from './notices/in-message.js';
 import { conclude, gatherEvidence, type Evidence } from './verdict/index.js';
 import type { Advice, Reason, Risk, Verdict } from './verdict/types.js';
 
@@ -94,14 +95,25 @@ export type IncidentLoader = () => Promise<readonly Incident[]>;
 export interface CheckInputOptions {
   /** The incidents, or their loader (see IncidentLoader); by default the bundled seed. */
   incidents?: readonly Incident[] | IncidentLoader;
+  /** Asks the registry about the verification codes a notice carries; without it they are
+   * pointed out as unchecked. Called only for codes found in a message read as a notice. */
+  verifyNoticeCode?: NoticeCodeVerifier;
 }
 
 export async function checkInput(input: CheckInput, options: CheckInputOptions = {}): Promise<CheckResult> {
   const message = await toMessage(input);
-  const { incidents } = options;
-  if (typeof incidents !== 'function') return checkMessage(input.id, message, incidents === undefined ? {} : { incidents });
+  const { incidents, verifyNoticeCode } = options;
+  if (typeof incidents !== 'function' && verifyNoticeCode === undefined) {
+    return checkMessage(input.id, message, incidents === undefined ? {} : { incidents });
+  }
   const evidence = examine(message);
-  return toResult(input.id, evidence, conclude(evidence.gathered, evidence.gathered.needsRecord ? await incidents() : []));
+  const { needsRecord, noticeCodes } = evidence.gathered;
+  const record = typeof incidents === 'function' ? (needsRecord ? await incidents() : []) : (incidents ?? SEED_INCIDENTS);
+  const codes =
+    verifyNoticeCode === undefined
+      ? undefined
+      : await Promise.all(noticeCodes.map(async (found): Promise<CheckedNoticeCode> => ({ found, ...(await verifyNoticeCode(found)) })));
+  return toResult(input.id, evidence, conclude(evidence.gathered, record, codes));
 }
 
 /** Whether a message has anything a check could read. */

@@ -7,6 +7,7 @@ import { getOrganization, isOfficialPhone, organizationForDomain } from '../know
 import type { Message } from '../message/types.js';
 import type { Finding } from '../signals/types.js';
 import { describe } from '../verdict/rules.js';
+import { shownCode, type CheckedNoticeCode } from '../notices/in-message.js';
 import { dataClassLabel } from './data-classes.js';
 import { announcementDates, readNoticeItems, type NoticeItems } from './notice-terms.js';
 import type { AffectedOrganization, Incident, IncidentDifference, IncidentMatch } from './types.js';
@@ -109,6 +110,8 @@ export interface NoticeCheckInput {
   claimed: readonly string[];
   /** The other evidence modules' findings: what the message asks for is among them. */
   findings: readonly Finding[];
+  /** The verification codes the message carries, as the registry answered for them. */
+  codes: readonly CheckedNoticeCode[];
 }
 
 function noticeText(message: Message): string {
@@ -129,6 +132,24 @@ export function comparesWithRecord(message: Message, breachNotice: boolean): boo
  * the caller passes the candidate incidents (the browser its bundled ones, Node those in
  * the store for the organizations the message names).
  */
+/** Differences a copied code cannot explain away. */
+const COPY_TELLS: ReadonlySet<string> = new Set(['phone-not-on-record', 'link-not-official', 'sender-not-official', 'asks-for']);
+
+/**
+ * What the registry said of the codes: a genuine code is strong evidence of who issued
+ * the notice (its differences from the record, a phone number or a link that is not on
+ * record, still count: a fake letter can copy a real code); a code the registry does not
+ * know, or withdrew, is evidence against; a code nobody could ask about is pointed out.
+ */
+function codeEvidence(codes: readonly CheckedNoticeCode[]): Finding[] {
+  return codes.map((c): Finding => {
+    const evidence = shownCode(c.found);
+    const params = c.organizationId === null ? undefined : { organization: c.organizationId };
+    const code = c.status === 'genuine' ? 'incident.code-genuine' : c.status === 'unchecked' ? 'incident.code-unchecked' : 'incident.code-not-genuine';
+    return params === undefined ? { code, evidence } : { code, evidence, params };
+  });
+}
+
 export function checkNotice(input: NoticeCheckInput, incidents: readonly Incident[]): NoticeCheck {
   const { message, extracted, breachNotice, claimed, findings: evidence } = input;
   if (!input.needsRecord) return NO_MATCH;
@@ -136,10 +157,11 @@ export function checkNotice(input: NoticeCheckInput, incidents: readonly Inciden
   const named = new Set(extracted.organizations.map((m) => m.organizationId));
   const items = readNoticeItems(text);
   const chosen = choose(incidents, claimed, named, items);
+  const codeFindings = codeEvidence(input.codes);
   if (chosen === null) {
     const first = claimed[0];
-    if (first === undefined || !breachNotice) return NO_MATCH;
-    return { match: null, findings: [{ code: 'incident.none-on-record', evidence: first, params: { organization: first } }] };
+    if (first === undefined || !breachNotice) return { match: null, findings: codeFindings };
+    return { match: null, findings: [{ code: 'incident.none-on-record', evidence: first, params: { organization: first } }, ...codeFindings] };
   }
   const { incident, affected } = chosen;
   const orgId = affected?.organizationId ?? null;
@@ -195,6 +217,10 @@ export function checkNotice(input: NoticeCheckInput, incidents: readonly Inciden
     ),
   );
   if (onRecord.size > 0) add('date-mismatch', announcementDates(text).filter((d) => !onRecord.has(d)));
+  // A code proves who issued a notice only when it is there: the record says this
+  // organization's notices carry one.
+  if (affected?.notifications.some((n) => n.verificationCode === true) === true && input.codes.length === 0) add('code-missing', [incident.id]);
+  add('code-not-genuine', input.codes.filter((c) => c.status !== 'genuine' && c.status !== 'unchecked').map((c) => shownCode(c.found)));
 
   const findings: Finding[] = diffs.map((d) => ({
     code: `incident.${d.code}`,
@@ -216,5 +242,12 @@ export function checkNotice(input: NoticeCheckInput, incidents: readonly Inciden
   // warning that mentions a company and the word 漏えい).
   const consistent = differences.length === 0 && orgId !== null && (breachNotice || claimed.includes(orgId));
   if (consistent) findings.push({ code: 'incident.consistent', evidence: incident.id, params: { incident: incident.id, organization: orgId } });
+  // A genuine code beside a number, a link or a request its issuer's notices do not have
+  // was copied onto a fake: it vouches for the paper it was printed on, not for this one.
+  const copied = differences.some((d) => COPY_TELLS.has(d.code));
+  for (const finding of codeFindings) {
+    if (finding.code === 'incident.code-not-genuine') continue;
+    findings.push(copied && finding.code === 'incident.code-genuine' ? { ...finding, code: 'incident.code-copied' } : finding);
+  }
   return { match: { id: incident.id, organizationId: orgId, title: incident.title, consistent, differences }, findings };
 }

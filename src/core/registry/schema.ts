@@ -36,7 +36,12 @@ export const AffectedOrganizationSchema = z.strictObject({
   dataClasses: z.array(nonEmpty),
   notExposed: z.array(nonEmpty),
   notifications: z.array(
-    z.strictObject({ method: z.enum(NOTIFICATION_METHODS), date: partialDate.optional(), sources: sources.min(1) }),
+    z.strictObject({
+      method: z.enum(NOTIFICATION_METHODS),
+      date: partialDate.optional(),
+      verificationCode: z.literal(true).optional(),
+      sources: sources.min(1),
+    }),
   ),
   announcementUrl: httpUrl.optional(),
   enquiries: z.array(

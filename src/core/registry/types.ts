@@ -55,6 +55,10 @@ export interface Notification {
   method: NotificationMethod;
   /** YYYY-MM-DD when known. */
   date?: string;
+  /** The notices sent this way carry a leakaid verification code (a short code and a QR
+   * code to /verify): a notice for this incident from this organization without one is
+   * not theirs. */
+  verificationCode?: true;
   sources: Source[];
 }
 

@@ -7,6 +7,7 @@ import type { Message } from '../message/types.js';
 import { DANGEROUS_ACTS } from '../extract/request-words.js';
 import { readRequests, type Reading } from '../extract/requests.js';
 import { foldForMatching } from '../normalize/index.js';
+import { findNoticeCodes, type CheckedNoticeCode, type FoundNoticeCode } from '../notices/in-message.js';
 import { checkNotice, comparesWithRecord } from '../registry/notice-check.js';
 import type { Incident } from '../registry/types.js';
 import { attachmentFindings } from '../signals/attachments.js';
@@ -114,6 +115,8 @@ export interface Evidence {
   breachNotice: boolean;
   /** The message reads as a breach notice or refers to a leak: the verdict needs the incidents on record. */
   needsRecord: boolean;
+  /** The verification codes it carries (short codes, QR contents), to ask the registry about. */
+  noticeCodes: FoundNoticeCode[];
 }
 
 export function gatherEvidence(message: Message, extracted: Extracted): Evidence {
@@ -123,7 +126,10 @@ export function gatherEvidence(message: Message, extracted: Extracted): Evidence
   const context: SignalContext = { message, extracted, claims, folded, reading };
   const findings = MODULES.flatMap((module) => module(context));
   const breachNotice = findings.some((f) => f.code === 'content.breach-notice');
-  return { message, extracted, claims, reading, findings, breachNotice, needsRecord: comparesWithRecord(message, breachNotice) };
+  const needsRecord = comparesWithRecord(message, breachNotice);
+  const codeTexts = [message.subject ?? '', message.text, message.htmlText ?? '', ...message.links.map((l) => l.href)];
+  const noticeCodes = needsRecord ? findNoticeCodes(codeTexts) : [];
+  return { message, extracted, claims, reading, findings, breachNotice, needsRecord, noticeCodes };
 }
 
 /**
@@ -135,11 +141,15 @@ export function judge(message: Message, extracted: Extracted, incidents: readonl
   return conclude(gatherEvidence(message, extracted), incidents);
 }
 
-/** The verdict on gathered evidence; `incidents` matter only when `evidence.needsRecord`. */
-export function conclude(evidence: Evidence, incidents: readonly Incident[]): Verdict {
-  const { message, extracted, claims, reading, findings, breachNotice, needsRecord } = evidence;
+/**
+ * The verdict on gathered evidence; `incidents` matter only when `evidence.needsRecord`.
+ * `codes`: what the registry said of `evidence.noticeCodes`; without it they are unchecked.
+ */
+export function conclude(evidence: Evidence, incidents: readonly Incident[], codes?: readonly CheckedNoticeCode[]): Verdict {
+  const { message, extracted, claims, reading, findings, breachNotice, needsRecord, noticeCodes } = evidence;
   const claimed = claims.organizations.map((o) => o.id);
-  const notice = checkNotice({ message, extracted, breachNotice, needsRecord, claimed, findings }, incidents);
+  const checkedCodes = codes ?? noticeCodes.map((found): CheckedNoticeCode => ({ found, status: 'unchecked', organizationId: null, incidentId: null }));
+  const notice = checkNotice({ message, extracted, breachNotice, needsRecord, claimed, findings, codes: checkedCodes }, incidents);
   // What the notice check found it asks for, a request, a call's opening or a known
   // scam pattern outrank "it asks for nothing".
   const asks = [...findings, ...notice.findings].some(

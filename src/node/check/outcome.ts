@@ -27,7 +27,7 @@ export async function systemAuthVerifier(): Promise<AuthVerifier> {
 
 export async function checkToOutcome(input: CheckInput, options: CheckOptions = {}): Promise<Outcome> {
   try {
-    const result: NodeCheckResult = await checkInput(input, options.incidents === undefined ? {} : { incidents: options.incidents });
+    const result: NodeCheckResult = await checkInput(input, options);
     const raw = 'eml' in input ? input.eml : 'bytes' in input ? input.bytes : null;
     if (options.verifyAuth !== undefined && raw !== null && result.message.channel === 'email') {
       // A saved message carries no SMTP connection, so SPF has no client address to

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
 import type { Incident } from '../../core/registry/types.js';
+import { noticeCodeVerifierForChecks } from '../notices/check-codes.js';
 import { incidentsForChecks } from '../store/check-incidents.js';
 import { checkAllToOutcomes, systemAuthVerifier, type Outcome } from './outcome.js';
 
@@ -21,7 +22,8 @@ export async function createChecker(workers: number, verifyAuth: boolean): Promi
   // they are loaded only if a message needs them.
   if (workers > 1) return new WorkerPool(workers, verifyAuth, await incidentsForChecks());
   const incidents = (): Promise<readonly Incident[]> => incidentsForChecks();
-  const options = verifyAuth ? { verifyAuth: await systemAuthVerifier(), incidents } : { incidents };
+  const checkOptions = { incidents, verifyNoticeCode: noticeCodeVerifierForChecks() };
+  const options = verifyAuth ? { verifyAuth: await systemAuthVerifier(), ...checkOptions } : checkOptions;
   return { checkAll: (inputs) => checkAllToOutcomes(inputs, options), close: async () => {} };
 }
 

@@ -1,0 +1,102 @@
+// A notice's verification code as evidence (issue 14, item 4): an incident can record
+// that an organization's notices carry a code; a notice for it without one says so; a
+// code the registry knows is strong evidence, unless the notice beside it gives numbers
+// or links the genuine notices do not; a code it does not know counts against.
+import { describe, expect, it } from 'vitest';
+import { checkInput, type CheckResult } from '../../../src/core/check.js';
+import { findNoticeCodes, type NoticeCodeVerifier } from '../../../src/core/notices/in-message.js';
+import { formatShortCode } from '../../../src/core/notices/short-code.js';
+import { NTT_INCIDENT_ID, SEED_INCIDENTS } from '../../../src/core/registry/seed.js';
+import type { Incident } from '../../../src/core/registry/types.js';
+
+const CODE = formatShortCode(new Uint8Array([7, 1, 4, 2, 8, 5, 7, 1, 4, 2]));
+
+/** The NTT incident as it would be recorded once NTT West printed codes on its postcards. */
+function withCodes(): Incident[] {
+  return SEED_INCIDENTS.map((incident) => {
+    if (incident.id !== NTT_INCIDENT_ID) return incident;
+    const copy = structuredClone(incident);
+    for (const affected of copy.affected) {
+      if (affected.organizationId === 'ntt-west') affected.notifications = affected.notifications.map((n) => (n.method === 'postcard' ? { ...n, verificationCode: true as const } : n));
+    }
+    return copy;
+  });
+}
+
+const postcard = (extra: string): string =>
+  [
+    '【NTT西日本】お客さま情報の流出に関するお詫び',
+    '弊社の業務委託先の元派遣社員により、お客さまの氏名、住所、電話番号が不正に持ち出されました。',
+    'クレジットカード番号、口座番号、パスワードは含まれておりません。深くお詫び申し上げます。',
+    extra,
+    '西日本電信電話株式会社',
+  ].join('\n');
+
+const verifier =
+  (status: 'genuine' | 'unknown' | 'revoked'): NoticeCodeVerifier =>
+  async () => ({ status, organizationId: status === 'unknown' ? null : 'ntt-west', incidentId: status === 'unknown' ? null : NTT_INCIDENT_ID });
+
+const check = (text: string, verify?: NoticeCodeVerifier): Promise<CheckResult> =>
+  checkInput({ id: 't', text, channel: 'letter' }, { incidents: withCodes(), ...(verify === undefined ? {} : { verifyNoticeCode: verify }) });
+const codes = (r: CheckResult): string[] => r.reasons.map((x) => x.code);
+const summary = (r: CheckResult): string => `${r.risk} ${r.score}: ${r.reasons.map((x) => `${x.code}[${x.evidence}]`).join(' ')}`;
+
+describe('verification codes in a notice', () => {
+  it('finds a printed code in any width and case, and a QR content as a link', () => {
+    const fullWidth = CODE.replace(/[0-9A-Z-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    expect(findNoticeCodes([`確認コード：${fullWidth}`])).toEqual([{ code: CODE }]);
+    expect(findNoticeCodes([CODE.replace(/-/g, '').toLowerCase()])).toEqual([{ code: CODE }]);
+    expect(findNoticeCodes(['https://verify.example.jp/verify#AQIDBAUGBwgJCgsMDQ4PEA'])).toEqual([{ payload: 'AQIDBAUGBwgJCgsMDQ4PEA' }]);
+    // A wrong check symbol, or a longer run of letters, is not a code.
+    const wrongCheck = CODE.slice(0, -1) + (CODE.endsWith('0') ? '1' : '0');
+    expect(findNoticeCodes([wrongCheck, `X${CODE}`])).toEqual([]);
+  });
+
+  it('a notice for an incident whose notices carry codes, without one, is most likely not theirs', async () => {
+    const result = await check(postcard('お問い合わせは弊社ホームページをご覧ください。'));
+    expect(result.incident?.id, summary(result)).toBe(NTT_INCIDENT_ID);
+    expect(codes(result), summary(result)).toContain('incident.code-missing');
+    expect(result.incident?.consistent).toBe(false);
+    expect(result.risk, summary(result)).not.toBe('low');
+  });
+
+  it('a code the registry knows is strong evidence the notice is genuine', async () => {
+    const result = await check(postcard(`確認コード：${CODE}`), verifier('genuine'));
+    expect(codes(result), summary(result)).toContain('incident.code-genuine');
+    expect(codes(result)).not.toContain('incident.code-missing');
+    expect(result.risk, summary(result)).toBe('low');
+  });
+
+  it('a genuine code beside a phone number the genuine notices do not give was copied onto a fake', async () => {
+    const result = await check(postcard(`確認コード：${CODE}\n補償のお手続きは 03-5555-0142 までお電話ください。`), verifier('genuine'));
+    expect(codes(result), summary(result)).toEqual(expect.arrayContaining(['incident.code-copied', 'incident.phone-not-on-record']));
+    expect(codes(result)).not.toContain('incident.code-genuine');
+    expect(result.risk, summary(result)).toBe('high');
+  });
+
+  it.each(['unknown', 'revoked'] as const)('a code the registry answers %s for counts against the notice', async (status) => {
+    const result = await check(postcard(`確認コード：${CODE}`), verifier(status));
+    expect(codes(result), summary(result)).toContain('incident.code-not-genuine');
+    expect(result.incident?.differences.map((d) => d.code)).toContain('code-not-genuine');
+    expect(result.risk, summary(result)).not.toBe('low');
+  });
+
+  it('without a registry to ask (the check page in the browser) the code is pointed out, not judged', async () => {
+    const result = await check(postcard(`確認コード：${CODE}`));
+    expect(codes(result), summary(result)).toContain('incident.code-unchecked');
+    expect(codes(result)).not.toContain('incident.code-missing');
+    for (const reason of result.reasons) expect(`${reason.message.ja}${reason.message.en}`).not.toMatch(/\{\w+\}/);
+  });
+
+  it('an ordinary message is not searched for codes, and the verifier is not asked', async () => {
+    let asked = 0;
+    const result = await checkInput({ id: 't', text: `注文番号 ${CODE} の商品を発送しました。`, channel: 'sms' }, {
+      verifyNoticeCode: async () => {
+        asked++;
+        return { status: 'genuine', organizationId: null, incidentId: null };
+      },
+    });
+    expect(asked).toBe(0);
+    expect(codes(result).filter((c) => c.startsWith('incident.code'))).toEqual([]);
+  });
+});
