@@ -11,6 +11,7 @@ import type { Message } from '../src/core/message/types.js';
 import { judge } from '../src/core/verdict/index.js';
 import { batchRows, coldStart, corpusBatchRows, refuseLargeInput } from './cli.js';
 import { benchHttp } from './http.js';
+import { checkLongSentence, LONG_SENTENCE_ROW } from './long-sentence.js';
 import { benchPwned } from './pwned.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -85,6 +86,7 @@ rows.push(
     for (const m of corpus) checkMessage(m.id, await toMessage(m));
   }),
 );
+rows.push(await time(LONG_SENTENCE_ROW, 1, checkLongSentence));
 
 const header = '| step | messages | median seconds | messages/s (median) | messages per CPU-second | runs |';
 const lines = [header, '|---|---:|---:|---:|---:|---|'];
