@@ -13,6 +13,7 @@ import { batchRows, coldStart, corpusBatchRows, refuseLargeInput } from './cli.j
 import { benchHttp } from './http.js';
 import { benchNoticeLint } from './notice-lint.js';
 import { benchNotices } from './notices.js';
+import { checkLongSentence, LONG_SENTENCE_ROW } from './long-sentence.js';
 import { benchPwned } from './pwned.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -87,6 +88,7 @@ rows.push(
     for (const m of corpus) checkMessage(m.id, await toMessage(m));
   }),
 );
+rows.push(await time(LONG_SENTENCE_ROW, 1, checkLongSentence));
 
 const header = '| step | messages | median seconds | messages/s (median) | messages per CPU-second | runs |';
 const lines = [header, '|---|---:|---:|---:|---:|---|'];

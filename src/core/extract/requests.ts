@@ -84,6 +84,18 @@ function sentenceAt(sentences: readonly { start: number; end: number }[], offset
   return -1;
 }
 
+/** The index of the first hit starting at or after `offset` (hits in text order), or hits.length. */
+function firstHitFrom(hits: readonly ConceptHit[], offset: number): number {
+  let low = 0;
+  let high = hits.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (hits[mid]!.span[0] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** A verb turns into a request only when one of these follows it, after at most a few
  * kana of its ending (振り込|んで|ください, 連絡|を|お願い). Literals and one bounded
  * class: linear. Each alternative is a way of asking, reporting a request, or pressing
@@ -295,9 +307,13 @@ export function readRequests(folded: string, channel: Channel): Reading {
   let warning = ADVICE.test(text.replace(BRACKETED, '')) && SCAM_NAMED.test(text);
   if (!warning && channel !== 'call') {
     WARNING_ANYWHERE.lastIndex = 0;
+    // Each sentence is read once, however many warning words it holds (a sentence of
+    // 詐欺 repeated thousands of times was read again for each).
+    let read = -1;
     for (let m = WARNING_ANYWHERE.exec(text); m !== null && !warning; m = WARNING_ANYWHERE.exec(text)) {
       const at = sentenceAt(sentences, m.index);
-      if (at >= 0) warning = isWarning(sentenceText(sentences[at]!));
+      if (at >= 0 && at !== read) warning = isWarning(sentenceText(sentences[at]!));
+      read = at;
     }
   }
   // On a web page or in a warning, reported words, and any sentence that names a scam,
@@ -338,7 +354,14 @@ export function readRequests(folded: string, channel: Channel): Reading {
   const seen = new Set<string>();
   const liveHits = sentences.flatMap((s, index) => (s.hits.length > 0 && live(index) ? s.hits : []));
   const messagePretexts = liveHits.filter((x) => x.concept.startsWith('pretext.'));
-  const messageHas = (concepts: string[]): ConceptHit | undefined => liveHits.find((x) => concepts.includes(x.concept));
+  const messageFinds = new Map<string, ConceptHit | undefined>();
+  /** The message's first live hit of these concepts, found once per set of concepts
+   * (asked for again in every sentence that needs it). */
+  const messageHas = (concepts: string[]): ConceptHit | undefined => {
+    const key = concepts.join(' ');
+    if (!messageFinds.has(key)) messageFinds.set(key, liveHits.find((x) => concepts.includes(x.concept)));
+    return messageFinds.get(key);
+  };
 
   const pressed = messageHas(['pretext.unpaid', 'pretext.account-lock', 'pretext.undelivered', 'pretext.lawsuit', 'pretext.refund']) !== undefined;
   sentences.forEach((s, index) => {
@@ -370,12 +393,20 @@ export function readRequests(folded: string, channel: Channel): Reading {
       const te = /[てで]$/.test(verb.term) ? verb.term.slice(-1) : '';
       const marker = asked || bare ? /^/.exec(after) : REQUEST_MARKER.exec(te + after);
       if (marker === null) continue;
+      // Only the hits near the verb are looked at (hits are in text order and do not
+      // overlap): going through the whole sentence for every verb made one long
+      // sentence of repeated requests quadratic.
       const objectOf = (concept: string): ConceptHit | undefined => {
-        const near = s.hits.filter(
-          (x) => x.concept === concept && x.span[1] <= vs + 1 && x.span[0] >= vs - OBJECT_BEFORE_CHARS,
-        );
-        if (near.length > 0) return near[near.length - 1];
-        return s.hits.find((x) => x.concept === concept && x.span[0] >= ve && x.span[0] <= ve + OBJECT_AFTER_CHARS);
+        let near: ConceptHit | undefined;
+        for (let i = firstHitFrom(s.hits, vs - OBJECT_BEFORE_CHARS); i < s.hits.length && s.hits[i]!.span[0] <= vs; i++) {
+          const x = s.hits[i]!;
+          if (x.concept === concept && x.span[1] <= vs + 1) near = x;
+        }
+        if (near !== undefined) return near;
+        for (let i = firstHitFrom(s.hits, ve); i < s.hits.length && s.hits[i]!.span[0] <= ve + OBJECT_AFTER_CHARS; i++) {
+          if (s.hits[i]!.concept === concept) return s.hits[i];
+        }
+        return undefined;
       };
       let chosen: [RequestAct, ConceptHit | undefined] | undefined;
       for (const [concept, act] of acts) {

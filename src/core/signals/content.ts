@@ -4,7 +4,7 @@
 // no link, no unknown number and no attachment: it asks the reader for nothing.
 import { findLures, type LureHit } from '../knowledge/lures.js';
 import { isOfficialPhone } from '../knowledge/organizations.js';
-import { deniedRequest, insideReportedQuote, NEGATION, REPORTED_SPEECH, sentenceAround, WARNING } from '../extract/clauses.js';
+import { deniedRequest, insideReportedQuote, NEGATION, REPORTED_SPEECH, sentenceFinder, sentenceTester, WARNING } from '../extract/clauses.js';
 import type { Finding, SignalContext } from './types.js';
 
 /** Distinct breach-notice phrases (お詫び, 漏えい, 不正アクセス …) that make a message
@@ -23,12 +23,19 @@ export function contentFindings({ message, extracted, claims, folded: text, read
   // someone's reported words (a case study). A note of a phone call is all reported
   // speech: the caller's words in 「」 are the message itself there.
   const quotesAreTheMessage = message.channel === 'call';
+  // Each sentence is found once and each pattern looked for once per stretch of text,
+  // however many phrases the sentence holds: reading the sentence again for every phrase
+  // made one long sentence of a repeated lure word quadratic.
+  const sentenceOf = sentenceFinder(text);
+  const warns = sentenceTester(text, WARNING);
+  const reports = sentenceTester(text, REPORTED_SPEECH);
+  const denies = sentenceTester(text, NEGATION);
   const hits = findLures(text).filter((hit) => {
     if (!reading.speaks(hit.span[0])) return false;
-    const sentence = sentenceAround(text, hit.span[0], hit.span[1]);
-    if (!quotesAreTheMessage && WARNING.test(sentence) && REPORTED_SPEECH.test(sentence)) return false;
+    const sentence = sentenceOf(hit.span[0], hit.span[1]);
+    if (!quotesAreTheMessage && warns(sentence) && reports(sentence)) return false;
     if (!quotesAreTheMessage && insideReportedQuote(text, hit.span[0], hit.span[1])) return false;
-    return hit.weight === 'strong' ? !deniedRequest(text, hit.span[0], hit.span[1]) : !NEGATION.test(sentence);
+    return hit.weight === 'strong' ? !deniedRequest(text, hit.span[0], hit.span[1]) : !denies(sentence);
   });
   const apology = new Set(hits.filter((h) => h.family === 'notice-apology').map((h) => h.phrase));
   // An apology alone is ordinary customer service; with a word for a leak it is a notice.

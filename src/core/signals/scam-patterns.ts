@@ -6,25 +6,44 @@
 import { SCENARIOS, type Scenario } from '../knowledge/scam-patterns.js';
 import type { Finding, SignalContext } from './types.js';
 
-function match(scenario: Scenario, concepts: SignalContext['reading']['concepts']): string[] | null {
-  const pick = (group: string[], sentence: number | null): string | undefined =>
-    concepts.find((c) => group.includes(c.hit.concept) && (sentence === null || c.sentence === sentence))?.hit.term;
-  if (scenario.scope === 'message') {
-    const terms = scenario.needs.map((group) => pick(group, null));
-    return terms.every((t) => t !== undefined) ? (terms as string[]) : null;
+type Concepts = SignalContext['reading']['concepts'];
+
+/** The first term of each group of the scenario's needs, or null when a group has none. */
+function pickAll(needs: string[][], concepts: Concepts): string[] | null {
+  const terms: string[] = [];
+  for (const group of needs) {
+    const found = concepts.find((c) => group.includes(c.hit.concept));
+    if (found === undefined) return null;
+    terms.push(found.hit.term);
   }
-  for (const sentence of new Set(concepts.map((c) => c.sentence))) {
-    const terms = scenario.needs.map((group) => pick(group, sentence));
-    if (terms.every((t) => t !== undefined)) return terms as string[];
+  return terms;
+}
+
+/** A scenario matched in the whole message or, for a sentence scenario, in its first
+ * sentence that has every concept it needs. `bySentence` holds the concepts of each
+ * sentence (in text order), split once per message: looking them up in the message's
+ * whole list for every sentence made a message of many short sentences quadratic. */
+function match(scenario: Scenario, concepts: Concepts, bySentence: Concepts[]): string[] | null {
+  if (scenario.scope === 'message') return pickAll(scenario.needs, concepts);
+  for (const inSentence of bySentence) {
+    const terms = pickAll(scenario.needs, inSentence);
+    if (terms !== null) return terms;
   }
   return null;
 }
 
 export function scamPatternFindings({ message, reading }: SignalContext): Finding[] {
   const findings: Finding[] = [];
+  const bySentence = new Map<number, Concepts>();
+  for (const c of reading.concepts) {
+    const list = bySentence.get(c.sentence);
+    if (list === undefined) bySentence.set(c.sentence, [c]);
+    else list.push(c);
+  }
+  const sentences = [...bySentence.values()];
   for (const scenario of SCENARIOS) {
     if (scenario.channels !== undefined && !scenario.channels.includes(message.channel)) continue;
-    const terms = match(scenario, reading.concepts);
+    const terms = match(scenario, reading.concepts, sentences);
     if (terms !== null) findings.push({ code: `pattern.${scenario.id}`, evidence: [...new Set(terms)].join('・') });
   }
   return findings;
