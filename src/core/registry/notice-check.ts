@@ -157,7 +157,9 @@ export function checkNotice(input: NoticeCheckInput, incidents: readonly Inciden
   const named = new Set(extracted.organizations.map((m) => m.organizationId));
   const items = readNoticeItems(text);
   const chosen = choose(incidents, claimed, named, items);
-  const codeFindings = codeEvidence(input.codes);
+  // A "/verify#…" link that is no payload at all is an ordinary link, not a code.
+  const codes = input.codes.filter((c) => c.status !== 'invalid-format');
+  const codeFindings = codeEvidence(codes);
   if (chosen === null) {
     const first = claimed[0];
     if (first === undefined || !breachNotice) return { match: null, findings: codeFindings };
@@ -219,8 +221,8 @@ export function checkNotice(input: NoticeCheckInput, incidents: readonly Inciden
   if (onRecord.size > 0) add('date-mismatch', announcementDates(text).filter((d) => !onRecord.has(d)));
   // A code proves who issued a notice only when it is there: the record says this
   // organization's notices carry one.
-  if (affected?.notifications.some((n) => n.verificationCode === true) === true && input.codes.length === 0) add('code-missing', [incident.id]);
-  add('code-not-genuine', input.codes.filter((c) => c.status !== 'genuine' && c.status !== 'unchecked').map((c) => shownCode(c.found)));
+  if (affected?.notifications.some((n) => n.verificationCode === true) === true && codes.length === 0) add('code-missing', [incident.id]);
+  add('code-not-genuine', codes.filter((c) => c.status !== 'genuine' && c.status !== 'unchecked').map((c) => shownCode(c.found)));
 
   const findings: Finding[] = diffs.map((d) => ({
     code: `incident.${d.code}`,

@@ -2,16 +2,19 @@
 // checks in the browser instead). The request is checked in memory and answered;
 // nothing of it is stored or logged. GET /api/notice-records gives the web app the
 // incident records breach notices are compared with.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { checkInput, type CheckInput } from '../../core/check.js';
 import { InputTooLargeError, NothingToCheckError } from '../../core/message/errors.js';
 import { CHANNELS } from '../../core/message/types.js';
+import type { NoticeCodeVerifier } from '../../core/notices/in-message.js';
 import type { Incident } from '../../core/registry/types.js';
 
 export interface CheckAppDeps {
   /** The incidents breach notices are compared with (the registry's, cached by the caller). */
   incidents: () => Promise<readonly Incident[]>;
+  /** Asks the registry about a notice's verification codes for this request's client. */
+  noticeCodes?: (c: Context) => NoticeCodeVerifier;
 }
 
 /** The id the result carries: a request has no file name. */
@@ -53,7 +56,8 @@ export function createCheckApp(deps: CheckAppDeps): Hono {
     const input: CheckInput =
       text !== undefined ? { id: RESULT_ID, text, channel: channel ?? 'auto' } : { id: RESULT_ID, eml: eml ?? '', channel: channel ?? 'auto' };
     try {
-      return c.json(await checkInput(input, { incidents: deps.incidents }));
+      const verifyNoticeCode = deps.noticeCodes?.(c);
+      return c.json(await checkInput(input, verifyNoticeCode === undefined ? { incidents: deps.incidents } : { incidents: deps.incidents, verifyNoticeCode }));
     } catch (error) {
       if (error instanceof InputTooLargeError) return c.json({ error: error.message }, 413);
       if (error instanceof NothingToCheckError) return c.json(badRequest(error.message), 400);

@@ -4,14 +4,13 @@
 // and the administrator's routes to register and revoke keys and withdraw notices.
 // Code look-ups are rate-limited per client in the store, so the limit holds across
 // several app servers on one PostgreSQL. Nothing in a verify request is logged or stored.
-import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { NOTICE_KEYS_FORMAT, type NoticeKeysDocument, WELL_KNOWN_NOTICE_KEYS_PATH } from '../../core/notices/keys.js';
 import { MAX_POSTAL_INPUT_CHARS } from '../../core/notices/postal.js';
 import { MAX_PAYLOAD_TEXT_CHARS } from '../../core/notices/statement.js';
 import { checkDate, IssuerRegistrationError, registerIssuerKey, today } from '../notices/issuers.js';
-import { createNoticeVerifier, VerifyInputError } from '../notices/verifier.js';
+import { createNoticeVerifier, lookupClientHash, lookupWindowStart, VerifyInputError } from '../notices/verifier.js';
 import type { Store } from '../store/index.js';
 import { pruneLookups, revokeKey, revokeNotice } from '../store/notices.js';
 import { requireAdminToken } from './registry.js';
@@ -53,10 +52,6 @@ async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
-/** The stored form of a client: a hash, so the table holds no addresses. */
-function clientHash(client: string): string {
-  return createHash('sha256').update(`leakaid-lookup-client/1\n${client}`).digest('base64url').slice(0, 22);
-}
 
 export function createNoticesApp(deps: NoticesAppDeps): Hono {
   const { store } = deps;
@@ -80,10 +75,10 @@ export function createNoticesApp(deps: NoticesAppDeps): Hono {
       return badRequest(c, 'Send JSON {"code": "..."} or {"payload": "..."}, with "postalCode" if you like.', '確認コード（code）か QRコードの内容（payload）を JSON で送ってください。');
     }
     const request = parsed.data;
-    const windowStart = Math.floor(now() / deps.lookupLimit.windowMs) * deps.lookupLimit.windowMs;
+    const windowStart = lookupWindowStart(now(), deps.lookupLimit.windowMs);
     let outcome;
     try {
-      outcome = await verifier.verify(request, { clientKey: clientHash(deps.clientKey(c)), windowStart });
+      outcome = await verifier.verify(request, { clientKey: lookupClientHash(deps.clientKey(c)), windowStart });
     } catch (error) {
       if (error instanceof VerifyInputError) {
         return badRequest(c, `Cannot check: ${error.message}.`, error.message.startsWith('the postal code') ? '郵便番号は7けたの数字で入力してください（例: 530-0001）。' : '確認コード（code）か QRコードの内容（payload）の、どちらか一方を送ってください。');

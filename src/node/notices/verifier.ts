@@ -2,11 +2,13 @@
 // is found by its hash; a QR payload is checked by its signature against the registered
 // keys (the same check the browser runs) and the store's revocations. Both end in the
 // same plain-words answer (core/notices/answer.ts).
+import { createHash } from 'node:crypto';
 import { answerPayloadCheck, describeNotice, invalidFormat, type NoticeVerification } from '../../core/notices/answer.js';
 import type { NoticeKey } from '../../core/notices/keys.js';
 import { normalizePostalCode, type PostalMatch } from '../../core/notices/postal.js';
 import { parseShortCode } from '../../core/notices/short-code.js';
 import { verifyPayload } from '../../core/notices/verify.js';
+import type { NoticeCodeVerifier } from '../../core/notices/in-message.js';
 import type { Incident } from '../../core/registry/types.js';
 import type { Store } from '../store/index.js';
 import { countAndFind, findNoticeByCodeHash, getRun, listKeys, type NoticeRun, serialOf } from '../store/notices.js';
@@ -24,6 +26,16 @@ export interface VerifyRequest {
   code?: string;
   payload?: string;
   postalCode?: string;
+}
+
+/** The stored form of a client whose look-ups are counted: a hash, so the table holds no addresses. */
+export function lookupClientHash(client: string): string {
+  return createHash('sha256').update(`leakaid-lookup-client/1\n${client}`).digest('base64url').slice(0, 22);
+}
+
+/** The start of the rate-limit window `now` falls in. */
+export function lookupWindowStart(now: number, windowMs: number): number {
+  return Math.floor(now / windowMs) * windowMs;
 }
 
 /** A typed code's look-up counted for a client (POST /api/verify's rate limit). */
@@ -161,5 +173,19 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
     },
     keys: () => keys.get(),
     forgetKeys: () => keys.clear(),
+  };
+}
+
+/**
+ * The verifier of POST /api/check: the server's store, each code counted against the
+ * client's look-ups like POST /api/verify's (one count shared by both routes), so the
+ * check cannot be used to guess codes. Over the limit a code is left unchecked.
+ */
+export function countedCodeVerifier(verifier: NoticeVerifier, limit: { perWindow: number; windowMs: number }, client: string, now: () => number = Date.now): NoticeCodeVerifier {
+  return async (found) => {
+    const counting = { clientKey: lookupClientHash(client), windowStart: lookupWindowStart(now(), limit.windowMs) };
+    const { result, lookups } = await verifier.verify('code' in found ? { code: found.code } : { payload: found.payload }, counting);
+    if (lookups !== undefined && lookups > limit.perWindow) return { status: 'unchecked', organizationId: null, incidentId: null };
+    return { status: result.status, organizationId: result.organization?.id ?? null, incidentId: result.notice?.incidentId ?? null };
   };
 }

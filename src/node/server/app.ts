@@ -14,6 +14,7 @@ import { createPlanApp } from '../http/plan.js';
 import { createRangeApp } from '../http/range.js';
 import type { RangeStores } from '../pwned/store.js';
 import { createNoticesApp } from '../http/notices.js';
+import { countedCodeVerifier, createNoticeVerifier } from '../notices/verifier.js';
 import { adminTokenFromEnv, createRegistryApp } from '../http/registry.js';
 import { HIBP_IMPORT_MAX_BYTES } from '../store/hibp-import.js';
 import type { Store } from '../store/index.js';
@@ -134,7 +135,10 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
   const incidents = cachedIncidents(deps.store);
-  app.route('/', createCheckApp({ incidents }));
+  const clientKey = deps.clientKey ?? socketAddress;
+  const lookupLimit = deps.noticeLookupLimit ?? { perWindow: NOTICE_LOOKUPS_PER_WINDOW, windowMs: NOTICE_LOOKUP_WINDOW_MS };
+  const codeVerifier = createNoticeVerifier(deps.store);
+  app.route('/', createCheckApp({ incidents, noticeCodes: (c) => countedCodeVerifier(codeVerifier, lookupLimit, clientKey(c)) }));
   app.route('/', createNoticeLintApp({ incidents }));
   app.route('/', createPlanApp({ getIncident: (id) => deps.store.getIncident(id) }));
   const adminToken = deps.adminToken ?? adminTokenFromEnv();
@@ -144,8 +148,8 @@ export function createApp(deps: AppDeps): Hono {
     createNoticesApp({
       store: deps.store,
       adminToken,
-      clientKey: deps.clientKey ?? socketAddress,
-      lookupLimit: deps.noticeLookupLimit ?? { perWindow: NOTICE_LOOKUPS_PER_WINDOW, windowMs: NOTICE_LOOKUP_WINDOW_MS },
+      clientKey,
+      lookupLimit,
     }),
   );
   app.route('/', createRangeApp({ stores: deps.pwned }));

@@ -81,6 +81,12 @@ describe('verification codes in a notice', () => {
     expect(result.risk, summary(result)).not.toBe('low');
   });
 
+  it('a "/verify#…" link that is no payload is an ordinary link, not a forged code', async () => {
+    const notPayload: NoticeCodeVerifier = async () => ({ status: 'invalid-format', organizationId: null, incidentId: null });
+    const result = await check(postcard('詳しくは https://www.ntt-west.co.jp/verify#about-this-notice-and-more をご覧ください。'), notPayload);
+    expect(codes(result).filter((c) => c.startsWith('incident.code-') && c !== 'incident.code-missing'), summary(result)).toEqual([]);
+  });
+
   it('without a registry to ask (the check page in the browser) the code is pointed out, not judged', async () => {
     const result = await check(postcard(`確認コード：${CODE}`));
     expect(codes(result), summary(result)).toContain('incident.code-unchecked');
