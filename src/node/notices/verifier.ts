@@ -9,7 +9,7 @@ import { parseShortCode } from '../../core/notices/short-code.js';
 import { verifyPayload } from '../../core/notices/verify.js';
 import type { Incident } from '../../core/registry/types.js';
 import type { Store } from '../store/index.js';
-import { countAndFind, findNoticeByCodeHash, getRun, listKeys, type NoticeRun, serialOf } from '../store/notices.js';
+import { countAndFind, findNoticeByCodeHash, getRun, listKeys, type NoticeRun, revokedOn, serialOf } from '../store/notices.js';
 import { codeHash, postalCheck } from './code-hash.js';
 
 /** How long registered keys and incidents are reused before being read again: a revoked
@@ -88,7 +88,10 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
   };
 
   async function byPayload(payload: string, postalCode: string | undefined): Promise<NoticeVerification> {
-    const check = await verifyPayload(payload, await keys.get());
+    let check = await verifyPayload(payload, await keys.get());
+    // The keys document lists withdrawn notices up to a bound and may be a few seconds
+    // old; the store has them all, now.
+    if (check.status === 'genuine' && (await revokedOn(store.db, check.statement.serial)) !== undefined) check = { ...check, status: 'revoked' };
     const named = check.status === 'invalid-format' || check.status === 'unknown' ? undefined : await incident(check.statement.incidentId);
     return answerPayloadCheck(check, named, postalCode);
   }
