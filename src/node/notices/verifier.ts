@@ -92,7 +92,9 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
     // The keys document lists withdrawn notices up to a bound and may be a few seconds
     // old; the store has them all, now.
     if (check.status === 'genuine' && (await revokedOn(store.db, check.statement.serial)) !== undefined) check = { ...check, status: 'revoked' };
-    const named = check.status === 'invalid-format' || check.status === 'unknown' ? undefined : await incident(check.statement.incidentId);
+    // Only a statement whose signature verified names an incident worth reading (and
+    // caching): a forged one could name any id, a new one each time.
+    const named = check.status === 'genuine' || check.status === 'revoked' || check.status === 'key-revoked' ? await incident(check.statement.incidentId) : undefined;
     return answerPayloadCheck(check, named, postalCode);
   }
 
