@@ -6,8 +6,8 @@
 // with the default size. Needs PostgreSQL's binaries (apt-get install -y postgresql).
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
@@ -69,7 +69,21 @@ async function writeRecipients(path: string, rows: number): Promise<void> {
   await once(out, 'finish');
 }
 
-function issue(args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; status: number | null; stdout: string; stderr: string }> {
+/** CPU seconds (user + system, all threads) a live process has used, from /proc (Linux; clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function loadAverage(): string {
+  return loadavg().map((l) => l.toFixed(1)).join(', ');
+}
+
+function issue(args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; cpuSeconds: number; status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -78,14 +92,16 @@ function issue(args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: numbe
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     let peak = 0;
+    let cpu = 0;
     const sampler = setInterval(() => {
       const rss = child.pid === undefined ? null : rssMb(child.pid);
       if (rss !== null) peak = Math.max(peak, rss);
+      cpu = (child.pid === undefined ? null : cpuSeconds(child.pid)) ?? cpu;
     }, 100);
     child.on('error', reject);
     child.on('close', (status) => {
       clearInterval(sampler);
-      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peak, status, stdout, stderr });
+      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peak, cpuSeconds: cpu, status, stdout, stderr });
     });
   });
 }
@@ -166,7 +182,9 @@ export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBe
     }
     const out = join(scratch, 'out');
     const args = ['notices', 'issue', '--incident', NTT_INCIDENT_ID, '--org', 'ntt-west', '--recipients', recipients, '--out', out, '--db', postgres.url, '--public-origin', 'https://verify.example.jp'];
+    const loadBefore = loadAverage();
     const run = await issue(args, { ...process.env, LEAKAID_ISSUER_KEY: pem });
+    const loadAfter = loadAverage();
     if (run.status !== 0) throw new Error(`notices issue failed (${run.status}): ${run.stderr}`);
     const runId = /run (\w+)/.exec(run.stdout)![1]!;
     const csvPath = join(out, `${runId}.csv`);
@@ -203,6 +221,7 @@ export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBe
       process.once('SIGTERM', () => server.close().then(() => process.exit(0)));
     `;
     const server = await startServerProcess('verify server', script, REPO);
+    const loadBeforeLookups = loadAverage();
     const perSecond: number[] = [];
     const p50s: number[] = [];
     const p99s: number[] = [];
@@ -240,17 +259,19 @@ export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBe
     const markdown = `## Verifiable notices
 
 \`leakaid notices issue\` on a synthetic recipients file of ${notices.toLocaleString('en-US')} rows
-(recipient id, name, address, postal code; ${(statSync(recipients).size / 1e9).toFixed(2)} GB, generated in ${generateSeconds.toFixed(1)} s),
+(recipient id, name, address, postal code; ${(statSync(recipients).size / 1e6).toFixed(0)} MB, generated in ${generateSeconds.toFixed(1)} s),
 into a fresh PostgreSQL on this machine (started for the run, fsync off), signing in the
 default number of worker threads; whole process, one run.
 
 | measure | value |
 |---|---:|
 | issuance wall time | ${run.seconds.toFixed(1)} s (${Math.round(notices / run.seconds).toLocaleString('en-US')} notices/s) |
+| CPU time of the issuing process (all threads; PostgreSQL not counted) | ${run.cpuSeconds.toFixed(0)} s (${Math.round(notices / run.cpuSeconds).toLocaleString('en-US')} notices per CPU-second) |
 | peak memory of the issuing process (RSS, sampled every 100 ms) | ${run.peakRssMb.toFixed(0)} MB |
-| print-house CSV | ${(csvBytes / 1e9).toFixed(2)} GB |
+| print-house CSV | ${(csvBytes / 1e6).toFixed(0)} MB |
 
 Target (issue): ${DEFAULT_NOTICES.toLocaleString('en-US')} notices in at most 10 minutes on this 2-core machine, memory flat.
+The machine is shared: its load average (1, 5, 15 minutes) was ${loadBefore} when the run started and ${loadAfter} when it ended.
 
 \`POST /api/verify\` with typed codes (${codes.length.toLocaleString('en-US')} sampled from the run, in turn) against that store,
 autocannon with ${CONNECTIONS} connections (each its own client for the look-up limit, which is
@@ -261,7 +282,8 @@ process on loopback, request logs on (to /dev/null); ${RUNS} runs of ${RUN_SECON
 |---:|---:|---:|---|---:|
 | ${Math.round(median(perSecond))} | ${median(p50s)} ms | ${median(p99s)} ms | ${perSecond.map((r) => Math.round(r)).join(', ')} | ${serverRss === null ? 'n/a' : `${serverRss.toFixed(0)} MB`} |
 
-Target (issue): at least 5,000 look-ups/s with p99 at most 5 ms. autocannon runs on the same two cores as the server and PostgreSQL.
+Target (issue): at least 5,000 look-ups/s with p99 at most 5 ms. autocannon runs on the same two cores as the server and PostgreSQL;
+the load average was ${loadBeforeLookups} before the runs.
 
 The QR check (\`verifyPayload\` from src/core/notices: decode, then WebCrypto Ed25519 against
 the registered keys), on payloads from the run:

@@ -60,7 +60,7 @@ export function registerNoticesCommand(program: Command): void {
     .option('--key <file>', `the private key (PEM, mode 600); default env ${ISSUER_KEY_ENV}`)
     .addOption(new Option('--channel <channel>', 'how the notices are sent').choices([...NOTICE_CHANNELS]).default('postcard'))
     .option('--public-origin <url>', `the verification server's public URL printed in QR codes (env LEAKAID_PUBLIC_ORIGIN; default ${DEFAULT_PUBLIC_ORIGIN})`)
-    .option('--workers <n>', `signing threads (0: none; default ${DEFAULT_WORKERS})`, workers, DEFAULT_WORKERS)
+    .option('--workers <n>', 'signing threads (0: none)', workers, DEFAULT_WORKERS)
     .option('--db <path>', DB_HELP)
     .action(async (options: IssueCommandOptions) => {
       const origin = publicOrigin(options.publicOrigin ?? process.env['LEAKAID_PUBLIC_ORIGIN'] ?? DEFAULT_PUBLIC_ORIGIN);

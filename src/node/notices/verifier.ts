@@ -11,7 +11,7 @@ import { verifyPayload } from '../../core/notices/verify.js';
 import type { NoticeCodeVerifier } from '../../core/notices/in-message.js';
 import type { Incident } from '../../core/registry/types.js';
 import type { Store } from '../store/index.js';
-import { countAndFind, findNoticeByCodeHash, getRun, listKeys, type NoticeRun, serialOf } from '../store/notices.js';
+import { countAndFind, findNoticeByCodeHash, getRun, listKeys, type NoticeRun, revokedOn, serialOf } from '../store/notices.js';
 import { codeHash, postalCheck } from './code-hash.js';
 
 /** How long registered keys and incidents are reused before being read again: a revoked
@@ -100,8 +100,13 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
   };
 
   async function byPayload(payload: string, postalCode: string | undefined): Promise<NoticeVerification> {
-    const check = await verifyPayload(payload, await keys.get());
-    const named = check.status === 'invalid-format' || check.status === 'unknown' ? undefined : await incident(check.statement.incidentId);
+    let check = await verifyPayload(payload, await keys.get());
+    // The keys document lists withdrawn notices up to a bound and may be a few seconds
+    // old; the store has them all, now.
+    if (check.status === 'genuine' && (await revokedOn(store.db, check.statement.serial)) !== undefined) check = { ...check, status: 'revoked' };
+    // Only a statement whose signature verified names an incident worth reading (and
+    // caching): a forged one could name any id, a new one each time.
+    const named = check.status === 'genuine' || check.status === 'revoked' || check.status === 'key-revoked' ? await incident(check.statement.incidentId) : undefined;
     return answerPayloadCheck(check, named, postalCode);
   }
 

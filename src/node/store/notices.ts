@@ -186,6 +186,19 @@ export async function findNoticeByCodeHash(db: Kysely<Database>, codeHash: strin
   return toFound(rows[0]);
 }
 
+/** When the notice with this serial was withdrawn; undefined when it was not (or no such serial). */
+export async function revokedOn(db: Kysely<Database>, serial: string): Promise<string | undefined> {
+  const parsed = parseSerial(serial);
+  if (parsed === undefined) return undefined;
+  const row = await db
+    .selectFrom('notice_revocations')
+    .select('revoked_on')
+    .where('run_id', '=', parsed.runId)
+    .where('row_number', '=', parsed.row)
+    .executeTakeFirst();
+  return row?.revoked_on;
+}
+
 /** Withdraws one notice; false when no notice has this serial. Withdrawing twice keeps the first date. */
 export async function revokeNotice(db: Kysely<Database>, serial: string, on: string): Promise<boolean> {
   const parsed = parseSerial(serial);

@@ -175,10 +175,12 @@ for (const [engine, skip] of [
       }
     });
 
-    it('says withdrawn for a revoked notice, by code and by payload, and lists it with the keys', async () => {
+    it('says withdrawn for a revoked notice, by code and by payload, at once, and lists it with the keys', async () => {
+      const verifier = createNoticeVerifier(store);
+      expect((await verify(verifier, { payload: lines[3]![3]! })).status).toBe('genuine'); // keys now cached
       expect(await revokeNotice(store.db, lines[3]![1]!, '2026-12-05')).toBe(true);
       expect(await revokeNotice(store.db, 'NOSUCHRN-1', '2026-12-05')).toBe(false);
-      const verifier = createNoticeVerifier(store);
+      expect(await revokeNotice(store.db, `${lines[0]![1]!.split('-')[0]}-99`, '2026-12-05')).toBe(false);
       expect((await verify(verifier, { code: lines[3]![2]! })).status).toBe('revoked');
       expect((await verify(verifier, { payload: lines[3]![3]! })).status).toBe('revoked');
       expect((await listKeys(store.db))[0]?.revokedSerials).toEqual([lines[3]![1]]);
