@@ -1,0 +1,804 @@
+// "Is this notice genuine?" for a person holding a postcard: scan its QR code with the
+// camera, read it from a photo, or type its short code. A QR code is checked here, in the
+// page, against the issuers' keys fetched when the page opens, so nothing on the notice
+// leaves the device (the payload opened from a phone's camera app sits after '#', which
+// browsers never send). A typed code can only be looked up on the server.
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { CHANNEL_WORDS, describeNotice, invalidFormat, type NoticeVerification } from '../../core/notices/answer.js';
+import type { NoticeKey } from '../../core/notices/keys.js';
+import { matchPostalCode, normalizePostalCode, type PostalMatch } from '../../core/notices/postal.js';
+import { parseShortCode } from '../../core/notices/short-code.js';
+import { verifyPayload, type PayloadCheck } from '../../core/notices/verify.js';
+import type { Incident } from '../../core/registry/types.js';
+import { getNoticeKeys, getNoticeRecords, lookUpNoticeCode } from '../api.js';
+import { SourceLink } from '../channels.js';
+import { Icon } from '../icons.js';
+import { useLang, type Text } from '../i18n.js';
+import { createQrReader, type QrDecoderName } from '../qr-reader.js';
+import { Link } from '../router.js';
+import { Loading, PageTitle, PrivacyNote } from '../ui.js';
+
+/** The performance.measure entry for the in-page QR check (decode, signature, answer):
+ * never shown, read by the browser tests. */
+export const QR_CHECK_MEASURE = 'leakaid:qr-check';
+/** How often a camera frame is looked at: often enough to feel instant, rare enough to
+ * leave an older phone's processor free to draw the video. */
+const SCAN_INTERVAL_MS = 200;
+
+interface Reference {
+  keys: NoticeKey[];
+  /** The incidents a notice can be about, so a QR answer needs no request naming one. */
+  incidents: Incident[];
+}
+
+type Loaded = { kind: 'loading' } | { kind: 'ready'; reference: Reference } | { kind: 'failed' };
+
+type Outcome =
+  | {
+      kind: 'answer';
+      verification: NoticeVerification;
+      /** What was checked, to confirm a postal code against it; null when it could not be read. */
+      from: { qr: Exclude<PayloadCheck, { status: 'invalid-format' }> } | { code: string } | null;
+    }
+  | { kind: 'not-ours'; host: string | null }
+  | { kind: 'no-qr-in-photo' }
+  | { kind: 'photo-unreadable' }
+  | { kind: 'too-many'; seconds: number | null }
+  | { kind: 'failed' };
+
+type Mode = 'choose' | 'camera' | 'code';
+
+function describeQr(check: Exclude<PayloadCheck, { status: 'invalid-format' }>, reference: Reference, postalCode: PostalMatch): NoticeVerification {
+  const incident = check.status === 'unknown' ? undefined : reference.incidents.find((i) => i.id === check.statement.incidentId);
+  return describeNotice({
+    status: check.status,
+    checkedBy: 'payload',
+    statement: check.statement,
+    ...('key' in check ? { key: check.key } : {}),
+    ...(incident === undefined ? {} : { incident }),
+    postalCode,
+  });
+}
+
+/** The host a scanned QR code points to, when it is a web address. */
+function hostOf(text: string): string | null {
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
+  } catch {
+    return null;
+  }
+}
+
+export default function Verify() {
+  const { t } = useLang();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [mode, setMode] = useState<Mode>('choose');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // What a phone's camera app opened: /verify#<payload>. Read once; checked when the keys are in.
+  const [linked] = useState(() => window.location.hash.slice(1));
+  const photoInput = useRef<HTMLInputElement>(null);
+  const answerHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    // The payload stays out of the address bar, the history and anything shared from it.
+    if (window.location.hash !== '') window.history.replaceState(null, '', window.location.pathname);
+    let current = true;
+    Promise.all([getNoticeKeys(), getNoticeRecords()])
+      .then(([keys, incidents]) => current && setLoaded({ kind: 'ready', reference: { keys, incidents } }))
+      .catch(() => current && setLoaded({ kind: 'failed' }));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (outcome !== null) answerHeading.current?.focus();
+  }, [outcome]);
+
+  const checkQrText = async (text: string, reference: Reference, scanned: boolean): Promise<void> => {
+    const started = performance.now();
+    const check = await verifyPayload(text, reference.keys);
+    if (check.status === 'invalid-format') {
+      // A QR code of some other kind (a shop's page, a payment code) is not ours; one that
+      // points to a verification page but cannot be read was damaged or altered.
+      const ours = !scanned || text.includes('/verify#');
+      setOutcome(
+        ours ? { kind: 'answer', verification: invalidFormat('payload', check.problem), from: null } : { kind: 'not-ours', host: hostOf(text) },
+      );
+      return;
+    }
+    const verification = describeQr(check, reference, 'not-asked');
+    performance.measure(QR_CHECK_MEASURE, { start: started, end: performance.now() });
+    setOutcome({ kind: 'answer', verification, from: { qr: check } });
+  };
+
+  useEffect(() => {
+    if (loaded.kind === 'ready' && linked !== '') void checkQrText(linked, loaded.reference, false);
+    // Only once, when the keys arrive: the link is what the page was opened with.
+  }, [loaded]);
+
+  const reset = (): void => {
+    setOutcome(null);
+    setMode('choose');
+  };
+
+  const onPhoto = async (file: File, reference: Reference): Promise<void> => {
+    setMode('choose');
+    let image: ImageBitmap;
+    try {
+      image = await createImageBitmap(file);
+    } catch {
+      setOutcome({ kind: 'photo-unreadable' });
+      return;
+    }
+    try {
+      const text = await (await createQrReader()).read(image);
+      if (text === null) setOutcome({ kind: 'no-qr-in-photo' });
+      else await checkQrText(text, reference, true);
+    } finally {
+      image.close();
+    }
+  };
+
+  const title = { ja: 'お知らせが本物か確かめる', en: 'Is this notice genuine?' };
+  return (
+    <>
+      <PageTitle title={title}>{t(title)}</PageTitle>
+      <p className="lead">
+        {t({
+          ja: '届いたはがきや手紙にある QRコード か 確認番号 で、本当にその会社から届いたものかを確かめられます。',
+          en: 'With the QR code or the code printed on the postcard or letter, you can check that it really came from the company.',
+        })}
+      </p>
+      {loaded.kind === 'loading' && <Loading />}
+      {loaded.kind === 'failed' && (
+        <div className="error" role="alert">
+          {t({
+            ja: '確かめるための情報を読み込めませんでした。インターネットにつながっているか確かめて、このページを開き直してください。',
+            en: 'What is needed to check could not be loaded. Check your internet connection and open this page again.',
+          })}
+        </div>
+      )}
+      {loaded.kind === 'ready' && (
+        <>
+          {outcome === null && mode === 'choose' && (
+            <>
+              <PrivacyNote
+                text={{
+                  ja: 'QRコードは、この端末の中だけで確かめます。どこにも送りません。番号を入力したときは、番号だけを確認のために送ります。',
+                  en: 'A QR code is checked on this device only and sent nowhere. A typed code is sent, alone, to be looked up.',
+                }}
+              />
+              <div className="verify-choices">
+                <button type="button" className="verify-choice" onClick={() => setMode('camera')}>
+                  <Icon name="camera" className="choice-icon" />
+                  {t({ ja: 'カメラで読み取る', en: 'Scan with the camera' })}
+                </button>
+                <button type="button" className="verify-choice" onClick={() => photoInput.current?.click()}>
+                  <Icon name="photo" className="choice-icon" />
+                  {t({ ja: '写真から読み取る', en: 'Read from a photo' })}
+                </button>
+                <button type="button" className="verify-choice" onClick={() => setMode('code')}>
+                  <Icon name="keypad" className="choice-icon" />
+                  {t({ ja: '番号を入力する', en: 'Type the code' })}
+                </button>
+              </div>
+            </>
+          )}
+          <input
+            ref={photoInput}
+            type="file"
+            accept="image/*"
+            capture="environment"
+            hidden
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file !== undefined) void onPhoto(file, loaded.reference);
+            }}
+          />
+          {outcome === null && mode === 'camera' && (
+            <CameraScanner onRead={(text) => void checkQrText(text, loaded.reference, true)} onBack={() => setMode('choose')} />
+          )}
+          {outcome === null && mode === 'code' && (
+            <CodeForm
+              onResult={(result) => setOutcome(result)}
+              onBack={() => setMode('choose')}
+            />
+          )}
+          {outcome !== null && (
+            <section className="result" aria-labelledby="verify-answer-heading">
+              <OutcomeView
+                outcome={outcome}
+                headingRef={answerHeading}
+                reference={loaded.reference}
+                onChange={setOutcome}
+              />
+              <div className="actions verify-again">
+                <button type="button" className="secondary" onClick={reset}>
+                  {t({ ja: 'ほかのお知らせを確かめる', en: 'Check another notice' })}
+                </button>
+              </div>
+            </section>
+          )}
+        </>
+      )}
+      <HowItWorks />
+    </>
+  );
+}
+
+function CameraScanner({ onRead, onBack }: { onRead: (text: string) => void; onBack: () => void }) {
+  const { t } = useLang();
+  const video = useRef<HTMLVideoElement>(null);
+  const [state, setState] = useState<'starting' | 'scanning' | 'denied' | 'unavailable'>('starting');
+  const [decoder, setDecoder] = useState<QrDecoderName | null>(null);
+  const latestOnRead = useRef(onRead);
+  latestOnRead.current = onRead;
+
+  useEffect(() => {
+    let stream: MediaStream | null = null;
+    let stopped = false;
+    let timer: number | undefined;
+    // The camera is released as soon as a code is read or the person leaves.
+    const stop = (): void => {
+      stopped = true;
+      window.clearTimeout(timer);
+      for (const track of stream?.getTracks() ?? []) track.stop();
+    };
+    const start = async (): Promise<void> => {
+      if (navigator.mediaDevices?.getUserMedia === undefined) {
+        setState('unavailable');
+        return;
+      }
+      try {
+        const [reader, media] = await Promise.all([
+          createQrReader(),
+          navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }),
+        ]);
+        stream = media;
+        const element = video.current;
+        if (stopped || element === null) {
+          stop();
+          return;
+        }
+        setDecoder(reader.decoder);
+        element.srcObject = media;
+        await element.play();
+        setState('scanning');
+        const look = async (): Promise<void> => {
+          if (stopped) return;
+          const text = element.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA ? await reader.read(element).catch(() => null) : null;
+          if (stopped) return;
+          if (text !== null) {
+            stop();
+            latestOnRead.current(text);
+            return;
+          }
+          timer = window.setTimeout(() => void look(), SCAN_INTERVAL_MS);
+        };
+        void look();
+      } catch (error) {
+        if (stopped) return;
+        const refused = error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'SecurityError');
+        setState(refused ? 'denied' : 'unavailable');
+      }
+    };
+    void start();
+    return stop;
+  }, []);
+
+  return (
+    <section className="camera" aria-labelledby="camera-heading" data-decoder={decoder ?? undefined}>
+      <h2 id="camera-heading">{t({ ja: 'カメラで読み取る', en: 'Scan with the camera' })}</h2>
+      {state === 'denied' || state === 'unavailable' ? (
+        <p className="error" role="alert">
+          {state === 'denied'
+            ? t({
+                ja: 'カメラを使うことが許可されませんでした。「写真から読み取る」か「番号を入力する」をお使いください。',
+                en: 'The camera was not allowed. Please use "Read from a photo" or "Type the code" instead.',
+              })
+            : t({
+                ja: 'この端末ではカメラを使えませんでした。「写真から読み取る」か「番号を入力する」をお使いください。',
+                en: 'The camera could not be used on this device. Please use "Read from a photo" or "Type the code" instead.',
+              })}
+        </p>
+      ) : (
+        <>
+          <p role="status">
+            {state === 'starting'
+              ? t({ ja: 'カメラを準備しています…', en: 'Starting the camera…' })
+              : t({
+                  ja: 'はがきの QRコード を、枠の中に大きく映してください。読み取れると自動で確かめます。',
+                  en: 'Hold the QR code on the postcard large in the frame. It is checked as soon as it is read.',
+                })}
+          </p>
+          <video ref={video} className="camera-view" muted playsInline aria-hidden="true" />
+        </>
+      )}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onBack}>
+          {t({ ja: 'やめる', en: 'Cancel' })}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function CodeForm({ onResult, onBack }: { onResult: (outcome: Outcome) => void; onBack: () => void }) {
+  const { t } = useLang();
+  const id = useId();
+  const [code, setCode] = useState('');
+  const [postal, setPostal] = useState('');
+  const [problem, setProblem] = useState<{ title: Text; detail: Text } | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const onSubmit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const parsed = parseShortCode(code);
+    if (!parsed.ok) {
+      const typo = parsed.problem !== 'empty';
+      setProblem({
+        title: typo ? { ja: '番号に打ち間違いがあるようです', en: 'The code seems to have a typing mistake' } : { ja: '番号を入力してください', en: 'Please type the code' },
+        detail: invalidFormat('code', parsed.problem).summary,
+      });
+      return;
+    }
+    const postalCode = postal.trim() === '' ? undefined : postal;
+    if (postalCode !== undefined && normalizePostalCode(postalCode) === undefined) {
+      setProblem({ title: POSTAL_FORMAT, detail: { ja: '', en: '' } });
+      return;
+    }
+    setProblem(null);
+    setSending(true);
+    try {
+      onResult(await codeOutcome(parsed.code, postalCode));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <form className="check-form verify-code" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <h2>{t({ ja: '番号を入力する', en: 'Type the code' })}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-code`} className="field-label">
+          {t({ ja: 'はがきに印刷された確認番号', en: 'The code printed on the notice' })}
+        </label>
+        <p className="hint" id={`${id}-code-hint`}>
+          {t({
+            ja: '例: K7QM-3XVA-9D2R-HT4W-8（ハイフンはなくても、小文字でもかまいません）',
+            en: 'For example K7QM-3XVA-9D2R-HT4W-8 (hyphens and capitals are optional)',
+          })}
+        </p>
+        <input
+          id={`${id}-code`}
+          className="text-input code-input"
+          type="text"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          aria-describedby={`${id}-code-hint${problem === null ? '' : ` ${id}-problem`}`}
+          aria-invalid={problem !== null}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-postal`} className="field-label">
+          {t({ ja: '郵便番号（確かめたいときだけ）', en: 'Postal code (only if you want to confirm it)' })}
+        </label>
+        <p className="hint" id={`${id}-postal-hint`}>
+          {t({
+            ja: 'あなたあてに送られたものかを確かめられます。例: 530-0001',
+            en: 'Confirms it was sent to your address. For example 530-0001',
+          })}
+        </p>
+        <input
+          id={`${id}-postal`}
+          className="text-input postal-input"
+          type="text"
+          inputMode="numeric"
+          autoComplete="postal-code"
+          aria-describedby={`${id}-postal-hint`}
+          value={postal}
+          onChange={(event) => setPostal(event.target.value)}
+        />
+      </div>
+      {problem !== null && (
+        <div className="error" role="alert" id={`${id}-problem`}>
+          <p className="error-title">{t(problem.title)}</p>
+          {t(problem.detail) !== '' && <p>{t(problem.detail)}</p>}
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={sending}>
+          {t({ ja: '確かめる', en: 'Check' })}
+        </button>
+        <button type="button" className="secondary" onClick={onBack}>
+          {t({ ja: 'もどる', en: 'Back' })}
+        </button>
+      </div>
+      {sending && <Loading />}
+    </form>
+  );
+}
+
+const POSTAL_FORMAT = { ja: '郵便番号は7けたの数字で入力してください（例: 530-0001）', en: 'Please type the postal code as 7 digits (for example 530-0001)' };
+
+async function codeOutcome(code: string, postalCode: string | undefined): Promise<Outcome> {
+  try {
+    const lookup = await lookUpNoticeCode(code, postalCode);
+    if (lookup.kind === 'too-many') return { kind: 'too-many', seconds: lookup.retryAfterSeconds };
+    if (lookup.kind === 'refused') return { kind: 'failed' };
+    return { kind: 'answer', verification: lookup.verification, from: { code } };
+  } catch {
+    return { kind: 'failed' };
+  }
+}
+
+const STATUS_HEADINGS: Record<NoticeVerification['status'], Text> = {
+  genuine: { ja: '本物のお知らせです', en: 'This notice is genuine' },
+  revoked: { ja: '取り消されたお知らせです', en: 'This notice has been withdrawn' },
+  'key-revoked': { ja: '本物とは確かめられません', en: 'This notice cannot be confirmed' },
+  'bad-signature': { ja: '偽物のおそれがあります', en: 'This may be a fake' },
+  unknown: { ja: '登録のないお知らせです', en: 'This notice is not on record' },
+  'invalid-format': { ja: '読み取れませんでした', en: 'This could not be read' },
+};
+
+function OutcomeView({
+  outcome,
+  headingRef,
+  reference,
+  onChange,
+}: {
+  outcome: Outcome;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  reference: Reference;
+  onChange: (outcome: Outcome) => void;
+}) {
+  const { t } = useLang();
+  if (outcome.kind === 'answer') {
+    const { verification, from } = outcome;
+    const confirmPostal = async (typed: string): Promise<void> => {
+      if (from === null) return;
+      if ('qr' in from) {
+        // The commitment is checked here: the postal code, like the QR code, stays on the device.
+        const match = await matchPostalCode(from.qr.statement.postal, typed);
+        onChange({ kind: 'answer', verification: describeQr(from.qr, reference, match), from });
+      } else {
+        onChange(await codeOutcome(from.code, typed));
+      }
+    };
+    const asksPostal = verification.status === 'genuine' && from !== null && ('qr' in from ? from.qr.statement.postal !== undefined : true);
+    return <Answer verification={verification} headingRef={headingRef} postal={asksPostal ? confirmPostal : null} />;
+  }
+  const problems: Record<Exclude<Outcome['kind'], 'answer'>, { title: Text; text: Text }> = {
+    'not-ours': {
+      title: { ja: 'お知らせの確認用の QRコード ではありません', en: 'This is not a notice’s verification QR code' },
+      text:
+        outcome.kind === 'not-ours' && outcome.host !== null
+          ? {
+              ja: `この QRコード は、ウェブページ（${outcome.host}）を指しています。お知らせの確認用ではありません。そのページで名前やカード番号などを入力しないでください。`,
+              en: `This QR code points to a web page (${outcome.host}). It is not for checking a notice. Do not enter your name, card numbers or anything else on that page.`,
+            }
+          : {
+              ja: 'この QRコード は、お知らせが本物かを確かめるためのものではありません。はがきの別の QRコード か、確認番号をお試しください。',
+              en: 'This QR code is not one for checking a notice. Try another QR code on the postcard, or its code.',
+            },
+    },
+    'no-qr-in-photo': {
+      title: { ja: '写真の中に QRコード が見つかりませんでした', en: 'No QR code was found in the photo' },
+      text: {
+        ja: 'QRコード が大きく、はっきり写るように撮り直してください。明るい場所で、まっすぐ上から撮ると読み取りやすくなります。',
+        en: 'Take the photo again with the QR code large and sharp. A bright place and a straight-on shot help.',
+      },
+    },
+    'photo-unreadable': {
+      title: { ja: '写真を開けませんでした', en: 'The photo could not be opened' },
+      text: { ja: 'ほかの写真を選ぶか、カメラで読み取ってください。', en: 'Choose another photo, or scan with the camera.' },
+    },
+    'too-many': {
+      title: { ja: 'しばらく待ってから、もう一度お試しください', en: 'Please wait a while and try again' },
+      text:
+        outcome.kind === 'too-many' && outcome.seconds !== null
+          ? {
+              ja: `短い時間に番号の確認がたくさんありました。約${Math.ceil(outcome.seconds / 60)}分たってから、もう一度お試しください。QRコード での確認なら、待たずにできます。`,
+              en: `There were many code checks in a short time. Please try again in about ${Math.ceil(outcome.seconds / 60)} minutes. Checking with the QR code works without waiting.`,
+            }
+          : {
+              ja: '短い時間に番号の確認がたくさんありました。しばらく待ってから、もう一度お試しください。QRコード での確認なら、待たずにできます。',
+              en: 'There were many code checks in a short time. Please wait a while and try again. Checking with the QR code works without waiting.',
+            },
+    },
+    failed: {
+      title: { ja: 'いまは確かめられませんでした', en: 'This could not be checked right now' },
+      text: {
+        ja: 'インターネットにつながっているか確かめて、もう一度お試しください。',
+        en: 'Check your internet connection and try again.',
+      },
+    },
+  };
+  const problem = problems[outcome.kind];
+  return (
+    <div className="verdict verdict-medium">
+      <Icon name="warning" className="verdict-icon" />
+      <div>
+        <h2 id="verify-answer-heading" ref={headingRef} tabIndex={-1}>
+          {t(problem.title)}
+        </h2>
+        <p>{t(problem.text)}</p>
+      </div>
+    </div>
+  );
+}
+
+function formatIssued(date: string, lang: 'ja' | 'en'): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** tel: links for numbers on record: dial digits, keep '#' short numbers dialable. */
+function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d#+]/g, '').replace('#', '%23')}`;
+}
+
+function Answer({
+  verification: v,
+  headingRef,
+  postal,
+}: {
+  verification: NoticeVerification;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  postal: ((typed: string) => Promise<void>) | null;
+}) {
+  const { lang, t } = useLang();
+  const genuine = v.status === 'genuine';
+  return (
+    <div className="verify-answer" data-status={v.status}>
+      <div className={`verdict ${genuine ? 'verdict-low' : 'verdict-high'}`}>
+        <Icon name={genuine ? 'ok' : 'danger'} className="verdict-icon" />
+        <div>
+          <h2 id="verify-answer-heading" ref={headingRef} tabIndex={-1}>
+            {t(STATUS_HEADINGS[v.status])}
+          </h2>
+          <p className="verify-summary">{t(v.summary)}</p>
+        </div>
+      </div>
+
+      {postal !== null && <PostalCheck match={v.postalCode} onCheck={postal} />}
+
+      {v.notice !== null && v.organization !== null && (
+        <section aria-labelledby="verify-details-heading">
+          <h3 id="verify-details-heading">
+            {genuine ? t({ ja: 'このお知らせについて', en: 'About this notice' }) : t({ ja: 'このお知らせが名乗っている内容', en: 'What this notice claims' })}
+          </h3>
+          <dl className="verify-facts">
+            <dt>{t({ ja: '送った会社・団体', en: 'Sent by' })}</dt>
+            <dd>
+              <Link to={`/org/${encodeURIComponent(v.organization.id)}`}>{t(v.organization.name)}</Link>
+            </dd>
+            <dt>{t({ ja: 'どの漏えいについて', en: 'About which leak' })}</dt>
+            <dd>
+              <Link to={`/incidents/${encodeURIComponent(v.notice.incidentId)}`}>{v.incident === null ? v.notice.incidentId : t(v.incident.title)}</Link>
+            </dd>
+            <dt>{t({ ja: '発行日', en: 'Issued on' })}</dt>
+            <dd>
+              <time dateTime={v.notice.issued}>{formatIssued(v.notice.issued, lang)}</time>
+            </dd>
+            <dt>{t({ ja: '送り方', en: 'Sent by way of' })}</dt>
+            <dd>{t(CHANNEL_WORDS[v.notice.channel])}</dd>
+          </dl>
+        </section>
+      )}
+
+      {genuine && v.incident !== null && (
+        <section aria-labelledby="verify-says-heading">
+          <h3 id="verify-says-heading">{t({ ja: '本物のお知らせに書かれていること', en: 'What the genuine notice says' })}</h3>
+          <p>
+            {t({
+              ja: '手元の紙と見比べてください。ここと違うことが書かれていたら、その紙は本物ではありません。',
+              en: 'Compare it with the paper in your hand. If the paper says something different, it is not genuine.',
+            })}
+          </p>
+          <div className="leaked-grid">
+            <div className="leaked">
+              <h4 className="box-title">
+                <Icon name="warning" className="inline-icon" />
+                {t({ ja: '漏れたもの', en: 'What leaked' })}
+              </h4>
+              <LabelList items={v.incident.leaked} empty={{ ja: 'まだわかっていません', en: 'Not known yet' }} />
+            </div>
+            <div className="not-leaked">
+              <h4 className="box-title">
+                <Icon name="ok" className="inline-icon" />
+                {t({ ja: '漏れていないもの', en: 'What did NOT leak' })}
+              </h4>
+              <LabelList items={v.incident.notLeaked} empty={{ ja: '記録にありません', en: 'None on record' }} />
+            </div>
+          </div>
+        </section>
+      )}
+
+      {v.organization !== null && <OfficialContacts organization={v.organization} />}
+
+      <section className="next-step" aria-labelledby="verify-todo-heading">
+        <h3 id="verify-todo-heading">{genuine ? t({ ja: '覚えておいてほしいこと', en: 'Good to know' }) : t({ ja: 'どうすればいい？', en: 'What to do' })}</h3>
+        <ul>
+          {v.advice.map((a) => (
+            <li key={a.code}>{t(a.message)}</li>
+          ))}
+          <li>
+            {t({ ja: '心配なときは、', en: 'If you are worried, call the consumer hotline ' })}
+            <a href={telHref('188')}>188</a>
+            {t({ ja: '（消費者ホットライン）や、', en: ' or the police advice line ' })}
+            <a href={telHref('#9110')}>#9110</a>
+            {t({ ja: '（警察相談専用電話）に相談できます。', en: '.' })}
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function LabelList({ items, empty }: { items: { id: string; label: Text }[]; empty: Text }) {
+  const { t } = useLang();
+  if (items.length === 0) return <p>{t(empty)}</p>;
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item.id}>{t(item.label)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function OfficialContacts({ organization }: { organization: NonNullable<NoticeVerification['organization']> }) {
+  const { t } = useLang();
+  const { contacts, domains } = organization;
+  return (
+    <section className="organization" aria-labelledby="verify-contacts-heading">
+      <h3 id="verify-contacts-heading">{t({ ja: '記録にある公式の連絡先', en: 'Official contacts on record' })}</h3>
+      {contacts.length + domains.length === 0 ? (
+        <p>
+          {t({
+            ja: '出典を確かめられた連絡先は、まだ記録にありません。紙に書かれた番号ではなく、会社の公式サイトで自分で調べた番号にかけてください。',
+            en: 'No contacts with a source are on record yet. Call a number you look up yourself on the official website, not one printed on the paper.',
+          })}
+        </p>
+      ) : (
+        <dl>
+          {contacts.length > 0 && (
+            <>
+              <dt>{t({ ja: '問い合わせ先', en: 'Where to ask' })}</dt>
+              {contacts.map((c) => (
+                <dd key={c.value}>
+                  <ContactValue kind={c.kind} value={c.value} />
+                  {c.label !== undefined && <>（{t(c.label)}）</>} <SourceLink url={c.source} />
+                </dd>
+              ))}
+            </>
+          )}
+          {domains.length > 0 && (
+            <>
+              <dt>{t({ ja: '公式サイト・メールのドメイン', en: 'Official web and mail domains' })}</dt>
+              {domains.map((d) => (
+                <dd key={d.domain}>
+                  {d.domain} <SourceLink url={d.source} />
+                </dd>
+              ))}
+            </>
+          )}
+        </dl>
+      )}
+    </section>
+  );
+}
+
+function ContactValue({ kind, value }: { kind: 'phone' | 'web' | 'email'; value: string }): ReactNode {
+  if (kind === 'phone') return <a href={telHref(value)}>{value}</a>;
+  if (kind === 'web' && value.startsWith('https://')) {
+    return (
+      <a href={value} rel="noreferrer">
+        {value}
+      </a>
+    );
+  }
+  return value;
+}
+
+function PostalCheck({ match, onCheck }: { match: PostalMatch; onCheck: (typed: string) => Promise<void> }) {
+  const { t } = useLang();
+  const id = useId();
+  const [typed, setTyped] = useState('');
+  const [problem, setProblem] = useState(false);
+  const [checking, setChecking] = useState(false);
+  const onSubmit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (normalizePostalCode(typed) === undefined) {
+      setProblem(true);
+      return;
+    }
+    setProblem(false);
+    setChecking(true);
+    try {
+      await onCheck(typed);
+    } finally {
+      setChecking(false);
+    }
+  };
+  return (
+    <form className="postal-check" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <label htmlFor={id} className="field-label">
+        {t({ ja: '確認のため郵便番号を入力（しなくてもかまいません）', en: 'Type your postal code to confirm (optional)' })}
+      </label>
+      <p className="hint" id={`${id}-hint`}>
+        {t({ ja: 'あなたの住所あてに送られたものかを確かめます。例: 530-0001', en: 'Confirms it was sent to your address. For example 530-0001' })}
+      </p>
+      <div className="password-row">
+        <input
+          id={id}
+          className="text-input postal-input"
+          type="text"
+          inputMode="numeric"
+          autoComplete="postal-code"
+          aria-describedby={`${id}-hint`}
+          aria-invalid={problem}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+        />
+        <button type="submit" className="secondary" disabled={checking}>
+          {t({ ja: '確かめる', en: 'Confirm' })}
+        </button>
+      </div>
+      {problem && (
+        <p className="error" role="alert">
+          {t(POSTAL_FORMAT)}
+        </p>
+      )}
+      {match === 'match' && (
+        <p className="postal-result postal-match" role="status">
+          <Icon name="ok" className="inline-icon" />
+          {t({ ja: '郵便番号が一致しました。あなたあてのお知らせです。', en: 'The postal code matches: this notice was sent to you.' })}
+        </p>
+      )}
+      {match === 'mismatch' && (
+        <p className="postal-result postal-mismatch" role="status">
+          <Icon name="warning" className="inline-icon" />
+          {t({
+            ja: '郵便番号が一致しません。ほかの人あてのお知らせか、入力の間違いです。',
+            en: 'The postal code does not match: it is someone else’s notice, or the postal code was mistyped.',
+          })}
+        </p>
+      )}
+      {match === 'not-on-notice' && (
+        <p className="postal-result" role="status">
+          {t({ ja: 'このお知らせには、郵便番号の確認がありません。', en: 'This notice has no postal code to confirm.' })}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function HowItWorks() {
+  const { t } = useLang();
+  return (
+    <section className="calm" aria-labelledby="verify-how-heading">
+      <h2 id="verify-how-heading">{t({ ja: 'しくみ', en: 'How it works' })}</h2>
+      <ul>
+        <li>
+          {t({
+            ja: '会社は、お知らせ1通ごとに、その会社にしか作れない QRコード と確認番号を印刷します。にせものの はがき には作れません。',
+            en: 'The company prints on each notice a QR code and a code only it can make. A fake postcard cannot have them.',
+          })}
+        </li>
+        <li>
+          {t({
+            ja: '本物と確かめられても、紙に書かれた電話番号ではなく、ここに示す公式の連絡先で問い合わせてください。',
+            en: 'Even when it is genuine, ask through the official contacts shown here, not a number printed on the paper.',
+          })}
+        </li>
+      </ul>
+    </section>
+  );
+}
