@@ -659,14 +659,15 @@ function OfficialContacts({ organization }: { organization: NonNullable<NoticeVe
   return (
     <section className="organization" aria-labelledby="verify-contacts-heading">
       <h3 id="verify-contacts-heading">{t({ ja: '記録にある公式の連絡先', en: 'Official contacts on record' })}</h3>
-      {contacts.length + domains.length === 0 ? (
+      {contacts.length === 0 && (
         <p>
           {t({
-            ja: '出典を確かめられた連絡先は、まだ記録にありません。紙に書かれた番号ではなく、会社の公式サイトで自分で調べた番号にかけてください。',
-            en: 'No contacts with a source are on record yet. Call a number you look up yourself on the official website, not one printed on the paper.',
+            ja: '出典を確かめられた問い合わせ番号は、まだ記録にありません。紙に書かれた番号ではなく、会社の公式サイトで自分で調べた番号にかけてください。',
+            en: 'No enquiry number with a source is on record yet. Call a number you look up yourself on the official website, not one printed on the paper.',
           })}
         </p>
-      ) : (
+      )}
+      {contacts.length + domains.length > 0 && (
         <dl>
           {contacts.length > 0 && (
             <>
