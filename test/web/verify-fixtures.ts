@@ -52,7 +52,7 @@ function leakaid(args: string[], env: NodeJS.ProcessEnv = {}): string {
 function forge(qrUrl: string): string {
   const [origin, payload] = qrUrl.split('#') as [string, string];
   const bytes = Buffer.from(payload, 'base64url');
-  bytes[bytes.length - 1] ^= 0x01;
+  bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0x01, bytes.length - 1);
   return `${origin}#${bytes.toString('base64url')}`;
 }
 

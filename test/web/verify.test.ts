@@ -130,6 +130,9 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     await page.getByRole('link', { name: /はがきが本物か/ }).click();
     await page.getByRole('heading', { level: 1, name: 'お知らせが本物か確かめる' }).waitFor();
     await page.getByRole('button', { name: '写真から読み取る' }).waitFor();
+    expect(await axeViolations(page), 'the three choices (ja)').toEqual([]);
+    expect(await horizontalOverflow(page), 'the three choices at 360 px').toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'verify-choices-ja-360.png'), fullPage: true });
     const requests: Request[] = [];
     page.on('request', (request) => requests.push(request));
     await choosePhoto(page, png.genuine);
@@ -233,7 +236,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     await page.getByRole('button', { name: 'ほかのお知らせを確かめる' }).click();
     await choosePhoto(page, png.foreign);
     result = await answer(page);
-    expect(result.heading).toBe('お知らせの確認用の QRコード ではありません');
+    expect(result.heading).toBe('お知らせの確認用のQRコードではありません');
     expect(result.summary).toContain('campaign.example.com');
     expect(await axeViolations(page), 'not ours (ja)').toEqual([]);
 
@@ -256,7 +259,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
       if (new URL(request.url()).pathname === '/api/verify') verifyCalls.push(request);
     });
     await page.getByRole('button', { name: '番号を入力する' }).click();
-    const codeBox = page.getByRole('textbox', { name: 'はがきに印刷された確認番号' });
+    const codeBox = page.getByRole('textbox', { name: /^はがきに印刷された確認コード/ });
     expect(await axeViolations(page), 'code form (ja)').toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'verify-code-form-ja-360.png'), fullPage: true });
 
@@ -283,7 +286,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
 
     await page.getByRole('button', { name: 'ほかのお知らせを確かめる' }).click();
     await page.getByRole('button', { name: '番号を入力する' }).click();
-    await page.getByRole('textbox', { name: 'はがきに印刷された確認番号' }).fill(UNISSUED_CODE);
+    await page.getByRole('textbox', { name: /^はがきに印刷された確認コード/ }).fill(UNISSUED_CODE);
     await page.getByRole('button', { name: '確かめる', exact: true }).click();
     result = await answer(page);
     expect(result.status).toBe('unknown');
@@ -293,7 +296,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
 
     await page.getByRole('button', { name: 'ほかのお知らせを確かめる' }).click();
     await page.getByRole('button', { name: '番号を入力する' }).click();
-    await page.getByRole('textbox', { name: 'はがきに印刷された確認番号' }).fill(fixtures.revoked.code);
+    await page.getByRole('textbox', { name: /^はがきに印刷された確認コード/ }).fill(fixtures.revoked.code);
     await page.getByRole('button', { name: '確かめる', exact: true }).click();
     result = await answer(page);
     expect(result.status).toBe('revoked');
@@ -344,12 +347,12 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     }
     const page = await open('/verify');
     await page.getByRole('button', { name: '番号を入力する' }).click();
-    await page.getByRole('textbox', { name: 'はがきに印刷された確認番号' }).fill(fixtures.genuine.code);
+    await page.getByRole('textbox', { name: /^はがきに印刷された確認コード/ }).fill(fixtures.genuine.code);
     await page.getByRole('button', { name: '確かめる', exact: true }).click();
     const result = await answer(page);
     expect(result.heading).toBe('しばらく待ってから、もう一度お試しください');
     expect(result.summary).toMatch(/約\d+分たってから/);
-    expect(result.summary).toContain('QRコード での確認なら、待たずにできます');
+    expect(result.summary).toContain('QRコードでの確認なら、待たずにできます');
     // A QR code still works: it needs no look-up.
     await page.getByRole('button', { name: 'ほかのお知らせを確かめる' }).click();
     await choosePhoto(page, png.genuine);

@@ -23,9 +23,9 @@ const CHOICES: Choice[] = [
   {
     to: '/verify',
     icon: 'camera',
-    title: { ja: '届いたはがきが本物か、QRコード・確認番号で確かめる', en: 'Is the postcard genuine? Check its QR code or code' },
+    title: { ja: '届いたはがきが本物か、QRコード・確認コードで確かめる', en: 'Is the postcard genuine? Check its QR code or code' },
     text: {
-      ja: 'お知らせに印刷された QRコード をカメラで読み取るか、確認番号を入力すると、本当にその会社からのものかがわかります。',
+      ja: 'お知らせに印刷されたQRコードをカメラで読み取るか、確認コードを入力すると、本当にその会社からのものかがわかります。',
       en: 'Scan the QR code printed on the notice with your camera, or type its code, to see whether it really came from the company.',
     },
   },

@@ -147,7 +147,7 @@ export default function Verify() {
       <PageTitle title={title}>{t(title)}</PageTitle>
       <p className="lead">
         {t({
-          ja: '届いたはがきや手紙にある QRコード か 確認番号 で、本当にその会社から届いたものかを確かめられます。',
+          ja: '届いたはがきや手紙にあるQRコードか確認コードで、本当にその会社から届いたものかを確かめられます。',
           en: 'With the QR code or the code printed on the postcard or letter, you can check that it really came from the company.',
         })}
       </p>
@@ -310,7 +310,7 @@ function CameraScanner({ onRead, onBack }: { onRead: (text: string) => void; onB
             {state === 'starting'
               ? t({ ja: 'カメラを準備しています…', en: 'Starting the camera…' })
               : t({
-                  ja: 'はがきの QRコード を、枠の中に大きく映してください。読み取れると自動で確かめます。',
+                  ja: 'はがきのQRコードを、枠の中に大きく映してください。読み取れると自動で確かめます。',
                   en: 'Hold the QR code on the postcard large in the frame. It is checked as soon as it is read.',
                 })}
           </p>
@@ -364,7 +364,7 @@ function CodeForm({ onResult, onBack }: { onResult: (outcome: Outcome) => void; 
       <h2>{t({ ja: '番号を入力する', en: 'Type the code' })}</h2>
       <div className="field">
         <label htmlFor={`${id}-code`} className="field-label">
-          {t({ ja: 'はがきに印刷された確認番号', en: 'The code printed on the notice' })}
+          {t({ ja: 'はがきに印刷された確認コード（英数字17文字）', en: 'The code printed on the notice (17 letters and digits)' })}
         </label>
         <p className="hint" id={`${id}-code-hint`}>
           {t({
@@ -476,22 +476,22 @@ function OutcomeView({
   }
   const problems: Record<Exclude<Outcome['kind'], 'answer'>, { title: Text; text: Text }> = {
     'not-ours': {
-      title: { ja: 'お知らせの確認用の QRコード ではありません', en: 'This is not a notice’s verification QR code' },
+      title: { ja: 'お知らせの確認用のQRコードではありません', en: 'This is not a notice’s verification QR code' },
       text:
         outcome.kind === 'not-ours' && outcome.host !== null
           ? {
-              ja: `この QRコード は、ウェブページ（${outcome.host}）を指しています。お知らせの確認用ではありません。そのページで名前やカード番号などを入力しないでください。`,
+              ja: `このQRコードは、ウェブページ（${outcome.host}）を指しています。お知らせの確認用ではありません。そのページで名前やカード番号などを入力しないでください。`,
               en: `This QR code points to a web page (${outcome.host}). It is not for checking a notice. Do not enter your name, card numbers or anything else on that page.`,
             }
           : {
-              ja: 'この QRコード は、お知らせが本物かを確かめるためのものではありません。はがきの別の QRコード か、確認番号をお試しください。',
+              ja: 'このQRコードは、お知らせが本物かを確かめるためのものではありません。はがきの別のQRコードか、確認コードをお試しください。',
               en: 'This QR code is not one for checking a notice. Try another QR code on the postcard, or its code.',
             },
     },
     'no-qr-in-photo': {
-      title: { ja: '写真の中に QRコード が見つかりませんでした', en: 'No QR code was found in the photo' },
+      title: { ja: '写真の中にQRコードが見つかりませんでした', en: 'No QR code was found in the photo' },
       text: {
-        ja: 'QRコード が大きく、はっきり写るように撮り直してください。明るい場所で、まっすぐ上から撮ると読み取りやすくなります。',
+        ja: 'QRコードが大きく、はっきり写るように撮り直してください。明るい場所で、まっすぐ上から撮ると読み取りやすくなります。',
         en: 'Take the photo again with the QR code large and sharp. A bright place and a straight-on shot help.',
       },
     },
@@ -504,11 +504,11 @@ function OutcomeView({
       text:
         outcome.kind === 'too-many' && outcome.seconds !== null
           ? {
-              ja: `短い時間に番号の確認がたくさんありました。約${Math.ceil(outcome.seconds / 60)}分たってから、もう一度お試しください。QRコード での確認なら、待たずにできます。`,
+              ja: `短い時間に番号の確認がたくさんありました。約${Math.ceil(outcome.seconds / 60)}分たってから、もう一度お試しください。QRコードでの確認なら、待たずにできます。`,
               en: `There were many code checks in a short time. Please try again in about ${Math.ceil(outcome.seconds / 60)} minutes. Checking with the QR code works without waiting.`,
             }
           : {
-              ja: '短い時間に番号の確認がたくさんありました。しばらく待ってから、もう一度お試しください。QRコード での確認なら、待たずにできます。',
+              ja: '短い時間に番号の確認がたくさんありました。しばらく待ってから、もう一度お試しください。QRコードでの確認なら、待たずにできます。',
               en: 'There were many code checks in a short time. Please wait a while and try again. Checking with the QR code works without waiting.',
             },
     },
@@ -789,8 +789,14 @@ function HowItWorks() {
       <ul>
         <li>
           {t({
-            ja: '会社は、お知らせ1通ごとに、その会社にしか作れない QRコード と確認番号を印刷します。にせものの はがき には作れません。',
-            en: 'The company prints on each notice a QR code and a code only it can make. A fake postcard cannot have them.',
+            ja: '会社は、お知らせ1通ごとに、その会社にしか作れないQRコードと確認コードを印刷します。ほかの人には作れません。',
+            en: 'The company prints on each notice a QR code and a code that only it can make. Nobody else can make them.',
+          })}
+        </li>
+        <li>
+          {t({
+            ja: '本物の紙をそのまま写したにせものもありえます。本物と出ても、書かれている内容と問い合わせ先を、ここに示すものと見比べてください。',
+            en: 'A fake can copy a genuine paper exactly. Even when it shows as genuine, compare what it says and its contacts with what is shown here.',
           })}
         </li>
         <li>
