@@ -36,6 +36,8 @@ export interface NoticeFixtures {
   revoked: IssuedNotice;
   /** The genuine notice's QR content with one byte of its signature changed. */
   forgedUrl: string;
+  /** A notice signed with a second key of the organization, revoked after issuing (`leakaid issuer revoke`). */
+  underRevokedKey: IssuedNotice;
   cleanup: () => void;
 }
 
@@ -56,25 +58,41 @@ function forge(qrUrl: string): string {
   return `${origin}#${bytes.toString('base64url')}`;
 }
 
-export function issueNotices(): NoticeFixtures {
-  const scratch = mkdtempSync(join(tmpdir(), 'leakaid-verify-web-'));
-  const db = join(scratch, 'leakaid.sqlite');
-  const key = join(scratch, 'issuer.pem');
+/** Registers a new signing key for the organization and issues the test recipients' notices with it. */
+function issueWithNewKey(scratch: string, db: string, name: string): { keyId: string; notices: IssuedNotice[] } {
+  const key = join(scratch, `${name}.pem`);
   const made = leakaid(['issuer', 'keygen', '--out', key, '--org', ORGANIZATION, '--domain', 'ntt-west.co.jp']);
   const publicKey = /public key: (\S+)/.exec(made)![1]!;
+  const keyId = /key id: +(\S+)/.exec(made)![1]!;
   leakaid(['issuer', 'register', '--org', ORGANIZATION, '--public-key', publicKey, '--domain', 'ntt-west.co.jp', '--valid-from', '2026-01-01', '--db', db]);
-  const recipients = join(scratch, 'recipients.csv');
+  const recipients = join(scratch, `${name}-recipients.csv`);
   writeFileSync(recipients, RECIPIENTS);
-  const issued = leakaid(['notices', 'issue', '--incident', INCIDENT, '--org', ORGANIZATION, '--recipients', recipients, '--out', join(scratch, 'print'), '--key', key, '--public-origin', PUBLIC_ORIGIN, '--db', db]);
+  const issued = leakaid(['notices', 'issue', '--incident', INCIDENT, '--org', ORGANIZATION, '--recipients', recipients, '--out', join(scratch, `${name}-print`), '--key', key, '--public-origin', PUBLIC_ORIGIN, '--db', db]);
   const csv = readFileSync(/print-house CSV: (.+)/.exec(issued)![1]!.trim(), 'utf8').trim().split('\n').slice(1);
   const postalCodes = ['530-0001', '600-8216'];
   const notices = csv.map((line, index): IssuedNotice => {
     const [recipientId, serial, code, qrUrl] = line.split(',') as [string, string, string, string];
     return { recipientId, postalCode: postalCodes[index]!, serial, code, qrUrl, payload: qrUrl.split('#')[1]! };
   });
-  const [genuine, revoked] = notices as [IssuedNotice, IssuedNotice];
+  return { keyId, notices };
+}
+
+export function issueNotices(): NoticeFixtures {
+  const scratch = mkdtempSync(join(tmpdir(), 'leakaid-verify-web-'));
+  const db = join(scratch, 'leakaid.sqlite');
+  const [genuine, revoked] = issueWithNewKey(scratch, db, 'issuer').notices as [IssuedNotice, IssuedNotice];
   leakaid(['notices', 'revoke', revoked.serial, '--db', db]);
-  return { scratch, db, genuine, revoked, forgedUrl: forge(genuine.qrUrl), cleanup: () => rmSync(scratch, { recursive: true, force: true }) };
+  const retired = issueWithNewKey(scratch, db, 'retired');
+  leakaid(['issuer', 'revoke', retired.keyId, '--db', db]);
+  return {
+    scratch,
+    db,
+    genuine,
+    revoked,
+    forgedUrl: forge(genuine.qrUrl),
+    underRevokedKey: retired.notices[0]!,
+    cleanup: () => rmSync(scratch, { recursive: true, force: true }),
+  };
 }
 
 /** A QR code as a photo would show it: black on white with its quiet zone. */

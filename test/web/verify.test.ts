@@ -40,7 +40,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
   let server: RunningServer;
   let browser: TestBrowser;
   let images: string;
-  const png: Record<'genuine' | 'forged' | 'revoked' | 'foreign', string> = { genuine: '', forged: '', revoked: '', foreign: '' };
+  const png: Record<'genuine' | 'forged' | 'revoked' | 'revokedKey' | 'foreign', string> = { genuine: '', forged: '', revoked: '', revokedKey: '', foreign: '' };
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
@@ -50,6 +50,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     png.genuine = await writeQrPng(join(images, 'genuine.png'), fixtures.genuine.qrUrl);
     png.forged = await writeQrPng(join(images, 'forged.png'), fixtures.forgedUrl);
     png.revoked = await writeQrPng(join(images, 'revoked.png'), fixtures.revoked.qrUrl);
+    png.revokedKey = await writeQrPng(join(images, 'revoked-key.png'), fixtures.underRevokedKey.qrUrl);
     png.foreign = await writeQrPng(join(images, 'foreign.png'), FOREIGN_QR);
     server = await startServerOn(fixtures.db);
     browser = await launchBrowser();
@@ -103,6 +104,19 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   }
 
+  /** Buttons and fields smaller than a 44 px tap target. */
+  async function smallTargets(page: Page): Promise<string[]> {
+    return page.evaluate(() =>
+      [...document.querySelectorAll('button, input:not([type=file]), .choice, .source-link')]
+        .filter((el) => (el as HTMLElement).offsetParent !== null)
+        .filter((el) => {
+          const box = el.getBoundingClientRect();
+          return box.height < 44 || box.width < 44;
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+  }
+
   async function choosePhoto(page: Page, file: string): Promise<void> {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: /写真から読み取る|Read from a photo/ }).click();
@@ -132,6 +146,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     await page.getByRole('button', { name: '写真から読み取る' }).waitFor();
     expect(await axeViolations(page), 'the three choices (ja)').toEqual([]);
     expect(await horizontalOverflow(page), 'the three choices at 360 px').toBeLessThanOrEqual(0);
+    expect(await smallTargets(page), 'the three choices').toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'verify-choices-ja-360.png'), fullPage: true });
     const requests: Request[] = [];
     page.on('request', (request) => requests.push(request));
@@ -178,6 +193,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     }
 
     expect(await axeViolations(page), 'genuine answer (ja)').toEqual([]);
+    expect(await smallTargets(page), 'genuine answer').toEqual([]);
     expect(await horizontalOverflow(page), 'genuine answer at 360 px').toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'verify-genuine-ja-360.png'), fullPage: true });
     await page.getByRole('button', { name: 'English' }).click();
@@ -186,12 +202,16 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     expect(await axeViolations(page), 'genuine answer (en)').toEqual([]);
     expect(await horizontalOverflow(page), 'genuine answer in English at 360 px').toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'verify-genuine-en-360.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Check another notice' }).click();
+    await page.getByRole('button', { name: 'Type the code' }).waitFor();
+    expect(await axeViolations(page), 'the three choices (en)').toEqual([]);
+    expect(await horizontalOverflow(page), 'the three choices in English at 360 px').toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'verify-choices-en-360.png'), fullPage: true });
     await page.close();
   });
 
   it('the link a phone camera app opens (/verify#payload) is checked at once, in the page; the payload never leaves it and leaves the address bar', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 360, height: 900 });
+    const page = await open('/');
     const requests: Request[] = [];
     page.on('request', (request) => requests.push(request));
     await page.goto(`${server.url}/verify#${fixtures.genuine.payload}`);
@@ -209,6 +229,14 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     }
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     expect(stored).not.toContain(fixtures.genuine.payload.slice(0, 24));
+
+    // A link whose payload was cut short or altered in its form says it cannot be read.
+    await page.goto(`${server.url}/verify#${fixtures.genuine.payload.slice(0, 40)}`);
+    const damaged = await answer(page);
+    expect(damaged.status).toBe('invalid-format');
+    expect(damaged.heading).toBe('読み取れませんでした');
+    expect(damaged.summary).toContain('確認用のQRコードとして読めませんでした');
+    expect(await page.locator('.next-step').textContent()).toContain('その紙に書かれた番号に電話したり');
     await page.close();
   });
 
@@ -234,6 +262,14 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     expect(result.summary).toContain(`${NTT_WEST}が取り消しています`);
 
     await page.getByRole('button', { name: 'ほかのお知らせを確かめる' }).click();
+    await choosePhoto(page, png.revokedKey);
+    result = await answer(page);
+    expect(result.status).toBe('key-revoked');
+    expect(result.heading).toBe('本物とは確かめられません');
+    expect(result.summary).toContain('鍵は');
+    expect(result.summary).toContain('無効にしています');
+
+    await page.getByRole('button', { name: 'ほかのお知らせを確かめる' }).click();
     await choosePhoto(page, png.foreign);
     result = await answer(page);
     expect(result.heading).toBe('お知らせの確認用のQRコードではありません');
@@ -248,7 +284,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     expect(await axeViolations(page), 'forged (en)').toEqual([]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'verify-forged-en-360.png'), fullPage: true });
-    expect(await qrCheckTimes(page), 'the foreign QR code is no notice to measure').toHaveLength(3);
+    expect(await qrCheckTimes(page), 'the foreign QR code is no notice to measure').toHaveLength(4);
     await page.close();
   });
 

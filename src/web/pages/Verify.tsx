@@ -75,14 +75,12 @@ export default function Verify() {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [mode, setMode] = useState<Mode>('choose');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  // What a phone's camera app opened: /verify#<payload>. Read once; checked when the keys are in.
-  const [linked] = useState(() => window.location.hash.slice(1));
+  // What a phone's camera app opened: /verify#<payload>, checked as soon as the keys are in.
+  const [linked, setLinked] = useState(() => window.location.hash.slice(1));
   const photoInput = useRef<HTMLInputElement>(null);
   const answerHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    // The payload stays out of the address bar, the history and anything shared from it.
-    if (window.location.hash !== '') window.history.replaceState(null, '', window.location.pathname);
     let current = true;
     Promise.all([getNoticeKeys(), getNoticeRecords()])
       .then(([keys, incidents]) => current && setLoaded({ kind: 'ready', reference: { keys, incidents } }))
@@ -113,10 +111,22 @@ export default function Verify() {
     setOutcome({ kind: 'answer', verification, from: { qr: check } });
   };
 
+  // Another QR link opened in the same tab changes only the fragment.
   useEffect(() => {
-    if (loaded.kind === 'ready' && linked !== '') void checkQrText(linked, loaded.reference, false);
-    // Only once, when the keys arrive: the link is what the page was opened with.
-  }, [loaded]);
+    const onHashChange = (): void => setLinked(window.location.hash.slice(1));
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  useEffect(() => {
+    if (linked === '') return;
+    // The payload stays out of the address bar, the history and anything shared from it.
+    if (window.location.hash !== '') window.history.replaceState(null, '', window.location.pathname);
+    if (loaded.kind !== 'ready') return;
+    setLinked('');
+    setMode('choose');
+    void checkQrText(linked, loaded.reference, false);
+  }, [loaded, linked]);
 
   const reset = (): void => {
     setOutcome(null);
