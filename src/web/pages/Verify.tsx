@@ -564,6 +564,24 @@ function Answer({
 }) {
   const { lang, t } = useLang();
   const genuine = v.status === 'genuine';
+  // When it is not genuine, what to do comes first; when it is, what it says does.
+  const todo = (
+    <section className="next-step" aria-labelledby="verify-todo-heading">
+      <h3 id="verify-todo-heading">{genuine ? t({ ja: '覚えておいてほしいこと', en: 'Good to know' }) : t({ ja: 'どうすればいい？', en: 'What to do' })}</h3>
+      <ul>
+        {v.advice.map((a) => (
+          <li key={a.code}>{t(a.message)}</li>
+        ))}
+        <li>
+          {t({ ja: '心配なときは、', en: 'If you are worried, call the consumer hotline ' })}
+          <a href={telHref('188')}>188</a>
+          {t({ ja: '（消費者ホットライン）や、', en: ' or the police advice line ' })}
+          <a href={telHref('#9110')}>#9110</a>
+          {t({ ja: '（警察相談専用電話）に相談できます。', en: '.' })}
+        </li>
+      </ul>
+    </section>
+  );
   return (
     <div className="verify-answer" data-status={v.status}>
       <div className={`verdict ${genuine ? 'verdict-low' : 'verdict-high'}`}>
@@ -577,6 +595,7 @@ function Answer({
       </div>
 
       {postal !== null && <PostalCheck match={v.postalCode} onCheck={postal} />}
+      {!genuine && todo}
 
       {v.notice !== null && v.organization !== null && (
         <section aria-labelledby="verify-details-heading">
@@ -632,21 +651,7 @@ function Answer({
 
       {v.organization !== null && <OfficialContacts organization={v.organization} />}
 
-      <section className="next-step" aria-labelledby="verify-todo-heading">
-        <h3 id="verify-todo-heading">{genuine ? t({ ja: '覚えておいてほしいこと', en: 'Good to know' }) : t({ ja: 'どうすればいい？', en: 'What to do' })}</h3>
-        <ul>
-          {v.advice.map((a) => (
-            <li key={a.code}>{t(a.message)}</li>
-          ))}
-          <li>
-            {t({ ja: '心配なときは、', en: 'If you are worried, call the consumer hotline ' })}
-            <a href={telHref('188')}>188</a>
-            {t({ ja: '（消費者ホットライン）や、', en: ' or the police advice line ' })}
-            <a href={telHref('#9110')}>#9110</a>
-            {t({ ja: '（警察相談専用電話）に相談できます。', en: '.' })}
-          </li>
-        </ul>
-      </section>
+      {genuine && todo}
     </div>
   );
 }
