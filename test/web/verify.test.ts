@@ -4,7 +4,7 @@
 // foreign QR code; typed codes (genuine in a person's sloppy typing, mistyped, unknown,
 // withdrawn, rate-limited); the postal-code check; the home page → "genuine" path at
 // 360 px; axe in both languages; and no request carrying anything from a QR code.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -285,6 +285,38 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'verify-forged-en-360.png'), fullPage: true });
     expect(await qrCheckTimes(page), 'the foreign QR code is no notice to measure').toHaveLength(4);
+    await page.close();
+  });
+
+  it('a photo without a QR code, a file that is no image, and a browser without Ed25519 each say what to do instead', async () => {
+    const page = await open('/verify');
+    const blank = join(images, 'blank.png');
+    await page.screenshot({ path: blank, clip: { x: 0, y: 0, width: 200, height: 200 } });
+    await choosePhoto(page, blank);
+    let result = await answer(page);
+    expect(result.heading).toBe('写真の中にQRコードが見つかりませんでした');
+    expect(result.summary).toContain('撮り直してください');
+
+    await page.getByRole('button', { name: 'ほかのお知らせを確かめる' }).click();
+    const notAnImage = join(images, 'postcard.jpg');
+    writeFileSync(notAnImage, 'これは写真ではありません');
+    await choosePhoto(page, notAnImage);
+    result = await answer(page);
+    expect(result.heading).toBe('写真を開けませんでした');
+
+    // As on a browser from before Ed25519 in WebCrypto: the QR code is not sent elsewhere instead.
+    const requests: Request[] = [];
+    page.on('request', (request) => requests.push(request));
+    await page.evaluate(() => {
+      crypto.subtle.importKey = () => Promise.reject(new DOMException('Ed25519 is not supported', 'NotSupportedError'));
+    });
+    await page.getByRole('button', { name: 'ほかのお知らせを確かめる' }).click();
+    await choosePhoto(page, png.genuine);
+    result = await answer(page);
+    expect(result.heading).toBe('このブラウザではQRコードを確かめられません');
+    expect(result.summary).toContain('「番号を入力する」');
+    for (const request of requests) expect(new URL(request.url()).pathname).not.toBe('/api/verify');
+    expect(await axeViolations(page), 'browser too old (ja)').toEqual([]);
     await page.close();
   });
 

@@ -43,10 +43,14 @@ type Outcome =
   | { kind: 'not-ours'; host: string | null }
   | { kind: 'no-qr-in-photo' }
   | { kind: 'photo-unreadable' }
+  /** The browser cannot check an Ed25519 signature. */
+  | { kind: 'browser-too-old' }
   | { kind: 'too-many'; seconds: number | null }
+  /** The server would not check what was sent, and says why. */
+  | { kind: 'refused'; message: Text }
   | { kind: 'failed' };
 
-type Mode = 'choose' | 'camera' | 'code';
+type Mode = 'choose' | 'camera' | 'code' | 'reading-photo';
 
 function describeQr(check: Exclude<PayloadCheck, { status: 'invalid-format' }>, reference: Reference, postalCode: PostalMatch): NoticeVerification {
   const incident = check.status === 'unknown' ? undefined : reference.incidents.find((i) => i.id === check.statement.incidentId);
@@ -90,13 +94,24 @@ export default function Verify() {
     };
   }, []);
 
+  // A new answer takes the focus, so a screen reader reads it; a postal code confirmed
+  // within it does not (its result is announced where it was typed).
+  const answered = outcome !== null;
   useEffect(() => {
-    if (outcome !== null) answerHeading.current?.focus();
-  }, [outcome]);
+    if (answered) answerHeading.current?.focus();
+  }, [answered]);
 
   const checkQrText = async (text: string, reference: Reference, scanned: boolean): Promise<void> => {
     const started = performance.now();
-    const check = await verifyPayload(text, reference.keys);
+    let check: PayloadCheck;
+    try {
+      check = await verifyPayload(text, reference.keys);
+    } catch {
+      // Ed25519 in WebCrypto is recent (Chrome 137, Safari 17, Firefox 129); an older
+      // browser cannot check the signature, and the QR code is not sent elsewhere instead.
+      setOutcome({ kind: 'browser-too-old' });
+      return;
+    }
     if (check.status === 'invalid-format') {
       // A QR code of some other kind (a shop's page, a payment code) is not ours; one that
       // points to a verification page but cannot be read was damaged or altered.
@@ -134,21 +149,24 @@ export default function Verify() {
   };
 
   const onPhoto = async (file: File, reference: Reference): Promise<void> => {
-    setMode('choose');
-    let image: ImageBitmap;
+    setMode('reading-photo');
+    let text: string | null;
     try {
-      image = await createImageBitmap(file);
+      const image = await createImageBitmap(file);
+      try {
+        text = await (await createQrReader()).read(image);
+      } finally {
+        image.close();
+      }
     } catch {
+      // Not an image the browser can open (or one it cannot draw).
       setOutcome({ kind: 'photo-unreadable' });
       return;
-    }
-    try {
-      const text = await (await createQrReader()).read(image);
-      if (text === null) setOutcome({ kind: 'no-qr-in-photo' });
-      else await checkQrText(text, reference, true);
     } finally {
-      image.close();
+      setMode('choose');
     }
+    if (text === null) setOutcome({ kind: 'no-qr-in-photo' });
+    else await checkQrText(text, reference, true);
   };
 
   const title = { ja: 'お知らせが本物か確かめる', en: 'Is this notice genuine?' };
@@ -200,7 +218,6 @@ export default function Verify() {
             ref={photoInput}
             type="file"
             accept="image/*"
-            capture="environment"
             hidden
             onChange={(event) => {
               const file = event.target.files?.[0];
@@ -208,23 +225,20 @@ export default function Verify() {
               if (file !== undefined) void onPhoto(file, loaded.reference);
             }}
           />
+          {outcome === null && mode === 'reading-photo' && (
+            <p role="status" className="loading">
+              {t({ ja: '写真を読み取っています…', en: 'Reading the photo…' })}
+            </p>
+          )}
           {outcome === null && mode === 'camera' && (
             <CameraScanner onRead={(text) => void checkQrText(text, loaded.reference, true)} onBack={() => setMode('choose')} />
           )}
           {outcome === null && mode === 'code' && (
-            <CodeForm
-              onResult={(result) => setOutcome(result)}
-              onBack={() => setMode('choose')}
-            />
+            <CodeForm onResult={setOutcome} onBack={() => setMode('choose')} />
           )}
           {outcome !== null && (
             <section className="result" aria-labelledby="verify-answer-heading">
-              <OutcomeView
-                outcome={outcome}
-                headingRef={answerHeading}
-                reference={loaded.reference}
-                onChange={setOutcome}
-              />
+              <OutcomeView outcome={outcome} headingRef={answerHeading} reference={loaded.reference} onChange={setOutcome} />
               <div className="actions verify-again">
                 <button type="button" className="secondary" onClick={reset}>
                   {t({ ja: 'ほかのお知らせを確かめる', en: 'Check another notice' })}
@@ -441,7 +455,7 @@ async function codeOutcome(code: string, postalCode: string | undefined): Promis
   try {
     const lookup = await lookUpNoticeCode(code, postalCode);
     if (lookup.kind === 'too-many') return { kind: 'too-many', seconds: lookup.retryAfterSeconds };
-    if (lookup.kind === 'refused') return { kind: 'failed' };
+    if (lookup.kind === 'refused') return { kind: 'refused', message: lookup.message };
     return { kind: 'answer', verification: lookup.verification, from: { code } };
   } catch {
     return { kind: 'failed' };
@@ -509,6 +523,13 @@ function OutcomeView({
       title: { ja: '写真を開けませんでした', en: 'The photo could not be opened' },
       text: { ja: 'ほかの写真を選ぶか、カメラで読み取ってください。', en: 'Choose another photo, or scan with the camera.' },
     },
+    'browser-too-old': {
+      title: { ja: 'このブラウザではQRコードを確かめられません', en: 'This browser cannot check the QR code' },
+      text: {
+        ja: 'お使いのブラウザが古いため、QRコードの署名を確かめられませんでした。ブラウザを新しくするか、「番号を入力する」で、はがきの確認コードを入力してください。',
+        en: 'This browser is too old to check the QR code’s signature. Update the browser, or choose "Type the code" and type the code printed on the postcard.',
+      },
+    },
     'too-many': {
       title: { ja: 'しばらく待ってから、もう一度お試しください', en: 'Please wait a while and try again' },
       text:
@@ -521,6 +542,10 @@ function OutcomeView({
               ja: '短い時間に番号の確認がたくさんありました。しばらく待ってから、もう一度お試しください。QRコードでの確認なら、待たずにできます。',
               en: 'There were many code checks in a short time. Please wait a while and try again. Checking with the QR code works without waiting.',
             },
+    },
+    refused: {
+      title: { ja: '確かめられませんでした', en: 'This could not be checked' },
+      text: outcome.kind === 'refused' ? outcome.message : { ja: '', en: '' },
     },
     failed: {
       title: { ja: 'いまは確かめられませんでした', en: 'This could not be checked right now' },
