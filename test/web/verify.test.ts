@@ -194,6 +194,10 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
 
     expect(await axeViolations(page), 'genuine answer (ja)').toEqual([]);
     expect(await smallTargets(page), 'genuine answer').toEqual([]);
+    // 200% zoom on a 1280 px screen is a 640 px wide layout.
+    await page.setViewportSize({ width: 640, height: 900 });
+    expect(await horizontalOverflow(page), 'genuine answer at 200% zoom').toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 360, height: 900 });
     expect(await horizontalOverflow(page), 'genuine answer at 360 px').toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'verify-genuine-ja-360.png'), fullPage: true });
     await page.getByRole('button', { name: 'English' }).click();
