@@ -107,25 +107,30 @@ const VIDEO_FRAMES = 5;
 
 /**
  * A Y4M video (YUV4MPEG2, 4:2:0) of a QR code for chromium's --use-file-for-fake-video-capture:
- * the code drawn straight into the luma plane (black 16, white 235), grey chroma.
+ * the code drawn straight into the luma plane (black 16, white 235), grey chroma; a blank
+ * white picture for null.
  */
-export function writeQrY4m(path: string, text: string): string {
+export function writeQrY4m(path: string, text: string | null): string {
+  const luma = Buffer.alloc(VIDEO_SIDE * VIDEO_SIDE, 235);
+  if (text !== null) drawQr(luma, text);
+  const chroma = Buffer.alloc((VIDEO_SIDE / 2) * (VIDEO_SIDE / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  const header = Buffer.from(`YUV4MPEG2 W${VIDEO_SIDE} H${VIDEO_SIDE} F10:1 Ip A1:1 C420jpeg\n`);
+  writeFileSync(path, Buffer.concat([header, ...Array.from({ length: VIDEO_FRAMES }, () => frame)]));
+  return path;
+}
+
+function drawQr(luma: Buffer, text: string): void {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const quiet = 4;
   const scale = Math.floor(VIDEO_SIDE / (modules.size + 2 * quiet));
   const offset = Math.floor((VIDEO_SIDE - modules.size * scale) / 2);
-  const luma = Buffer.alloc(VIDEO_SIDE * VIDEO_SIDE, 235);
   for (let row = 0; row < modules.size; row++) {
     for (let col = 0; col < modules.size; col++) {
       if (!modules.get(row, col)) continue;
       for (let y = 0; y < scale; y++) luma.fill(16, (offset + row * scale + y) * VIDEO_SIDE + offset + col * scale, (offset + row * scale + y) * VIDEO_SIDE + offset + (col + 1) * scale);
     }
   }
-  const chroma = Buffer.alloc((VIDEO_SIDE / 2) * (VIDEO_SIDE / 2) * 2, 128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
-  const header = Buffer.from(`YUV4MPEG2 W${VIDEO_SIDE} H${VIDEO_SIDE} F10:1 Ip A1:1 C420jpeg\n`);
-  writeFileSync(path, Buffer.concat([header, ...Array.from({ length: VIDEO_FRAMES }, () => frame)]));
-  return path;
 }
 
 export interface RunningServer {

@@ -35,6 +35,23 @@ const FOREIGN_QR = 'https://campaign.example.com/present?id=123';
 /** A valid-looking code nobody issued (its check character is right). */
 const UNISSUED_CODE = '0000-0000-0000-0000-0';
 
+/** Run in the page before its scripts: keeps every camera stream it opens, to see that it stops them. */
+function recordStreams(): void {
+  const opened: MediaStream[] = [];
+  (window as unknown as { openedStreams: MediaStream[] }).openedStreams = opened;
+  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await getUserMedia(constraints);
+    opened.push(stream);
+    return stream;
+  };
+}
+
+/** The state of each camera track the page opened ('live' or 'ended'). */
+function cameraTracks(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { openedStreams: MediaStream[] }).openedStreams.flatMap((s) => s.getTracks().map((track) => track.readyState)));
+}
+
 describe.skipIf(unavailable !== null)('/verify in chromium', () => {
   let fixtures: NoticeFixtures;
   let server: RunningServer;
@@ -380,17 +397,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     const video = writeQrY4m(join(images, 'genuine.y4m'), fixtures.genuine.qrUrl);
     const { browser: camera, context } = await launchWithCamera(video);
     try {
-      await context.addInitScript(() => {
-        // Keeps the streams the page opens, to see that it stops them.
-        const opened: MediaStream[] = [];
-        (window as unknown as { openedStreams: MediaStream[] }).openedStreams = opened;
-        const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-        navigator.mediaDevices.getUserMedia = async (constraints) => {
-          const stream = await getUserMedia(constraints);
-          opened.push(stream);
-          return stream;
-        };
-      });
+      await context.addInitScript(recordStreams);
       const page = await context.newPage();
       await page.goto(server.url + '/verify');
       await page.getByRole('button', { name: 'カメラで読み取る' }).click();
@@ -400,12 +407,32 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
       const result = await answer(page);
       expect(result.status).toBe('genuine');
       expect(result.heading).toBe('本物のお知らせです');
-      const tracks = await page.evaluate(() =>
-        (window as unknown as { openedStreams: MediaStream[] }).openedStreams.flatMap((s) => s.getTracks().map((track) => track.readyState)),
-      );
-      expect(tracks.length).toBeGreaterThan(0);
-      expect(tracks.every((state) => state === 'ended'), 'the camera is stopped once the code is read').toBe(true);
+      expect(await cameraTracks(page), 'the camera is stopped once the code is read').toEqual(['ended']);
       expect(await qrCheckTimes(page)).toHaveLength(1);
+    } finally {
+      await camera.close();
+    }
+  }, 60_000);
+
+  it('the camera stops when the person cancels or leaves the page before a code is read', async () => {
+    const video = writeQrY4m(join(images, 'blank.y4m'), null);
+    const { browser: camera, context } = await launchWithCamera(video);
+    try {
+      await context.addInitScript(recordStreams);
+      const page = await context.newPage();
+      await page.goto(server.url + '/verify');
+      await page.getByRole('button', { name: 'カメラで読み取る' }).click();
+      await page.getByText('枠の中に大きく映してください').waitFor();
+      expect(await cameraTracks(page), 'scanning').toEqual(['live']);
+      expect(await axeViolations(page), 'the camera view (ja)').toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, 'verify-camera-ja-360.png'), fullPage: true });
+      await page.getByRole('button', { name: 'やめる' }).click();
+      expect(await cameraTracks(page), 'after cancel').toEqual(['ended']);
+      await page.getByRole('button', { name: 'カメラで読み取る' }).click();
+      await page.getByText('枠の中に大きく映してください').waitFor();
+      await page.getByRole('link', { name: /leakaid/ }).click();
+      await page.getByRole('heading', { level: 1, name: '個人情報が漏れたと知らされたら' }).waitFor();
+      expect(await cameraTracks(page), 'after leaving for the home page').toEqual(['ended', 'ended']);
     } finally {
       await camera.close();
     }
