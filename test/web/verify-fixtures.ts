@@ -3,8 +3,7 @@
 // own, the server on that store, QR codes as PNG photos and as a Y4M video for chromium's
 // fake camera, and chromium started with that camera.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import QRCode from 'qrcode';
@@ -13,8 +12,6 @@ import { CHROMIUM, REPO } from './harness.js';
 const BIN = join(REPO, 'bin', 'leakaid.js');
 export const INCIDENT = 'ntt-business-solutions-2023';
 export const ORGANIZATION = 'ntt-west';
-/** The origin printed into the QR codes, as an organization configures it. */
-export const PUBLIC_ORIGIN = 'https://verify.example.jp';
 /** How long the server may take to start and seed its store. */
 const SERVER_START_TIMEOUT_MS = 20_000;
 
@@ -29,8 +26,6 @@ export interface IssuedNotice {
 }
 
 export interface NoticeFixtures {
-  scratch: string;
-  db: string;
   genuine: IssuedNotice;
   /** Withdrawn with `leakaid notices revoke`. */
   revoked: IssuedNotice;
@@ -38,7 +33,6 @@ export interface NoticeFixtures {
   forgedUrl: string;
   /** A notice signed with a second key of the organization, revoked after issuing (`leakaid issuer revoke`). */
   underRevokedKey: IssuedNotice;
-  cleanup: () => void;
 }
 
 /** Recipients as a print house sends them (written for these tests; only the id and postal code are used). */
@@ -59,7 +53,7 @@ function forge(qrUrl: string): string {
 }
 
 /** Registers a new signing key for the organization and issues the test recipients' notices with it. */
-function issueWithNewKey(scratch: string, db: string, name: string): { keyId: string; notices: IssuedNotice[] } {
+function issueWithNewKey(scratch: string, db: string, publicOrigin: string, name: string): { keyId: string; notices: IssuedNotice[] } {
   const key = join(scratch, `${name}.pem`);
   const made = leakaid(['issuer', 'keygen', '--out', key, '--org', ORGANIZATION, '--domain', 'ntt-west.co.jp']);
   const publicKey = /public key: (\S+)/.exec(made)![1]!;
@@ -67,7 +61,7 @@ function issueWithNewKey(scratch: string, db: string, name: string): { keyId: st
   leakaid(['issuer', 'register', '--org', ORGANIZATION, '--public-key', publicKey, '--domain', 'ntt-west.co.jp', '--valid-from', '2026-01-01', '--db', db]);
   const recipients = join(scratch, `${name}-recipients.csv`);
   writeFileSync(recipients, RECIPIENTS);
-  const issued = leakaid(['notices', 'issue', '--incident', INCIDENT, '--org', ORGANIZATION, '--recipients', recipients, '--out', join(scratch, `${name}-print`), '--key', key, '--public-origin', PUBLIC_ORIGIN, '--db', db]);
+  const issued = leakaid(['notices', 'issue', '--incident', INCIDENT, '--org', ORGANIZATION, '--recipients', recipients, '--out', join(scratch, `${name}-print`), '--key', key, '--public-origin', publicOrigin, '--db', db]);
   const csv = readFileSync(/print-house CSV: (.+)/.exec(issued)![1]!.trim(), 'utf8').trim().split('\n').slice(1);
   const postalCodes = ['530-0001', '600-8216'];
   const notices = csv.map((line, index): IssuedNotice => {
@@ -77,22 +71,17 @@ function issueWithNewKey(scratch: string, db: string, name: string): { keyId: st
   return { keyId, notices };
 }
 
-export function issueNotices(): NoticeFixtures {
-  const scratch = mkdtempSync(join(tmpdir(), 'leakaid-verify-web-'));
-  const db = join(scratch, 'leakaid.sqlite');
-  const [genuine, revoked] = issueWithNewKey(scratch, db, 'issuer').notices as [IssuedNotice, IssuedNotice];
+/**
+ * Issues the test notices into the store `db` (files in `scratch`), with QR codes for the
+ * verification page at `publicOrigin`: the server on that store is started first, as an
+ * organization issues against a running registry.
+ */
+export function issueNotices(scratch: string, db: string, publicOrigin: string): NoticeFixtures {
+  const [genuine, revoked] = issueWithNewKey(scratch, db, publicOrigin, 'issuer').notices as [IssuedNotice, IssuedNotice];
   leakaid(['notices', 'revoke', revoked.serial, '--db', db]);
-  const retired = issueWithNewKey(scratch, db, 'retired');
+  const retired = issueWithNewKey(scratch, db, publicOrigin, 'retired');
   leakaid(['issuer', 'revoke', retired.keyId, '--db', db]);
-  return {
-    scratch,
-    db,
-    genuine,
-    revoked,
-    forgedUrl: forge(genuine.qrUrl),
-    underRevokedKey: retired.notices[0]!,
-    cleanup: () => rmSync(scratch, { recursive: true, force: true }),
-  };
+  return { genuine, revoked, forgedUrl: forge(genuine.qrUrl), underRevokedKey: retired.notices[0]! };
 }
 
 /** A QR code as a photo would show it: black on white with its quiet zone. */

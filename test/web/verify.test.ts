@@ -1,9 +1,11 @@
 // /verify in a real browser (Debian's chromium) against the real server, on notices issued
 // with the built CLI: a genuine postcard's QR code read from a photo, from chromium's fake
-// camera and from the link a phone's camera app opens; a forged, a withdrawn and a
-// foreign QR code; typed codes (genuine in a person's sloppy typing, mistyped, unknown,
-// withdrawn, rate-limited); the postal-code check; the home page → "genuine" path at
-// 360 px; axe in both languages; and no request carrying anything from a QR code.
+// camera and from the link a phone's camera app opens; a forged, a withdrawn, a
+// revoked-key, a damaged and a foreign QR code, and a genuine one behind another site's
+// address; photos without a QR code and a browser without Ed25519; typed codes (genuine in
+// a person's sloppy typing, mistyped, unknown, withdrawn, rate-limited); the postal-code
+// check; the camera released; the home page → "genuine" path at 360 px; axe in both
+// languages; and no request carrying anything from a QR code.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -32,6 +34,8 @@ const NTT_WEST = 'NTT西日本';
 const NTT_INCIDENT_TITLE = /NTTビジネスソリューションズ/;
 /** A QR code of some shop's campaign page: not a notice's. */
 const FOREIGN_QR = 'https://campaign.example.com/present?id=123';
+/** A site that is not the verification page, as a fake postcard's QR code might open. */
+const LOOK_ALIKE_ORIGIN = 'https://verify-ntt-west.example.net';
 /** A valid-looking code nobody issued (its check character is right). */
 const UNISSUED_CODE = '0000-0000-0000-0000-0';
 
@@ -56,28 +60,31 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
   let fixtures: NoticeFixtures;
   let server: RunningServer;
   let browser: TestBrowser;
+  let scratch: string | undefined;
   let images: string;
-  const png: Record<'genuine' | 'forged' | 'revoked' | 'revokedKey' | 'foreign', string> = { genuine: '', forged: '', revoked: '', revokedKey: '', foreign: '' };
+  const png = { genuine: '', forged: '', revoked: '', revokedKey: '', foreign: '', lookAlike: '' };
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    fixtures = issueNotices();
-    images = mkdtempSync(join(tmpdir(), 'leakaid-verify-qr-'));
+    scratch = mkdtempSync(join(tmpdir(), 'leakaid-verify-web-'));
+    server = await startServerOn(join(scratch, 'leakaid.sqlite'));
+    fixtures = issueNotices(scratch, join(scratch, 'leakaid.sqlite'), server.url);
+    images = join(scratch, 'images');
+    mkdirSync(images);
     png.genuine = await writeQrPng(join(images, 'genuine.png'), fixtures.genuine.qrUrl);
     png.forged = await writeQrPng(join(images, 'forged.png'), fixtures.forgedUrl);
     png.revoked = await writeQrPng(join(images, 'revoked.png'), fixtures.revoked.qrUrl);
     png.revokedKey = await writeQrPng(join(images, 'revoked-key.png'), fixtures.underRevokedKey.qrUrl);
     png.foreign = await writeQrPng(join(images, 'foreign.png'), FOREIGN_QR);
-    server = await startServerOn(fixtures.db);
+    png.lookAlike = await writeQrPng(join(images, 'look-alike.png'), `${LOOK_ALIKE_ORIGIN}/verify#${fixtures.genuine.payload}`);
     browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    fixtures?.cleanup();
-    if (images !== undefined) rmSync(images, { recursive: true, force: true });
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
   });
 
   async function open(path: string, options: { width?: number; lang?: 'ja' | 'en' } = {}): Promise<Page> {
@@ -174,6 +181,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     expect(result.summary).toContain(`このお知らせは本物です。${NTT_WEST}が`);
     expect(result.summary).toContain('はがきで送った');
     expect(Date.now() - started, 'from the home page to the answer, clicks included').toBeLessThan(60_000);
+    expect(await page.locator('.opens-elsewhere').count(), 'the QR code opens this very page').toBe(0);
 
     const facts = page.locator('.verify-facts');
     await expect.poll(() => facts.locator('a[href="/org/ntt-west"]').textContent()).toBe(NTT_WEST);
@@ -261,7 +269,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     await page.close();
   });
 
-  it('refuses a forged QR code, a withdrawn notice and a QR code that is not a notice\'s, each in its own plain words', async () => {
+  it('refuses a forged QR code, a withdrawn notice, a revoked key and a QR code that is not a notice\'s, each in its own plain words; warns of a genuine one behind another site\'s address', async () => {
     const page = await open('/verify');
     await choosePhoto(page, png.forged);
     let result = await answer(page);
@@ -297,6 +305,16 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     expect(result.summary).toContain('campaign.example.com');
     expect(await axeViolations(page), 'not ours (ja)').toEqual([]);
 
+    // A genuine payload behind another site's address: the notice is real, the paper may not be.
+    await page.getByRole('button', { name: 'ほかのお知らせを確かめる' }).click();
+    await choosePhoto(page, png.lookAlike);
+    result = await answer(page);
+    expect(result.status).toBe('genuine');
+    expect(await page.locator('.opens-elsewhere').textContent()).toContain('verify-ntt-west.example.net');
+    expect(await page.locator('.opens-elsewhere').textContent()).toContain('QRコードの行き先が違います');
+    expect(await axeViolations(page), 'look-alike address (ja)').toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'verify-look-alike-ja-360.png'), fullPage: true });
+
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Check another notice' }).click();
     await choosePhoto(page, png.forged);
@@ -305,7 +323,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     expect(await axeViolations(page), 'forged (en)').toEqual([]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'verify-forged-en-360.png'), fullPage: true });
-    expect(await qrCheckTimes(page), 'the foreign QR code is no notice to measure').toHaveLength(4);
+    expect(await qrCheckTimes(page), 'the foreign QR code is no notice to measure').toHaveLength(5);
     await page.close();
   });
 

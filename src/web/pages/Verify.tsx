@@ -39,6 +39,8 @@ type Outcome =
       verification: NoticeVerification;
       /** What was checked, to confirm a postal code against it; null when it could not be read. */
       from: { qr: Exclude<PayloadCheck, { status: 'invalid-format' }> } | { code: string } | null;
+      /** The host a scanned QR code would open instead of this page, when it is another. */
+      opensElsewhere: string | null;
     }
   | { kind: 'not-ours'; host: string | null }
   | { kind: 'no-qr-in-photo' }
@@ -64,14 +66,22 @@ function describeQr(check: Exclude<PayloadCheck, { status: 'invalid-format' }>, 
   });
 }
 
-/** The host a scanned QR code points to, when it is a web address. */
-function hostOf(text: string): string | null {
+/** The web address a scanned QR code holds, or null when it holds none. */
+function webAddress(text: string): URL | null {
   try {
     const url = new URL(text.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
     return null;
   }
+}
+
+/** The host a scanned QR code would open, when that is not this verification page's site:
+ * a genuine payload copied behind a look-alike site's address is how a fake postcard
+ * would pass this check yet send a phone's camera elsewhere. */
+function opensElsewhere(text: string): string | null {
+  const url = webAddress(text);
+  return url !== null && url.origin !== window.location.origin ? url.host : null;
 }
 
 export default function Verify() {
@@ -117,13 +127,15 @@ export default function Verify() {
       // points to a verification page but cannot be read was damaged or altered.
       const ours = !scanned || text.includes('/verify#');
       setOutcome(
-        ours ? { kind: 'answer', verification: invalidFormat('payload', check.problem), from: null } : { kind: 'not-ours', host: hostOf(text) },
+        ours
+          ? { kind: 'answer', verification: invalidFormat('payload', check.problem), from: null, opensElsewhere: scanned ? opensElsewhere(text) : null }
+          : { kind: 'not-ours', host: webAddress(text)?.host ?? null },
       );
       return;
     }
     const verification = describeQr(check, reference, 'not-asked');
     performance.measure(QR_CHECK_MEASURE, { start: started, end: performance.now() });
-    setOutcome({ kind: 'answer', verification, from: { qr: check } });
+    setOutcome({ kind: 'answer', verification, from: { qr: check }, opensElsewhere: scanned ? opensElsewhere(text) : null });
   };
 
   // Another QR link opened in the same tab changes only the fragment.
@@ -456,7 +468,7 @@ async function codeOutcome(code: string, postalCode: string | undefined): Promis
     const lookup = await lookUpNoticeCode(code, postalCode);
     if (lookup.kind === 'too-many') return { kind: 'too-many', seconds: lookup.retryAfterSeconds };
     if (lookup.kind === 'refused') return { kind: 'refused', message: lookup.message };
-    return { kind: 'answer', verification: lookup.verification, from: { code } };
+    return { kind: 'answer', verification: lookup.verification, from: { code }, opensElsewhere: null };
   } catch {
     return { kind: 'failed' };
   }
@@ -490,13 +502,13 @@ function OutcomeView({
       if ('qr' in from) {
         // The commitment is checked here: the postal code, like the QR code, stays on the device.
         const match = await matchPostalCode(from.qr.statement.postal, typed);
-        onChange({ kind: 'answer', verification: describeQr(from.qr, reference, match), from });
+        onChange({ ...outcome, verification: describeQr(from.qr, reference, match) });
       } else {
         onChange(await codeOutcome(from.code, typed));
       }
     };
     const asksPostal = verification.status === 'genuine' && from !== null && ('qr' in from ? from.qr.statement.postal !== undefined : true);
-    return <Answer verification={verification} headingRef={headingRef} postal={asksPostal ? confirmPostal : null} />;
+    return <Answer verification={verification} opensElsewhere={outcome.opensElsewhere} headingRef={headingRef} postal={asksPostal ? confirmPostal : null} />;
   }
   const problems: Record<Exclude<Outcome['kind'], 'answer'>, { title: Text; text: Text }> = {
     'not-ours': {
@@ -580,10 +592,12 @@ function telHref(number: string): string {
 
 function Answer({
   verification: v,
+  opensElsewhere,
   headingRef,
   postal,
 }: {
   verification: NoticeVerification;
+  opensElsewhere: string | null;
   headingRef: RefObject<HTMLHeadingElement | null>;
   postal: ((typed: string) => Promise<void>) | null;
 }) {
@@ -619,6 +633,20 @@ function Answer({
         </div>
       </div>
 
+      {opensElsewhere !== null && (
+        <div className="verdict verdict-medium opens-elsewhere">
+          <Icon name="warning" className="verdict-icon" />
+          <div>
+            <p className="box-title">{t({ ja: 'ご注意: QRコードの行き先が違います', en: 'Caution: the QR code leads elsewhere' })}</p>
+            <p>
+              {t({
+                ja: `このQRコードは、この確認ページではなく、別のサイト（${opensElsewhere}）を開くように作られています。本物のお知らせのQRコードは、この確認ページを開きます。紙のQRコードから開いたページでは、何も入力しないでください。`,
+                en: `This QR code is made to open another site (${opensElsewhere}), not this verification page. A genuine notice's QR code opens this page. Do not enter anything on a page the paper's QR code opens.`,
+              })}
+            </p>
+          </div>
+        </div>
+      )}
       {postal !== null && <PostalCheck match={v.postalCode} onCheck={postal} />}
       {!genuine && todo}
 
