@@ -367,7 +367,7 @@ function CodeForm({ onResult, onBack }: { onResult: (outcome: Outcome) => void; 
   const id = useId();
   const [code, setCode] = useState('');
   const [postal, setPostal] = useState('');
-  const [problem, setProblem] = useState<{ title: Text; detail: Text } | null>(null);
+  const [problem, setProblem] = useState<{ field: 'code' | 'postal'; title: Text; detail: Text } | null>(null);
   const [sending, setSending] = useState(false);
 
   const onSubmit = async (event: FormEvent): Promise<void> => {
@@ -376,6 +376,7 @@ function CodeForm({ onResult, onBack }: { onResult: (outcome: Outcome) => void; 
     if (!parsed.ok) {
       const typo = parsed.problem !== 'empty';
       setProblem({
+        field: 'code',
         title: typo ? { ja: '番号に打ち間違いがあるようです', en: 'The code seems to have a typing mistake' } : { ja: '番号を入力してください', en: 'Please type the code' },
         detail: invalidFormat('code', parsed.problem).summary,
       });
@@ -383,7 +384,7 @@ function CodeForm({ onResult, onBack }: { onResult: (outcome: Outcome) => void; 
     }
     const postalCode = postal.trim() === '' ? undefined : postal;
     if (postalCode !== undefined && normalizePostalCode(postalCode) === undefined) {
-      setProblem({ title: POSTAL_FORMAT, detail: { ja: '', en: '' } });
+      setProblem({ field: 'postal', title: POSTAL_FORMAT, detail: { ja: '', en: '' } });
       return;
     }
     setProblem(null);
@@ -415,8 +416,8 @@ function CodeForm({ onResult, onBack }: { onResult: (outcome: Outcome) => void; 
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          aria-describedby={`${id}-code-hint${problem === null ? '' : ` ${id}-problem`}`}
-          aria-invalid={problem !== null}
+          aria-describedby={`${id}-code-hint${problem?.field === 'code' ? ` ${id}-problem` : ''}`}
+          aria-invalid={problem?.field === 'code'}
           value={code}
           onChange={(event) => setCode(event.target.value)}
         />
@@ -437,7 +438,8 @@ function CodeForm({ onResult, onBack }: { onResult: (outcome: Outcome) => void; 
           type="text"
           inputMode="numeric"
           autoComplete="postal-code"
-          aria-describedby={`${id}-postal-hint`}
+          aria-describedby={`${id}-postal-hint${problem?.field === 'postal' ? ` ${id}-problem` : ''}`}
+          aria-invalid={problem?.field === 'postal'}
           value={postal}
           onChange={(event) => setPostal(event.target.value)}
         />
