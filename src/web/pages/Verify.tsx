@@ -4,9 +4,9 @@
 // leaves the device (the payload opened from a phone's camera app sits after '#', which
 // browsers never send). A typed code can only be looked up on the server.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
-import { CHANNEL_WORDS, describeNotice, invalidFormat, type NoticeVerification } from '../../core/notices/answer.js';
+import { answerPayloadCheck, CHANNEL_WORDS, invalidFormat, type NoticeVerification } from '../../core/notices/answer.js';
 import type { NoticeKey } from '../../core/notices/keys.js';
-import { matchPostalCode, normalizePostalCode, type PostalMatch } from '../../core/notices/postal.js';
+import { normalizePostalCode, type PostalMatch } from '../../core/notices/postal.js';
 import { parseShortCode } from '../../core/notices/short-code.js';
 import { verifyPayload, type PayloadCheck } from '../../core/notices/verify.js';
 import type { Incident } from '../../core/registry/types.js';
@@ -54,16 +54,13 @@ type Outcome =
 
 type Mode = 'choose' | 'camera' | 'code' | 'reading-photo';
 
-function describeQr(check: Exclude<PayloadCheck, { status: 'invalid-format' }>, reference: Reference, postalCode: PostalMatch): NoticeVerification {
-  const incident = check.status === 'unknown' ? undefined : reference.incidents.find((i) => i.id === check.statement.incidentId);
-  return describeNotice({
-    status: check.status,
-    checkedBy: 'payload',
-    statement: check.statement,
-    ...('key' in check ? { key: check.key } : {}),
-    ...(incident === undefined ? {} : { incident }),
-    postalCode,
-  });
+/** The answer for a checked QR code, as the server would give it for the same payload:
+ * the incident (from the records fetched when the page opened) only for a statement whose
+ * signature verified, the postal code compared in the page. */
+function answerQr(check: PayloadCheck, reference: Reference, postalCode: string | undefined): Promise<NoticeVerification> {
+  const verified = check.status === 'genuine' || check.status === 'revoked' || check.status === 'key-revoked';
+  const incident = verified ? reference.incidents.find((i) => i.id === check.statement.incidentId) : undefined;
+  return answerPayloadCheck(check, incident, postalCode);
 }
 
 /** The web address a scanned QR code holds, or null when it holds none. */
@@ -133,7 +130,7 @@ export default function Verify() {
       );
       return;
     }
-    const verification = describeQr(check, reference, 'not-asked');
+    const verification = await answerQr(check, reference, undefined);
     performance.measure(QR_CHECK_MEASURE, { start: started, end: performance.now() });
     setOutcome({ kind: 'answer', verification, from: { qr: check }, opensElsewhere: scanned ? opensElsewhere(text) : null });
   };
@@ -503,8 +500,7 @@ function OutcomeView({
       if (from === null) return;
       if ('qr' in from) {
         // The commitment is checked here: the postal code, like the QR code, stays on the device.
-        const match = await matchPostalCode(from.qr.statement.postal, typed);
-        onChange({ ...outcome, verification: describeQr(from.qr, reference, match) });
+        onChange({ ...outcome, verification: await answerQr(from.qr, reference, typed) });
       } else {
         onChange(await codeOutcome(from.code, typed));
       }
