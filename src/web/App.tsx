@@ -15,6 +15,8 @@ const Plan = lazy(() => import('./pages/Plan.js'));
 // "Which of my companies leaked?" and organization pages read the registry (and the organizations' data).
 const Mine = lazy(() => import('./pages/Mine.js'));
 const Organization = lazy(() => import('./pages/Organization.js'));
+// Checking a notice reads the organizations' data, and jsQR where the browser has no QR reader.
+const Verify = lazy(() => import('./pages/Verify.js'));
 // The password dictionaries are large too.
 const Password = lazy(() => import('./pages/Password.js'));
 // Organizations' notice linter runs the checker too.
@@ -32,6 +34,7 @@ function Page() {
   if (path === '/password') return <Password />;
   if (path === '/mine') return <Mine />;
   if (path === '/notice-lint') return <NoticeLint />;
+  if (path === '/verify') return <Verify />;
   const incident = INCIDENT_PATH.exec(path);
   if (incident?.[1]) return <Incident id={decodeURIComponent(incident[1])} />;
   const organization = ORGANIZATION_PATH.exec(path);

@@ -1,6 +1,6 @@
 // Icons drawn as SVG, so they look the same on every device (emoji fonts are missing on
 // many, and a missing glyph shows as an empty box). Always next to words, never alone.
-export type IconName = 'danger' | 'warning' | 'ok' | 'lock' | 'message' | 'search' | 'list' | 'key' | 'building';
+export type IconName = 'danger' | 'warning' | 'ok' | 'lock' | 'message' | 'search' | 'list' | 'key' | 'building' | 'camera' | 'photo' | 'keypad';
 
 const PATHS: Record<IconName, string> = {
   danger: 'M8 2h8l6 6v8l-6 6H8l-6-6V8zM11 6h2v8h-2zM11 16h2v2h-2z',
@@ -11,6 +11,9 @@ const PATHS: Record<IconName, string> = {
   search: 'M10 2a8 8 0 0 1 6.3 12.9l5.4 5.4-1.4 1.4-5.4-5.4A8 8 0 1 1 10 2zm0 2a6 6 0 1 0 0 12 6 6 0 0 0 0-12z',
   list: 'M3 5h3v3H3zM9 5.5h12v2H9zM3 11h3v3H3zM9 11.5h12v2H9zM3 17h3v3H3zM9 17.5h12v2H9z',
   building: 'M4 2h11v6h5v14H4zm2 2v16h3v-3h3v3h1V4zm9 6v10h3V10zM8 6h2v2H8zm3 0h2v2h-2zM8 10h2v2H8zm3 0h2v2h-2zM8 14h2v2H8zm3 0h2v2h-2z',
+  camera: 'M9 3h6l1.5 2H21a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1h4.5zm3 5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9zm0 2a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5z',
+  photo: 'M3 4h18a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zm1 2v10.6l4.5-4.6 3.5 3.5 2.5-2.5L20 18.5V6zm12 1.5a2 2 0 1 1 0 4 2 2 0 0 1 0-4z',
+  keypad: 'M4 3h4v4H4zm6 0h4v4h-4zm6 0h4v4h-4zM4 9h4v4H4zm6 0h4v4h-4zm6 0h4v4h-4zM4 15h4v4H4zm6 0h4v4h-4zm6 0h4v4h-4zm-6 6h4v2h-4z',
   key: 'M8 8a6 6 0 1 1 4.9 5.9L11 16H9v2H7v2H3v-4l5.1-5.1A6 6 0 0 1 8 8zm6-2a2 2 0 1 0 0 4 2 2 0 0 0 0-4z',
 };
 

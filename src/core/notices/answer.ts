@@ -52,7 +52,8 @@ export interface NoticeVerification {
   advice: { code: string; message: LocalizedText }[];
 }
 
-const CHANNEL_WORDS: Record<NoticeChannel, LocalizedText> = {
+/** How a notice was sent, in words (the answer's summary and the web page's details). */
+export const CHANNEL_WORDS: Record<NoticeChannel, LocalizedText> = {
   postcard: { ja: 'はがき', en: 'postcard' },
   letter: { ja: '封書', en: 'letter' },
   email: { ja: 'メール', en: 'email' },

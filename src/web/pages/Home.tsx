@@ -21,6 +21,15 @@ const CHOICES: Choice[] = [
     },
   },
   {
+    to: '/verify',
+    icon: 'camera',
+    title: { ja: '届いたはがきが本物か、QRコード・確認コードで確かめる', en: 'Is the postcard genuine? Check its QR code or code' },
+    text: {
+      ja: 'お知らせに印刷されたQRコードをカメラで読み取るか、確認コードを入力すると、本当にその会社からのものかがわかります。',
+      en: 'Scan the QR code printed on the notice with your camera, or type its code, to see whether it really came from the company.',
+    },
+  },
+  {
     to: '/search',
     icon: 'search',
     title: { ja: '漏えいした会社・事件を調べる', en: 'Look up a company or a data leak' },
