@@ -127,11 +127,6 @@ export function comparesWithRecord(message: Message, breachNotice: boolean): boo
   return breachNotice || LEAK_MENTION.test(noticeText(message));
 }
 
-/**
- * Compares a message that reads as a breach notice with the incidents on record. Pure:
- * the caller passes the candidate incidents (the browser its bundled ones, Node those in
- * the store for the organizations the message names).
- */
 /** Differences a copied code cannot explain away. */
 const COPY_TELLS: ReadonlySet<string> = new Set(['phone-not-on-record', 'link-not-official', 'sender-not-official', 'asks-for']);
 
@@ -150,6 +145,11 @@ function codeEvidence(codes: readonly CheckedNoticeCode[]): Finding[] {
   });
 }
 
+/**
+ * Compares a message that reads as a breach notice with the incidents on record. Pure:
+ * the caller passes the candidate incidents (the browser its bundled ones, Node those in
+ * the store for the organizations the message names).
+ */
 export function checkNotice(input: NoticeCheckInput, incidents: readonly Incident[]): NoticeCheck {
   const { message, extracted, breachNotice, claimed, findings: evidence } = input;
   if (!input.needsRecord) return NO_MATCH;
