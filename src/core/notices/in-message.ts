@@ -1,5 +1,5 @@
 // The verification codes a message carries: short codes as printed ("K7QM-3XVA-9D2R-
-// HT4W-8", in any width or case) and QR contents ("https://…/verify#<payload>") as links
+// HT4W-8", in any width or case, the groups apart) and QR contents ("https://…/verify#<payload>") as links
 // or text. What the checker hands to a verifier, and how it knows a notice carries none.
 import { parseShortCode } from './short-code.js';
 import type { NoticeStatus } from './answer.js';
@@ -10,9 +10,11 @@ export const MAX_CODES_PER_MESSAGE = 3;
 
 export type FoundNoticeCode = { code: string } | { payload: string };
 
-// Four groups of four symbols and a check symbol, with or without separators, after NFKC
-// and upper-casing. Bounded repetitions of one character class each: linear.
-const SHORT_CODE_CANDIDATE = /(?<![0-9A-Z])(?:[0-9A-Z]{4}[-‐‑‒–—―−ーｰ ]?){3}[0-9A-Z]{4}[-‐‑‒–—―−ーｰ ]?[0-9A-Z*~$=]?(?![0-9A-Z])/g;
+// Four groups of four symbols and a check symbol, as printed: with a separator after each
+// group (after NFKC and upper-casing). A run of 17 digits or letters without them, such
+// as a customer number, is not read as a code: one in 32 would pass the check symbol.
+// Bounded repetitions of one character class each: linear.
+const SHORT_CODE_CANDIDATE = /(?<![0-9A-Z])(?:[0-9A-Z]{4}[-‐‑‒–—―−ー ]){4}[0-9A-Z*~$=](?![0-9A-Z])/g;
 // A QR content: the verification page with the payload after "#" (base64url).
 const PAYLOAD_URL = /\/verify#([A-Za-z0-9_-]{16,})/g;
 

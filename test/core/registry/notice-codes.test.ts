@@ -2,10 +2,11 @@
 // that an organization's notices carry a code; a notice for it without one says so; a
 // code the registry knows is strong evidence, unless the notice beside it gives numbers
 // or links the genuine notices do not; a code it does not know counts against.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkInput, type CheckResult } from '../../../src/core/check.js';
-import { findNoticeCodes, type NoticeCodeVerifier } from '../../../src/core/notices/in-message.js';
-import { formatShortCode } from '../../../src/core/notices/short-code.js';
+import { findNoticeCodes, MAX_CODES_PER_MESSAGE, type NoticeCodeVerifier } from '../../../src/core/notices/in-message.js';
+import { formatShortCode, parseShortCode } from '../../../src/core/notices/short-code.js';
 import { NTT_INCIDENT_ID, SEED_INCIDENTS } from '../../../src/core/registry/seed.js';
 import type { Incident } from '../../../src/core/registry/types.js';
 
@@ -42,14 +43,35 @@ const codes = (r: CheckResult): string[] => r.reasons.map((x) => x.code);
 const summary = (r: CheckResult): string => `${r.risk} ${r.score}: ${r.reasons.map((x) => `${x.code}[${x.evidence}]`).join(' ')}`;
 
 describe('verification codes in a notice', () => {
-  it('finds a printed code in any width and case, and a QR content as a link', () => {
+  it('finds a printed code in any width and case, with its groups apart, and a QR content as a link', () => {
     const fullWidth = CODE.replace(/[0-9A-Z-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     expect(findNoticeCodes([`確認コード：${fullWidth}`])).toEqual([{ code: CODE }]);
-    expect(findNoticeCodes([CODE.replace(/-/g, '').toLowerCase()])).toEqual([{ code: CODE }]);
+    expect(findNoticeCodes([CODE.replace(/-/g, ' ').toLowerCase()])).toEqual([{ code: CODE }]);
+    // Seventeen symbols in a row are a number of some other kind (a customer number), even
+    // when the last one happens to pass the check.
+    expect(findNoticeCodes([`お客様番号 ${CODE.replace(/-/g, '')}`])).toEqual([]);
     expect(findNoticeCodes(['https://verify.example.jp/verify#AQIDBAUGBwgJCgsMDQ4PEA'])).toEqual([{ payload: 'AQIDBAUGBwgJCgsMDQ4PEA' }]);
     // A wrong check symbol, or a longer run of letters, is not a code.
     const wrongCheck = CODE.slice(0, -1) + (CODE.endsWith('0') ? '1' : '0');
     expect(findNoticeCodes([wrongCheck, `X${CODE}`])).toEqual([]);
+  });
+
+  it('never throws, returns few codes, each one that parses; and finds any code set apart in any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        const found = findNoticeCodes([text]);
+        expect(found.length).toBeLessThanOrEqual(MAX_CODES_PER_MESSAGE);
+        for (const f of found) if ('code' in f) expect(parseShortCode(f.code).ok).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (bytes, before, after) => {
+        const code = formatShortCode(bytes);
+        expect(findNoticeCodes([`${before}\n${code}\n${after}`]).some((f) => 'code' in f && f.code === code)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a notice for an incident whose notices carry codes, without one, is most likely not theirs', async () => {
