@@ -25,6 +25,10 @@ export interface ChunkCommit {
 
 export interface ChunkWriter {
   commit(chunk: ChunkCommit): Promise<void>;
+  /** After the last chunk. A bulk load leaves the table for autovacuum to visit later,
+   * in the middle of the first look-ups (on PostgreSQL, a pass over millions of rows and
+   * fresh planner statistics): done here instead, as part of the issuance's own time. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +61,9 @@ async function postgresWriter(location: string): Promise<ChunkWriter> {
         throw error;
       }
     },
+    async settle() {
+      await client.query('VACUUM (ANALYZE) notices');
+    },
     close: () => client.end(),
   };
 }
@@ -82,6 +89,8 @@ function sqliteWriter(store: Store): ChunkWriter {
         if (Number(moved.numUpdatedRows) !== 1) throw movedByOther(chunk.runId);
       });
     },
+    // SQLite has no background vacuum, and its planner needs no statistics for a primary-key look-up.
+    settle: async () => {},
     close: async () => {},
   };
 }

@@ -244,6 +244,7 @@ export async function issueNotices(options: IssueOptions): Promise<IssueReport> 
       while (inFlight.length > 0) await takeOldest();
       await flush();
       await committing;
+      await writer.settle();
       await finishRun(options.store.db, runId);
     } finally {
       await signer.close();
