@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserTestsUnavailable,
   launchBrowser,
+  openPage,
   LEAKED_PASSWORD,
   REPO,
   SCREENSHOTS,
@@ -89,18 +90,8 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     await server?.stop();
   });
 
-  async function open(path: string, options: { width?: number; lang?: 'ja' | 'en' } = {}): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: options.width ?? 1280, height: 900 });
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    await page.goto(server.url + '/');
-    await page.evaluate((lang) => localStorage.setItem('leakaid.lang', lang), options.lang ?? 'ja');
-    await page.goto(server.url + path);
-    await page.locator('h1').first().waitFor();
-    return page;
-  }
+  const open = (path: string, options: { width?: number; lang?: 'ja' | 'en' } = {}): Promise<Page> =>
+    openPage(browser.context, server.url, path, { width: options.width ?? 1280, ...(options.lang === undefined ? {} : { lang: options.lang }) }, cspViolations);
 
   async function checkMessage(page: Page, source: RegExp, text: string): Promise<void> {
     await page.getByRole('radio', { name: source }).check();

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { importPwned } from '../../src/node/pwned/import.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -46,9 +46,22 @@ export async function startTestServer(): Promise<TestServer> {
   }
   const scratch = mkdtempSync(join(tmpdir(), 'leakaid-web-test-'));
   await importTestPasswords(join(scratch, 'pwned'), scratch);
+  const server = await startServerOn({ LEAKAID_DB: join(scratch, 'leakaid.sqlite'), LEAKAID_PWNED: join(scratch, 'pwned') });
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `leakaid serve` (the built CLI) on a free loopback port, with these store settings
+ * (LEAKAID_DB, and LEAKAID_PWNED when the test needs passwords). */
+export async function startServerOn(env: { LEAKAID_DB: string; LEAKAID_PWNED?: string }): Promise<TestServer> {
   const child: ChildProcess = spawn(process.execPath, ['bin/leakaid.js', 'serve', '--port', '0', '--host', '127.0.0.1'], {
     cwd: REPO,
-    env: { ...process.env, PORT: '', LEAKAID_DB: join(scratch, 'leakaid.sqlite'), LEAKAID_PWNED: join(scratch, 'pwned') },
+    env: { ...process.env, PORT: '', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -71,10 +84,7 @@ export async function startTestServer(): Promise<TestServer> {
     url,
     stop: () =>
       new Promise<void>((resolve) => {
-        child.once('exit', () => {
-          rmSync(scratch, { recursive: true, force: true });
-          resolve();
-        });
+        child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
@@ -110,4 +120,26 @@ export async function launchBrowser(): Promise<TestBrowser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Opens `path` of the server at `base` in a new tab of `context`, in the reader's
+ * language (kept in localStorage, as the app keeps it), adding any Content Security
+ * Policy violation the page reports to `cspViolations`. */
+export async function openPage(
+  context: BrowserContext,
+  base: string,
+  path: string,
+  options: { width: number; lang?: 'ja' | 'en' },
+  cspViolations: string[],
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: options.width, height: 900 });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await page.goto(base + '/');
+  await page.evaluate((lang) => localStorage.setItem('leakaid.lang', lang), options.lang ?? 'ja');
+  await page.goto(base + path);
+  await page.locator('h1').first().waitFor();
+  return page;
 }

@@ -2,7 +2,7 @@
 // (the built CLI: key, registration, issuance, one notice withdrawn) into a store of their
 // own, the server on that store, QR codes as PNG photos and as a Y4M video for chromium's
 // fake camera, and chromium started with that camera.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -12,8 +12,6 @@ import { CHROMIUM, REPO } from './harness.js';
 const BIN = join(REPO, 'bin', 'leakaid.js');
 export const INCIDENT = 'ntt-business-solutions-2023';
 export const ORGANIZATION = 'ntt-west';
-/** How long the server may take to start and seed its store. */
-const SERVER_START_TIMEOUT_MS = 20_000;
 
 export interface IssuedNotice {
   recipientId: string;
@@ -120,44 +118,6 @@ function drawQr(luma: Buffer, text: string): void {
       for (let y = 0; y < scale; y++) luma.fill(16, (offset + row * scale + y) * VIDEO_SIDE + offset + col * scale, (offset + row * scale + y) * VIDEO_SIDE + offset + (col + 1) * scale);
     }
   }
-}
-
-export interface RunningServer {
-  url: string;
-  stop: () => Promise<void>;
-}
-
-/** `leakaid serve` on the notices' store. */
-export async function startServerOn(db: string): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: REPO,
-    env: { ...process.env, PORT: '', LEAKAID_DB: db },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), SERVER_START_TIMEOUT_MS);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-      const found = /serving on (http:\/\/\S+)/.exec(stderr);
-      if (found?.[1]) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}): ${stderr}`));
-    });
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 /** Chromium whose camera shows `video` (a Y4M file), with the camera allowed. */

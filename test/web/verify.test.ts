@@ -12,15 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsUnavailable, launchBrowser, SCREENSHOTS, type TestBrowser } from './harness.js';
+import { browserTestsUnavailable, launchBrowser, openPage, SCREENSHOTS, startServerOn, type TestBrowser, type TestServer } from './harness.js';
 import {
   issueNotices,
   launchWithCamera,
-  startServerOn,
   writeQrPng,
   writeQrY4m,
   type NoticeFixtures,
-  type RunningServer,
 } from './verify-fixtures.js';
 
 const unavailable = browserTestsUnavailable();
@@ -58,7 +56,7 @@ function cameraTracks(page: Page): Promise<string[]> {
 
 describe.skipIf(unavailable !== null)('/verify in chromium', () => {
   let fixtures: NoticeFixtures;
-  let server: RunningServer;
+  let server: TestServer;
   let browser: TestBrowser;
   let scratch: string | undefined;
   let images: string;
@@ -68,7 +66,7 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     scratch = mkdtempSync(join(tmpdir(), 'leakaid-verify-web-'));
-    server = await startServerOn(join(scratch, 'leakaid.sqlite'));
+    server = await startServerOn({ LEAKAID_DB: join(scratch, 'leakaid.sqlite') });
     fixtures = issueNotices(scratch, join(scratch, 'leakaid.sqlite'), server.url);
     images = join(scratch, 'images');
     mkdirSync(images);
@@ -87,18 +85,8 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
     if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function open(path: string, options: { width?: number; lang?: 'ja' | 'en' } = {}): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: options.width ?? 360, height: 900 });
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    await page.goto(server.url + '/');
-    await page.evaluate((lang) => localStorage.setItem('leakaid.lang', lang), options.lang ?? 'ja');
-    await page.goto(server.url + path);
-    await page.locator('h1').first().waitFor();
-    return page;
-  }
+  const open = (path: string, options: { width?: number; lang?: 'ja' | 'en' } = {}): Promise<Page> =>
+    openPage(browser.context, server.url, path, { width: options.width ?? 360, ...(options.lang === undefined ? {} : { lang: options.lang }) }, cspViolations);
 
   /** Everything a request carries to anywhere: its address (the fragment is never sent), body and headers. */
   async function carried(request: Request): Promise<string> {
