@@ -1,8 +1,8 @@
 // Issuers' public keys as the registry serves them (GET /api/notice-keys) and as an
 // organization publishes them on its own domain (/.well-known/leakaid-notice-keys.json):
-// one format, so the page that checks a QR code can compare the two.
+// one format, so the page that checks a QR code can compare the two. The format's schema
+// is in keys-schema.ts, apart, so that the page does not load a validation library.
 import { base64urlnopad, hex } from '@scure/base';
-import { z } from 'zod';
 import { KEY_ID_BYTES } from './statement.js';
 
 export const NOTICE_KEYS_FORMAT = 'leakaid-notice-keys/1';
@@ -15,29 +15,7 @@ export const MAX_KEYS_PER_DOCUMENT = 10_000;
 export const MAX_REVOKED_SERIALS_PER_KEY = 10_000;
 const ED25519_PUBLIC_KEY_BYTES = 32;
 
-const isoDate = z.iso.date();
-
-export const NoticeKeySchema = z.strictObject({
-  keyId: z.string().regex(/^[0-9a-f]{16}$/),
-  algorithm: z.literal('Ed25519'),
-  /** The raw 32-byte public key, base64url. */
-  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  organizationId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-  /** The organization's domain that publishes this key at WELL_KNOWN_NOTICE_KEYS_PATH. */
-  domain: z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/),
-  validFrom: isoDate,
-  status: z.enum(['active', 'revoked']),
-  revokedOn: isoDate.optional(),
-  /** Single notices withdrawn under this key (misprinted, sent to the wrong person). */
-  revokedSerials: z.array(z.string()).max(MAX_REVOKED_SERIALS_PER_KEY).optional(),
-});
-export type NoticeKey = z.infer<typeof NoticeKeySchema>;
-
-export const NoticeKeysDocumentSchema = z.strictObject({
-  format: z.literal(NOTICE_KEYS_FORMAT),
-  keys: z.array(NoticeKeySchema).max(MAX_KEYS_PER_DOCUMENT),
-});
-export type NoticeKeysDocument = z.infer<typeof NoticeKeysDocumentSchema>;
+export type { NoticeKey, NoticeKeysDocument } from './keys-schema.js';
 
 /** The key id: the first 8 bytes of SHA-256 of the raw public key, in hex. */
 export async function keyIdOf(rawPublicKey: Uint8Array): Promise<string> {

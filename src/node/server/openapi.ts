@@ -7,7 +7,8 @@ import scamPatterns from '../../../data/scam-patterns.json' with { type: 'json' 
 import { FINDING_CODES, LINT_SEVERITIES, MAX_NOTICE_DRAFT_CHARS, NOTICE_CHANNELS, NOTICE_PARTS } from '../../core/notice-lint/index.js';
 import { MAX_CHECK_BODY_BYTES, MAX_NOTICE_LINT_BODY_BYTES } from './limits.js';
 import { z } from 'zod';
-import { NoticeKeySchema, NoticeKeysDocumentSchema, WELL_KNOWN_NOTICE_KEYS_PATH } from '../../core/notices/keys.js';
+import { WELL_KNOWN_NOTICE_KEYS_PATH } from '../../core/notices/keys.js';
+import { NoticeKeySchema, NoticeKeysDocumentSchema } from '../../core/notices/keys-schema.js';
 import { MAX_POSTAL_INPUT_CHARS } from '../../core/notices/postal.js';
 import { MAX_PAYLOAD_TEXT_CHARS } from '../../core/notices/statement.js';
 

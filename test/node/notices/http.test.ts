@@ -9,7 +9,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoticeVerification } from '../../../src/core/notices/answer.js';
-import { NoticeKeysDocumentSchema } from '../../../src/core/notices/keys.js';
+import { NoticeKeysDocumentSchema } from '../../../src/core/notices/keys-schema.js';
 import { NTT_INCIDENT_ID } from '../../../src/core/registry/seed.js';
 import { issueNotices } from '../../../src/node/notices/issue.js';
 import { issuerKeyFromPem, type IssuerKey } from '../../../src/node/notices/issuer-key.js';
