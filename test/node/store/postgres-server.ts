@@ -46,7 +46,8 @@ function uidOf(user: string): { uid: number; gid: number } | null {
   }
 }
 
-export async function startPostgres(bin: string): Promise<PostgresServer> {
+/** `settings`: server parameters beyond the defaults (name → value, as postgres -c takes them). */
+export async function startPostgres(bin: string, settings: Readonly<Record<string, string>> = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'leakaid-pg-'));
   const data = join(dir, 'data');
   const asRoot = userInfo().uid === 0;
@@ -59,7 +60,8 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
   }
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'leakaid', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`).join('');
+  run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${extra}`, 'start']);
   return {
     url: `postgres://leakaid@127.0.0.1:${port}/postgres`,
     stop() {
