@@ -109,30 +109,20 @@ export function modelLogit(model: TextModel, input: ModelInput): number {
   return modelScore(model, input).logit;
 }
 
-// Scratch set of the distinct feature ids of one input, with their counts. A slot is in
-// use when its stamp equals the current generation, so clearing costs nothing.
-let setKeys = new Int32Array(1 << 12);
-let setCounts = new Uint16Array(1 << 12);
-let setStamps = new Uint32Array(1 << 12);
-let setSlots = new Int32Array(1 << 12);
-let generation = 0;
+// Scratch set of the distinct feature ids of one input, with their counts: slot s holds
+// the id at set[2s] and its count at set[2s + 1] (0: empty), so an id's probe touches one
+// cache line; the slots in use are listed in `used` and emptied after each input.
+let set = new Int32Array(2 << 12);
+let used = new Int32Array(1 << 12);
 
 /** Makes room for `count` ids and returns the mask to use: sized to this input, so a
- * short message stays in a small, cache-friendly part of the arrays. */
+ * short message stays in a small, cache-friendly part of the set. */
 function prepareSet(count: number): number {
   let size = 64;
   while (size < count * 2) size *= 2;
-  if (size > setKeys.length) {
-    setKeys = new Int32Array(size);
-    setCounts = new Uint16Array(size);
-    setStamps = new Uint32Array(size);
-    setSlots = new Int32Array(size);
-    generation = 0;
-  }
-  generation++;
-  if (generation === 0xffffffff) {
-    setStamps.fill(0);
-    generation = 1;
+  if (size * 2 > set.length) {
+    set = new Int32Array(size * 2);
+    used = new Int32Array(size);
   }
   return size - 1;
 }
@@ -141,25 +131,22 @@ function prepareSet(count: number): number {
 export function modelScore(model: TextModel, input: ModelInput): ModelScore {
   const { ids, count } = extractFeatures(input, model.config);
   const setMask = prepareSet(count);
-  const keys = setKeys;
-  const counts = setCounts;
-  const stamps = setStamps;
-  const slots = setSlots;
-  const gen = generation;
+  const counts = set;
+  const slots = used;
   let distinct = 0;
   for (let i = 0; i < count; i++) {
     const key = ids[i]! | 0;
     let slot = key & setMask;
     for (;;) {
-      if (stamps[slot] !== gen) {
-        stamps[slot] = gen;
-        keys[slot] = key;
-        counts[slot] = 1;
+      const c = counts[2 * slot + 1]!;
+      if (c === 0) {
+        counts[2 * slot] = key;
+        counts[2 * slot + 1] = 1;
         slots[distinct++] = slot;
         break;
       }
-      if (keys[slot] === key) {
-        if (counts[slot]! < 0xffff) counts[slot] = counts[slot]! + 1;
+      if (counts[2 * slot] === key) {
+        if (c < 0xffff) counts[2 * slot + 1] = c + 1;
         break;
       }
       slot = (slot + 1) & setMask;
@@ -174,8 +161,9 @@ export function modelScore(model: TextModel, input: ModelInput): ModelScore {
   let known = 0;
   for (let i = 0; i < distinct; i++) {
     const slot = slots[i]!;
-    const key = keys[slot]!;
-    const c = counts[slot]!;
+    const key = counts[2 * slot]!;
+    const c = counts[2 * slot + 1]!;
+    counts[2 * slot + 1] = 0;
     const value = binary ? 1 : Math.log1p(c);
     norm += value * value;
     let t = key & mask;
