@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckInput } from '../../src/core/check.js';
 import { runBatch, type BatchItem } from '../../src/node/check/batch.js';
-import type { Outcome } from '../../src/node/check/outcome.js';
+import type { BatchOutcome } from '../../src/node/check/outcome.js';
 import type { Checker } from '../../src/node/check/pool.js';
 
 async function* items(count: number): AsyncGenerator<BatchItem> {
@@ -17,7 +17,7 @@ function countingChecker(): { checker: Checker; checked: () => number } {
   const checker: Checker = {
     checkAll: async (inputs: CheckInput[]) => {
       checked += inputs.length;
-      return inputs.map((input): Outcome => ({ ok: false, id: input.id, error: 'not checked in this test' }));
+      return inputs.map((input): BatchOutcome => ({ ok: false, id: input.id, error: 'not checked in this test' }));
     },
     close: async () => {},
   };
@@ -32,7 +32,7 @@ describe('runBatch', () => {
     let checkedWhenDrained = -1;
     let drained: Promise<void> = Promise.resolve();
     await runBatch(items(1000), checker, 1, (outcome) => {
-      emitted.push(outcome.ok ? outcome.result.id : outcome.id);
+      emitted.push(outcome.id);
       if (emitted.length !== 1) return undefined;
       // The first result fills the output for 50 ms: nothing more may be checked meanwhile.
       checkedWhenFull = checked();

@@ -1,6 +1,6 @@
 // The CLI as a person runs it: the built bin, real files, real pipes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, openSync, closeSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -152,6 +152,20 @@ describe('leakaid check', () => {
     expect(good.slice(0, 40).map((r: { id: string }) => r.id)).toEqual(Array.from({ length: 40 }, (_, i) => `m${i}`));
     expect(good[7].extracted.money[0].amount).toBe(7000);
     expect(results.at(-1).message.from.address).toBe('shop@example.jp');
+  });
+
+  it('takes --fail-on from results made in worker threads, and prints them as text', () => {
+    const path = join(work, 'fail-on.jsonl');
+    const lines = [
+      JSON.stringify({ id: 'meeting', text: '明日の会議は10時からです。よろしくお願いします。' }),
+      JSON.stringify({ id: 'fake', text: readFileSync('examples/sms-fake-delivery.txt', 'utf8'), channel: 'sms' }),
+    ];
+    writeFileSync(path, lines.join('\n') + '\n');
+    expect(leakaid(['check', '--jsonl', path, '--workers', '2', '--fail-on', 'high']).status).toBe(3);
+    writeFileSync(path, lines[0] + '\n');
+    expect(leakaid(['check', '--jsonl', path, '--workers', '2', '--fail-on', 'medium']).status).toBe(0);
+    const files = leakaid(['check', '--workers', '2', '--lang', 'en', 'examples/sms-fake-delivery.txt', 'examples/sms-fake-delivery.txt']);
+    expect(files.stdout.match(/Dangerous — this is very likely a scam/g)).toHaveLength(2);
   });
 
   it('refuses an input over 25 MB with one clear line and exit 2', () => {

@@ -1,6 +1,6 @@
 import type { CheckInput } from '../../core/check.js';
 import type { Checker } from './pool.js';
-import type { Outcome } from './outcome.js';
+import type { BatchOutcome } from './outcome.js';
 
 /** An input, or the reason an input could not even be read (bad JSON line, too long). */
 export type BatchItem = CheckInput | { id: string; unreadable: string };
@@ -22,7 +22,7 @@ function sizeOf(item: BatchItem): number {
   return 0;
 }
 
-async function checkChunk(chunk: BatchItem[], checker: Checker): Promise<Outcome[]> {
+async function checkChunk(chunk: BatchItem[], checker: Checker): Promise<BatchOutcome[]> {
   const inputs = chunk.filter((item): item is CheckInput => !('unreadable' in item));
   const outcomes = inputs.length > 0 ? await checker.checkAll(inputs) : [];
   let next = 0;
@@ -38,10 +38,10 @@ export async function runBatch(
   items: AsyncIterable<BatchItem>,
   checker: Checker,
   workers: number,
-  emit: (outcome: Outcome) => void | Promise<void>,
+  emit: (outcome: BatchOutcome) => void | Promise<void>,
 ): Promise<{ checked: number; failed: number }> {
   const window = Math.max(1, workers) * CHUNKS_PER_WORKER;
-  const inFlight: Promise<Outcome[]>[] = [];
+  const inFlight: Promise<BatchOutcome[]>[] = [];
   let checked = 0;
   let failed = 0;
   const drainOne = async (): Promise<void> => {

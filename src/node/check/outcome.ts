@@ -1,5 +1,6 @@
 import { type CheckInput, type CheckInputOptions, type CheckResult, checkInput } from '../../core/check.js';
 import { InputTooLargeError, NothingToCheckError } from '../../core/message/errors.js';
+import type { Risk } from '../../core/verdict/types.js';
 import type { MailAuthSummary } from '../mail-auth.js';
 
 /** A check result, with the signature checks when they were asked for. */
@@ -7,6 +8,11 @@ export type NodeCheckResult = CheckResult & { authentication?: MailAuthSummary }
 
 /** A result, or a one-line reason why this input could not be checked. */
 export type Outcome = { ok: true; result: NodeCheckResult } | { ok: false; id: string; error: string };
+
+/** An outcome as a batch hands it on: the result already as its JSON text, made in the
+ * thread that checked it (a worker then sends one string, not an object tree to copy and
+ * serialize again), with the risk the batch's exit code depends on. */
+export type BatchOutcome = { ok: true; id: string; risk: Risk; json: string } | { ok: false; id: string; error: string };
 
 /** Verifies DKIM, DMARC and ARC of an email from its raw bytes. */
 export type AuthVerifier = (raw: string | Uint8Array) => Promise<MailAuthSummary>;
@@ -45,8 +51,11 @@ export async function checkToOutcome(input: CheckInput, options: CheckOptions = 
 }
 
 /** Checks inputs one after another; outcomes in input order. */
-export async function checkAllToOutcomes(inputs: CheckInput[], options: CheckOptions = {}): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const input of inputs) outcomes.push(await checkToOutcome(input, options));
+export async function checkAllForBatch(inputs: CheckInput[], options: CheckOptions = {}): Promise<BatchOutcome[]> {
+  const outcomes: BatchOutcome[] = [];
+  for (const input of inputs) {
+    const outcome = await checkToOutcome(input, options);
+    outcomes.push(outcome.ok ? { ok: true, id: outcome.result.id, risk: outcome.result.risk, json: JSON.stringify(outcome.result) } : outcome);
+  }
   return outcomes;
 }

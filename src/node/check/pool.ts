@@ -2,41 +2,52 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
 import type { Incident } from '../../core/registry/types.js';
-import { noticeCodeVerifierForChecks } from '../notices/check-codes.js';
 import { incidentsForChecks } from '../store/check-incidents.js';
-import { checkAllToOutcomes, systemAuthVerifier, type Outcome } from './outcome.js';
+import type { BatchOutcome } from './outcome.js';
 
 /** Checks inputs in this thread, or spread over worker threads. */
 export interface Checker {
   /** Outcomes in the order of `inputs`. */
-  checkAll(inputs: CheckInput[]): Promise<Outcome[]>;
+  checkAll(inputs: CheckInput[]): Promise<BatchOutcome[]>;
   close(): Promise<void>;
 }
+
+/** What the pool sends a worker: the incidents once, then jobs. */
+export type WorkerRequest = { incidents: readonly Incident[] } | { seq: number; inputs: CheckInput[] };
 
 /** More workers than cores only adds contention; this caps `--workers`. */
 export const MAX_WORKERS = Math.max(1, availableParallelism() * 2);
 
 /** `verifyAuth`: also verify DKIM, DMARC and ARC of emails with the system's DNS. */
 export async function createChecker(workers: number, verifyAuth: boolean): Promise<Checker> {
-  // Workers get the incidents as data (a loader cannot cross threads); in this thread
-  // they are loaded only if a message needs them.
-  if (workers > 1) return new WorkerPool(workers, verifyAuth, await incidentsForChecks());
+  if (workers > 1) return new WorkerPool(workers, verifyAuth, incidentsForChecks());
+  // In this thread the checker is loaded here, not at start: with workers, this thread
+  // only reads and writes, and loading the checker would only delay the workers.
+  const [{ checkAllForBatch, systemAuthVerifier }, { noticeCodeVerifierForChecks }] = await Promise.all([
+    import('./outcome.js'),
+    import('../notices/check-codes.js'),
+  ]);
+  // The incidents are loaded only if a message needs them.
   const incidents = (): Promise<readonly Incident[]> => incidentsForChecks();
   const checkOptions = { incidents, verifyNoticeCode: noticeCodeVerifierForChecks() };
   const options = verifyAuth ? { verifyAuth: await systemAuthVerifier(), ...checkOptions } : checkOptions;
-  return { checkAll: (inputs) => checkAllToOutcomes(inputs, options), close: async () => {} };
+  return { checkAll: (inputs) => checkAllForBatch(inputs, options), close: async () => {} };
 }
 
 class WorkerPool implements Checker {
   private readonly workers: Worker[] = [];
-  private readonly waiting = new Map<number, { inputs: CheckInput[]; resolve: (outcomes: Outcome[]) => void }>();
+  private readonly waiting = new Map<number, { inputs: CheckInput[]; resolve: (outcomes: BatchOutcome[]) => void }>();
   private readonly load: number[] = [];
   private seq = 0;
+  /** Settles once every worker has been sent the incidents: jobs are sent after them. */
+  private readonly ready: Promise<void>;
 
-  constructor(size: number, verifyAuth: boolean, incidents: readonly Incident[]) {
+  /** The workers start at once and load the checker while this thread loads the
+   * incidents; they get them as data (a loader cannot cross threads) before any job. */
+  constructor(size: number, verifyAuth: boolean, incidents: Promise<readonly Incident[]>) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { verifyAuth, incidents } });
-      worker.on('message', ({ seq, outcomes }: { seq: number; outcomes: Outcome[] }) => {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { verifyAuth } });
+      worker.on('message', ({ seq, outcomes }: { seq: number; outcomes: BatchOutcome[] }) => {
         this.load[i]!--;
         this.waiting.get(seq)?.resolve(outcomes);
         this.waiting.delete(seq);
@@ -51,16 +62,20 @@ class WorkerPool implements Checker {
       this.workers.push(worker);
       this.load.push(0);
     }
+    this.ready = incidents.then((list) => {
+      for (const worker of this.workers) worker.postMessage({ incidents: list } satisfies WorkerRequest);
+    });
   }
 
-  checkAll(inputs: CheckInput[]): Promise<Outcome[]> {
+  async checkAll(inputs: CheckInput[]): Promise<BatchOutcome[]> {
+    await this.ready;
     const seq = this.seq++;
     let target = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[target]!) target = i;
     this.load[target]!++;
     return new Promise((resolve) => {
       this.waiting.set(seq, { inputs, resolve });
-      this.workers[target]!.postMessage({ seq, inputs });
+      this.workers[target]!.postMessage({ seq, inputs } satisfies WorkerRequest);
     });
   }
 

@@ -8,7 +8,7 @@ import type { ChannelHint } from '../../core/check.js';
 import { organizationName } from '../../core/knowledge/organizations.js';
 import { runBatch, type BatchItem } from '../check/batch.js';
 import { fileItems, jsonlItems } from '../check/sources.js';
-import type { Outcome } from '../check/outcome.js';
+import type { BatchOutcome, NodeCheckResult } from '../check/outcome.js';
 import { createChecker, MAX_WORKERS } from '../check/pool.js';
 import { EXIT_OK, EXIT_RISK, EXIT_USAGE, UsageError } from './errors.js';
 import { formatResult, type Lang } from './format.js';
@@ -76,18 +76,18 @@ export async function runCheckCommand(files: string[], options: CheckCommandOpti
   const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
   let first = true;
   let reachedRisk = false;
-  const emit = (outcome: Outcome): Promise<void> | undefined => {
+  const emit = (outcome: BatchOutcome): Promise<void> | undefined => {
     progress?.checked();
     if (outcome.ok && options.failOn !== undefined) {
-      const risk = outcome.result.risk;
+      const risk = outcome.risk;
       if (risk === 'high' || (risk === 'medium' && options.failOn === 'medium')) reachedRisk = true;
     }
     if (!outcome.ok) {
       process.stderr.write(`leakaid: ${outcome.id}: ${outcome.error}\n`);
       return json ? write(JSON.stringify({ id: outcome.id, error: outcome.error }) + '\n') : undefined;
     }
-    if (json) return write(JSON.stringify(outcome.result) + '\n');
-    const block = formatResult(outcome.result, options.lang, (id) => organizationName(id, options.lang), color);
+    if (json) return write(outcome.json + '\n');
+    const block = formatResult(JSON.parse(outcome.json) as NodeCheckResult, options.lang, (id) => organizationName(id, options.lang), color);
     const written = write((first ? '' : '\n') + block + '\n');
     first = false;
     return written;

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type { Pool as PostgresPool } from 'pg';
 import { SEED_INCIDENTS } from '../../core/registry/seed.js';
 import type { Incident, IncidentSummary } from '../../core/registry/types.js';
 import type { Database, StoreDialect } from './database.js';
@@ -31,7 +31,7 @@ export interface Store {
   /** PostgreSQL's connection pool (undefined on SQLite), for the few hot queries that
    * should be planned once per connection as named prepared statements, which Kysely
    * does not make: a code look-up costs a third as much that way. */
-  readonly postgresPool: pg.Pool | undefined;
+  readonly postgresPool: PostgresPool | undefined;
   getIncident(id: string): Promise<Incident | undefined>;
   getIncidentByName(name: string): Promise<Incident | undefined>;
   searchIncidents(query: string): Promise<IncidentSummary[]>;
@@ -51,7 +51,7 @@ export interface Store {
 export async function openStore(location: string = defaultStoreLocation()): Promise<Store> {
   const dialect: StoreDialect = isPostgresLocation(location) ? 'postgres' : 'sqlite';
   const sqlite = dialect === 'sqlite' ? openSqlite(location) : undefined;
-  const postgresPool = sqlite === undefined ? postgresPoolFor(location) : undefined;
+  const postgresPool = sqlite === undefined ? await postgresPoolFor(location) : undefined;
   const db = new Kysely<Database>({
     dialect: postgresPool === undefined ? new SqliteDialect({ database: sqlite! }) : new PostgresDialect({ pool: postgresPool }),
   });
@@ -107,7 +107,10 @@ function openSqlite(location: string): SqliteDatabase.Database {
   return database;
 }
 
-function postgresPoolFor(location: string): pg.Pool {
+/** The PostgreSQL driver is loaded only for a postgres:// store: it takes longer to load
+ * than a check of the embedded store's incidents. */
+async function postgresPoolFor(location: string): Promise<PostgresPool> {
+  const { default: pg } = await import('pg');
   return new pg.Pool({ connectionString: location, max: POSTGRES_POOL_SIZE, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
 }
 
