@@ -138,12 +138,17 @@ export function linkFindings(context: SignalContext): Finding[] {
         // little more than its link, and a delivery notice that names no carrier lets
         // "sagawa-exq.co.jp" speak for one.
         const named = context.message.channel !== 'email' || namesOrganization(claims, extracted, imitated.org);
-        findings.push({
-          code: !named ? 'link.resembles-brand' : imitated.kind === 'lookalike' ? 'link.lookalike' : 'link.brand-in-domain',
-          evidence: shown(url),
-          params: { organization: imitated.org.id, brand: imitated.brand },
-          ...at,
-        });
+        // A mail's links to its sender's own domain resemble the brand exactly as far as
+        // its From address does, and sender.resembles-brand says so once: the same
+        // domain is one piece of evidence, not two.
+        if (named || domain !== sender?.domain) {
+          findings.push({
+            code: !named ? 'link.resembles-brand' : imitated.kind === 'lookalike' ? 'link.lookalike' : 'link.brand-in-domain',
+            evidence: shown(url),
+            params: { organization: imitated.org.id, brand: imitated.brand },
+            ...at,
+          });
+        }
       }
     }
     if (url.publicSuffix !== null && isAbusedTld(url.publicSuffix)) {

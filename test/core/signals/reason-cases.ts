@@ -1123,6 +1123,73 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
     expected: 'no link.not-official: a friend naming Amazon does not claim to be Amazon (claims.ts says so of this very sentence)',
     actual: 'link.not-official[example.com] (+40), risk medium: in an SMS any name in the first 40 characters is a strong claim',
   },
+  // Issue 13: genuine commercial mail, studied on the development half of hard-ham-1.
+  {
+    code: 'sender.not-official',
+    side: 'lookalike',
+    input: mail({
+      from: ['Gadgetgnome Apple Corner', 'letters@gadgetgnome.com'],
+      subject: 'This week: the new iBook, and a faster Finder',
+      text: 'Hello readers,\n\nThis week we try the new iBook and three tricks for the Finder.\nRead more: http://www.gadgetgnome.com/apple/this-week\nSponsor: http://www.backup-deals.example/offer\n',
+    }),
+    expected: "no sender.not-official: a newsletter's display name that signs with its own domain's name (Gadgetgnome) names Apple as its topic, not as its sender",
+    actual: 'sender.not-official[Apple] (+40) and link.not-official (+40) on every link: risk high for a newsletter',
+  },
+  {
+    code: 'sender.not-official',
+    side: 'triggers',
+    input: mail({
+      from: ['Apple Support Center', 'support@apple-support-center.com'],
+      subject: 'Your Apple ID has been locked',
+      text: 'Dear customer, your Apple ID has been locked. Sign in at http://apple-support-center.com/unlock to restore it.\n',
+    }),
+    expected: 'sender.not-official: a display name that spells a domain imitating Apple is no signature of the sender\'s own',
+    actual: 'guards the own-name rule: apple-support-center.com carries the brand, so Apple in the name is still a claim',
+  },
+  {
+    code: 'link.resembles-brand',
+    side: 'lookalike',
+    input: mail({
+      from: ['Tesco Ireland', 'offers@tesco.ie'],
+      subject: 'Quicker shopping this week',
+      text: 'Hello,\n\nThis week\'s offers are online: https://www.tesco.ie/offers\n',
+    }),
+    expected: "no link.resembles-brand: the links go to the sender's own domain, which sender.resembles-brand already describes; one domain is one piece of evidence",
+    actual: 'sender.resembles-brand (+10) and link.resembles-brand (+10) for the same domain tesco.ie',
+  },
+  {
+    code: 'link.credential-path',
+    side: 'lookalike',
+    input: mail({
+      from: ['Daily Tech Brief', 'newsletter@dailytechbrief.com'],
+      subject: 'Daily Tech Brief: chips, clouds and phones',
+      text: 'Today: new chips and a cloud outage.\n\nManage your subscription: http://nl.briefmailer.example/servlet/url_login?brand=dtb\nFree trial of our print edition: https://www.printmag.example/secure/trial.asp\n',
+    }),
+    expected: "no link.credential-path: a newsletter's subscription and free-trial pages, in a mail that speaks for nobody and asks for nothing",
+    actual: 'link.credential-path[url_login, /secure/] (+10): 54 of the 110 genuine commercial mails of the development half carried one',
+  },
+  {
+    code: 'link.credential-path',
+    side: 'triggers',
+    input: mail({
+      from: ['Online Banking', 'alerts@examplesavings-online.com'],
+      subject: 'Account notice',
+      text: 'Dear customer,\n\nPlease confirm your account information at http://secure-check.example/login within 24 hours.\n',
+    }),
+    expected: 'link.credential-path: a login page on another site, in a mail about the reader\'s account',
+    actual: 'guards the newsletter rule: words about the account keep a sign-in path as evidence',
+  },
+  {
+    code: 'lure.remote-access',
+    side: 'lookalike',
+    input: mail({
+      from: ['Tech Specialist Weekly', 'editor@techspecialistweekly.com'],
+      subject: 'Five remote access tools compared',
+      text: 'This week we compare five remote access tools for working from home, and how to keep them patched.\n',
+    }),
+    expected: 'no lure.remote-access (strong): "remote access" is the subject of tech news; the scam is asking to be let in (AnyDesk, TeamViewer, 遠隔操作)',
+    actual: 'lure.remote-access[remote access] (+40): a tech newsletter judged high with one more hint',
+  },
 ];
 
 /** Cases the checker still gets wrong: kept here, skipped, until fixed. */
