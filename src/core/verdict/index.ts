@@ -13,6 +13,7 @@ import type { Incident } from '../registry/types.js';
 import { attachmentFindings } from '../signals/attachments.js';
 import { findClaims, type Claims } from '../signals/claims.js';
 import { contentFindings } from '../signals/content.js';
+import { fillerFindings } from '../signals/filler.js';
 import { languageFindings } from '../signals/language.js';
 import { linkFindings } from '../signals/links.js';
 import { modelFindings } from '../signals/model.js';
@@ -37,6 +38,7 @@ const MODULES: SignalModule[] = [
   requestFindings,
   scamPatternFindings,
   languageFindings,
+  fillerFindings,
   attachmentFindings,
   modelFindings,
 ];

@@ -393,6 +393,20 @@ export const CASES: Record<string, ReasonCase> = {
     triggers: sms('A m a z o n セキュリティチームからのお知らせです。'),
     lookalike: sms('Amazon セキュリティチームからのお知らせです。'),
   },
+  'filler.random-letters': {
+    // A bulk mailer's filler at the end, different in every copy.
+    triggers: mail({
+      from: ['Best Deals', 'deals@bestdeals-online.example'],
+      subject: 'Printer cartridges at half price',
+      text: 'Printer cartridges at half price this week only.\nhttp://www.bestdeals-online.example/ink\n\nwqzvkdpftnjxbrhsglmcuy\n',
+    }),
+    // Long words, and a long run of letters that is part of an address.
+    lookalike: mail({
+      from: ['Anna Weber', 'anna.weber@example.de'],
+      subject: 'Internationalization notes',
+      text: 'The internationalization and rechtswissenschaftlichem notes are at http://files.example.de/docs/internationalizationnotesdraft\n',
+    }),
+  },
   'lang.invisible': {
     triggers: sms('ア\u200bマ\u200bゾ\u200bンからのお知らせです。'),
     lookalike: sms('アマゾンからのお知らせです。'),
