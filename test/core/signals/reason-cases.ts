@@ -1204,6 +1204,39 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
     expected: 'no lure.remote-access (strong): "remote access" is the subject of tech news; the scam is asking to be let in (AnyDesk, TeamViewer, 遠隔操作)',
     actual: 'lure.remote-access[remote access] (+40): a tech newsletter judged high with one more hint',
   },
+  {
+    code: 'lang.spaced-word',
+    side: 'lookalike',
+    input: mail({
+      from: ['Media Digest', 'editor@mediadigest-weekly.com'],
+      subject: 'This week in the press',
+      text: 'M E D I A   D I G E S T\n\nThis week: three papers cut their weekend editions.\n',
+    }),
+    expected: "no lang.spaced-word: a line of spaced capitals of its own is a newsletter's heading, set wide to be seen",
+    actual: 'lang.spaced-word[MEDIADIGEST] (+15, bulk): with the model\'s "somewhat resembles spam" a newsletter was medium',
+  },
+  {
+    code: 'lang.spaced-word',
+    side: 'lookalike',
+    input: mail({
+      from: ['Kenji Ito', 'kenji@example.org'],
+      subject: 'Re: serial console',
+      text: 'Set the port to 9600 8 N 1 and the picture frame is 5 x 5 inches.\n',
+    }),
+    expected: 'no lang.spaced-word: sizes and settings with one letter ("8 N 1", "5 x 5") are not words pulled apart',
+    actual: 'lang.spaced-word[8N1, 5x5] (+15)',
+  },
+  {
+    code: 'lang.spaced-word',
+    side: 'triggers',
+    input: mail({
+      from: ['Best Deals', 'deals@bestdeals-online.example'],
+      subject: 'Your order',
+      text: 'Get your F R E E trial today, just reply with your address.\n',
+    }),
+    expected: 'lang.spaced-word: a word pulled apart inside a sentence, the way filters are dodged',
+    actual: 'guards the heading rule: only a line of spaced capitals of its own is a heading',
+  },
 ];
 
 /** Cases the checker still gets wrong: kept here, skipped, until fixed. */
