@@ -48,14 +48,21 @@ function wordCharacters(input: ModelInput, limit: number): number {
 
 /**
  * Whether an email shows who sent it: the From address is at a domain of its own (not a
- * free-mail box) and a link in the body leads there, or the receiving server vouched for
- * that domain (DMARC pass, or an aligned DKIM signature). Text messages have no sender
+ * free-mail box), replies do not go to a free-mail box, and a link in the body leads to
+ * that domain, or the receiving server vouched for it (DMARC pass, or an aligned DKIM
+ * signature). Text messages have no sender
  * address to compare: they are not judged this way.
  */
 export function senderShown(message: Message, extracted: Extracted): boolean {
   if (message.channel !== 'email') return true;
   const domain = registrable(message.from?.domain ?? null);
   if (domain === null || isFreemail(domain)) return false;
+  // Replies that go to a free-mail box leave the company address a mask.
+  const replyToFreemail = message.replyTo.some((r) => {
+    const reply = registrable(r.domain);
+    return reply !== null && reply !== domain && isFreemail(reply);
+  });
+  if (replyToFreemail) return false;
   if (authenticated(receivingServerResults(message), domain)) return true;
   return extracted.urls.some((u) => u.registrableDomain === domain && u.location.field !== 'subject' && u.location.field !== 'fromName');
 }

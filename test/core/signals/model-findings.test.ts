@@ -64,6 +64,16 @@ describe('a mail that does not show its sender (issue 13)', () => {
     expect(await shownBy(mail({ from: ['Health Team', 'team@mailer-health.example'], subject: 'Summer sale', text: `${offer}\nCall 1-800-555-0199 to order.\n` }))).toBe(false);
   });
 
+  it('a shop whose replies go to a free-mail box does not, though its links lead to its domain', async () => {
+    const input = mail({
+      from: ['Northwind Outfitters', 'news@northwind-outfitters.com'],
+      replyTo: 'northwind.orders@hotmail.com',
+      subject: 'Summer sale',
+      text: `${offer}\nShop: https://www.northwind-outfitters.com/sale\n`,
+    });
+    expect(await shownBy(input)).toBe(false);
+  });
+
   it('a sender the receiving server vouched for shows itself, whatever its links', async () => {
     const input = mail({
       from: ['Health Team', 'team@mailer-health.example'],
