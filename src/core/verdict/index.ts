@@ -17,6 +17,7 @@ import { fillerFindings } from '../signals/filler.js';
 import { languageFindings } from '../signals/language.js';
 import { linkFindings } from '../signals/links.js';
 import { modelFindings } from '../signals/model.js';
+import { offlineOrderFindings } from '../signals/offline-order.js';
 import { phoneFindings } from '../signals/phones.js';
 import { requestFindings } from '../signals/requests.js';
 import { scamPatternFindings } from '../signals/scam-patterns.js';
@@ -39,6 +40,7 @@ const MODULES: SignalModule[] = [
   scamPatternFindings,
   languageFindings,
   fillerFindings,
+  offlineOrderFindings,
   attachmentFindings,
   modelFindings,
 ];

@@ -393,6 +393,19 @@ export const CASES: Record<string, ReasonCase> = {
     triggers: sms('A m a z o n セキュリティチームからのお知らせです。'),
     lookalike: sms('Amazon セキュリティチームからのお知らせです。'),
   },
+  'ask.order-offline': {
+    triggers: mail({
+      from: ['Home Savings', 'offers@homesavings-direct.example'],
+      subject: 'Lower your rate today',
+      text: 'Rates have never been lower. To order, call 1-800-555-0142, or send a check or money order to our office.\n',
+    }),
+    // A shop that takes the order on its own site; and a friend's "I will call you later".
+    lookalike: mail({
+      from: ['Northwind Outfitters', 'news@northwind-outfitters.com'],
+      subject: 'Summer sale',
+      text: 'Our summer sale has started. Order online at https://www.northwind-outfitters.com/sale - questions? We will call you back.\n',
+    }),
+  },
   'filler.random-letters': {
     // A bulk mailer's filler at the end, different in every copy.
     triggers: mail({
