@@ -1240,6 +1240,28 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
     actual: 'lang.spaced-word[8N1, 5x5] (+15)',
   },
   {
+    code: 'lure.credential-request',
+    side: 'triggers',
+    input: mail({
+      from: ['Lakeside Bank Security', 'security@lakesidebank-online.com'],
+      subject: 'Security alert',
+      text: 'Dear customer,\n\nFraudulent activity has been registered on your account. Click here to prove your identity.\nYou are requested to fill in the required information within 2 days.\n',
+    }),
+    expected: 'lure.credential-request: "prove your identity", "fill in the required information" ask for the sign-in the page will take',
+    actual: 'only model and weak lures: the English phrases of the Nazario development half\'s bank phishing were not read; it stayed medium',
+  },
+  {
+    code: 'lure.credential-request',
+    side: 'lookalike',
+    input: mail({
+      from: ['Lakeside Bank', 'info@lakesidebank-online.com'],
+      subject: 'How we protect you',
+      text: 'We will never ask you to prove your identity by email.\n',
+    }),
+    expected: 'no lure.credential-request: a bank saying it never asks this',
+    actual: 'none (asserted beside the trigger above)',
+  },
+  {
     code: 'lang.spaced-word',
     side: 'triggers',
     input: mail({
