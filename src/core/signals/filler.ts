@@ -29,7 +29,7 @@ const FOLLOWERS: Readonly<Record<string, string>> = {
   z: 'aeiouyz',
 };
 
-/** Shortest run of lower-case letters judged: shorter runs are words or their parts. */
+/** Shortest run of letters of one case judged: shorter runs are words or their parts. */
 const MIN_LETTERS = 14;
 /** Fewest odd pairs, and their least share of the run's pairs, for random letters. */
 const MIN_ODD_PAIRS = 3;
@@ -37,8 +37,8 @@ const MIN_ODD_SHARE = 0.2;
 /** Characters of the evidence shown. */
 const SHOWN = 24;
 
-/** Runs of lower-case letters: one character class, linear. */
-const RUN = /[a-z]{14,}/g;
+/** Runs of letters all of one case: two character classes, linear. */
+const RUN = /[a-z]{14,}|[A-Z]{14,}/g;
 /** A run glued to these is part of an address, a file name or an identifier, not filler in the text. */
 const GLUE = /[A-Za-z0-9/.@=%_-]/;
 
@@ -51,7 +51,7 @@ function oddPairs(run: string): number {
   return odd;
 }
 
-/** Whether a run of lower-case letters reads as random letters rather than a word. */
+/** Whether a run of lower-case letters reads as random letters rather than a word (capitals are lowered first). */
 export function isRandomLetters(run: string): boolean {
   if (run.length < MIN_LETTERS) return false;
   const odd = oddPairs(run);
@@ -66,7 +66,7 @@ export function findRandomLetters(text: string): string | null {
     const end = start + match[0].length;
     if (start > 0 && GLUE.test(text[start - 1]!)) continue;
     if (end < text.length && GLUE.test(text[end]!)) continue;
-    if (isRandomLetters(match[0])) return match[0];
+    if (isRandomLetters(match[0].toLowerCase())) return match[0];
   }
   return null;
 }

@@ -1262,6 +1262,50 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
     actual: 'none (asserted beside the trigger above)',
   },
   {
+    code: 'link.text-mismatch',
+    side: 'triggers',
+    input: mail({
+      from: ['Lakeside Bank', 'service@lakesidebank-online.com'],
+      subject: 'Security update',
+      html: '<p>Please start the update here: <a href="http://203.0.113.7/ebank/logon">https://secure.lakesidebank-online.com/logon</a></p>',
+    }),
+    expected: "link.text-mismatch: a site's address shown over a link that goes to a bare IP address",
+    actual: 'only link.ip-host (+35): a link to an IP address has no registrable domain, so the address shown over it was never compared',
+  },
+  {
+    code: 'link.text-mismatch',
+    side: 'lookalike',
+    input: mail({
+      from: ['Valentin', 'valentin@example.ie'],
+      subject: 'test server',
+      html: '<p>The test server is up: <a href="http://203.0.113.7/status">http://203.0.113.7/status</a></p>',
+    }),
+    expected: 'no link.text-mismatch: the link shows the very IP address it goes to',
+    actual: 'guards the IP rule: nothing is hidden when the address shown is the one opened',
+  },
+  {
+    code: 'filler.random-letters',
+    side: 'triggers',
+    input: mail({
+      from: ['Lakeside Bank', 'service@lakesidebank-online.com'],
+      subject: 'Security update',
+      text: 'Please visit the link below to confirm your data.\n\nDRQRNFPWWGHXPSZTCOQGPMRJ\n',
+    }),
+    expected: 'filler.random-letters: random capitals are filler as much as random small letters',
+    actual: 'none: only runs of small letters were read',
+  },
+  {
+    code: 'filler.random-letters',
+    side: 'lookalike',
+    input: mail({
+      from: ['Anna Weber', 'anna.weber@example.de'],
+      subject: 'NOTES',
+      text: 'INTERNATIONALIZATION WORKSHOP NOTES ARE ATTACHED\n',
+    }),
+    expected: 'no filler.random-letters: a long word in capitals is a word',
+    actual: 'guards the capitals rule',
+  },
+  {
     code: 'lang.spaced-word',
     side: 'triggers',
     input: mail({
