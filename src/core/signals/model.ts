@@ -50,12 +50,14 @@ function wordCharacters(input: ModelInput, limit: number): number {
  * Whether an email shows who sent it: the From address is at a domain of its own (not a
  * free-mail box), replies do not go to a free-mail box, and a link in the body leads to
  * that domain, or the receiving server vouched for it (DMARC pass, or an aligned DKIM
- * signature). Text messages have no sender
+ * signature). Text messages, and mail pasted without its From header, have no sender
  * address to compare: they are not judged this way.
  */
 export function senderShown(message: Message, extracted: Extracted): boolean {
-  if (message.channel !== 'email') return true;
-  const domain = registrable(message.from?.domain ?? null);
+  // Text pasted without its headers has no sender to judge: missing headers are no
+  // evidence that the sender hides.
+  if (message.channel !== 'email' || message.from?.domain == null) return true;
+  const domain = registrable(message.from.domain);
   if (domain === null || isFreemail(domain)) return false;
   // Replies that go to a free-mail box leave the company address a mask.
   const replyToFreemail = message.replyTo.some((r) => {

@@ -84,7 +84,8 @@ describe('a mail that does not show its sender (issue 13)', () => {
     expect(await shownBy(input)).toBe(true);
   });
 
-  it('text messages are not judged this way', async () => {
+  it('text messages, and mail pasted without its headers, are not judged this way', async () => {
     expect(await shownBy({ text: `${offer} https://www.diet-formula.example/buy`, channel: 'sms' })).toBe(true);
+    expect(await shownBy({ text: `${offer} https://www.diet-formula.example/buy`, channel: 'email' })).toBe(true);
   });
 });
