@@ -76,10 +76,50 @@ function isHeading(text: string, [start, end]: [number, number]): boolean {
   return BEFORE_HEADING.test(before) || (atStart && AFTER_HEADING.test(after));
 }
 
+/** Shortest domain label that names a sender in its display name: shorter ones ("ms",
+ * "ibm") occur inside other words by chance. */
+const MIN_OWN_NAME = 4;
+
+/**
+ * Where the display name spells the sender's own domain (letters and digits of its
+ * label, in order, whatever stands between them), when that domain is of no
+ * organization on record: [start, end) in the name, or null.
+ */
+function ownNameSpan(message: Message): [number, number] | null {
+  const from = message.from;
+  const domain = message.channel === 'email' ? registrable(from?.domain ?? null) : null;
+  if (from === null || domain === null || organizationForDomain(domain) !== undefined) return null;
+  const label = domainLabel(domain).replace(/[^a-z0-9]/g, '');
+  if (label.length < MIN_OWN_NAME) return null;
+  const positions: number[] = [];
+  let compact = '';
+  const name = from.name.toLowerCase();
+  for (let i = 0; i < name.length; i++) {
+    if (/[a-z0-9]/.test(name[i]!)) {
+      compact += name[i];
+      positions.push(i);
+    }
+  }
+  const at = compact.indexOf(label);
+  return at === -1 ? null : [positions[at]!, positions[at + label.length - 1]! + 1];
+}
+
+/**
+ * A company named in a display name that also signs with the sender's own domain is the
+ * mail's topic, not its sender: "Gadgetgnome Apple Corner <letters@gadgetgnome.com>" is
+ * Gadgetgnome's newsletter about Apple. When the company's name is part of what spells
+ * the domain ("Apple Support Center <x@apple-support-center.com>"), the name still
+ * claims to be the company.
+ */
+function topicOfOwnName(message: Message, [start, end]: [number, number]): boolean {
+  const own = ownNameSpan(message);
+  return own !== null && (end <= own[0] || start >= own[1]);
+}
+
 /** 0 strongest … 3 a strong claim; 10 and up only named. */
 function claimRank(message: Message, mention: OrganizationMention): number {
   const { field, span } = mention.location;
-  if (field === 'fromName') return 0;
+  if (field === 'fromName') return topicOfOwnName(message, span) ? 11 : 0;
   const text = fieldText(message, mention);
   if (field === 'subject') return isHeading(text, span) ? 1 : 10;
   if (field === 'text' || field === 'htmlText') {

@@ -2,6 +2,8 @@
 // Japanese does not use (machine-translated or foreign-run phishing), words hidden from
 // filters with spaces, look-alike letters or invisible characters. None of it is enough
 // alone; it adds to other evidence.
+import type { Location } from '../extract/types.js';
+import type { Message } from '../message/types.js';
 import type { Finding, SignalContext } from './types.js';
 
 /** Simplified Chinese forms whose Japanese counterparts differ (这/這, 帐/帳, 户/戸, 邮/郵,
@@ -23,7 +25,6 @@ const ALPHABETIC = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 const FOREIGN_LETTER = /(?![\x00-\x7f])[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/gu;
 const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
 
-const HAS_LETTER = /\p{L}/u;
 
 /**
  * The first word — a run of Latin, Cyrillic and Greek letters — that mixes those
@@ -57,6 +58,30 @@ function codePointBefore(text: string, index: number): string {
   return pair ? text.slice(index - 2, index) : text[index - 1]!;
 }
 
+/** Fewest letters (not digits) a spaced-out run needs to be a word: "5 x 5" and "8 N 1" are a size and a setting. */
+const MIN_SPACED_WORD_LETTERS = 2;
+
+const LETTERS = /\p{L}/gu;
+
+function countLetters(text: string): number {
+  return text.match(LETTERS)?.length ?? 0;
+}
+
+/** A line of capital Latin letters, digits, spaces and punctuation only. */
+const CAPITALS_LINE = /^[A-Z0-9\s\p{P}\p{S}]*$/u;
+
+/** Whether a spaced word stands on a line of spaced capitals of its own: a heading. */
+function isSpacedHeading(message: Message, location: Location): boolean {
+  const field = location.field;
+  const text = field === 'subject' ? message.subject : field === 'text' ? message.text : field === 'htmlText' ? message.htmlText : null;
+  if (text === null) return false;
+  const [start, end] = location.span;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const line = text.slice(lineStart, newline === -1 ? text.length : newline);
+  return /[A-Z]/.test(line) && CAPITALS_LINE.test(line);
+}
+
 export function languageFindings({ message, extracted }: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const text = `${message.subject ?? ''}\n${message.from?.name ?? ''}\n${message.text}`;
@@ -69,9 +94,12 @@ export function languageFindings({ message, extracted }: SignalContext): Finding
   const mixed = firstMixedScriptWord(text);
   if (mixed !== null) findings.push({ code: 'lang.mixed-script', evidence: mixed });
   // Spaced digits ("easy as 1 2 3", "Steps 1 2 3 4") are counting, not a word pulled
-  // apart to slip past filters; only runs with letters count.
+  // apart to slip past filters, and neither are sizes and settings with one letter
+  // ("5 x 5", "8 N 1"): only runs of two letters or more count. A line of spaced
+  // capitals and nothing else ("M E D I A  U N S P U N") is a newsletter's heading,
+  // set wide to be seen, not a word hidden inside a sentence.
   for (const spaced of extracted.spacedWords) {
-    if (!HAS_LETTER.test(spaced.joined)) continue;
+    if (countLetters(spaced.joined) < MIN_SPACED_WORD_LETTERS || isSpacedHeading(message, spaced.location)) continue;
     findings.push({ code: 'lang.spaced-word', evidence: spaced.joined, location: spaced.location });
   }
   if (extracted.invisible.total > 0) {

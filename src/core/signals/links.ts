@@ -62,11 +62,14 @@ function isBareAddress(url: ExtractedUrl): boolean {
  * ("News.com: top stories"), and the link does not go to the sender's own domain:
  * newsletters send every click through their own counter (click.example-news.com for
  * "www.shop.example"). A sender the receiving server vouched for that shows its own
- * address over another domain is counting clicks through its mail provider.
+ * address over another domain is counting clicks through its mail provider. A link to
+ * an IP address has no domain: its address stands for one.
  */
 function deceptiveText(url: ExtractedUrl, sender: Sender | null): { shown: string; target: string } | null {
   const shown = url.visibleDomain;
-  const target = url.registrableDomain;
+  // A site's address shown over a link to a bare IP address hides where it goes as
+  // surely as one shown over another domain.
+  const target = url.registrableDomain ?? (url.isIp ? url.host : null);
   if (shown === null || target === null || shown === target) return null;
   if (sender !== null && sender.authenticated && shown === sender.domain) return null;
   const shownOwner = officialOwner(shown);
@@ -138,12 +141,17 @@ export function linkFindings(context: SignalContext): Finding[] {
         // little more than its link, and a delivery notice that names no carrier lets
         // "sagawa-exq.co.jp" speak for one.
         const named = context.message.channel !== 'email' || namesOrganization(claims, extracted, imitated.org);
-        findings.push({
-          code: !named ? 'link.resembles-brand' : imitated.kind === 'lookalike' ? 'link.lookalike' : 'link.brand-in-domain',
-          evidence: shown(url),
-          params: { organization: imitated.org.id, brand: imitated.brand },
-          ...at,
-        });
+        // A mail's links to its sender's own domain resemble the brand exactly as far as
+        // its From address does, and sender.resembles-brand says so once: the same
+        // domain is one piece of evidence, not two.
+        if (named || domain !== sender?.domain) {
+          findings.push({
+            code: !named ? 'link.resembles-brand' : imitated.kind === 'lookalike' ? 'link.lookalike' : 'link.brand-in-domain',
+            evidence: shown(url),
+            params: { organization: imitated.org.id, brand: imitated.brand },
+            ...at,
+          });
+        }
       }
     }
     if (url.publicSuffix !== null && isAbusedTld(url.publicSuffix)) {

@@ -4,7 +4,21 @@
 // is left to the rules. A few words are no wording to judge: "hi" or "Your account"
 // would be scored on the model's prior and its bias, so a short message is left to the
 // rules and the reader is told so.
+//
+// Wording is not the whole story of a mail: the same advertising reads the same from a
+// shop that signs it with its own site as from someone who cannot be found. A mail whose
+// sender the mail itself shows — its links lead to the From address's own domain, or the
+// receiving server vouched for that domain — is judged at the model's 1% threshold. A
+// mail that shows nobody (a free-mail box, or links only to other people's sites, or no
+// link at all) is judged at the 2% threshold: wording that reads like spam there is
+// model.spam-unidentified, with as much weight as model.spam-likely. Both thresholds
+// are the model's own, chosen by cross-validation on its training ham.
+import type { Extracted } from '../extract/types.js';
+import { isFreemail } from '../knowledge/lists.js';
+import type { Message } from '../message/types.js';
 import { assessSpam, modelInputFromMessage, type ModelInput, type SpamAssessment } from '../model/index.js';
+import { authenticated, receivingServerResults } from './authentication.js';
+import { registrable } from './domains.js';
 import type { Finding, SignalContext } from './types.js';
 
 /** Share of the message's features the model must know before its opinion counts. */
@@ -32,19 +46,43 @@ function wordCharacters(input: ModelInput, limit: number): number {
   return count;
 }
 
-export function modelFindings({ message }: SignalContext): Finding[] {
+/**
+ * Whether an email shows who sent it: the From address is at a domain of its own (not a
+ * free-mail box), replies do not go to a free-mail box, and a link in the body leads to
+ * that domain, or the receiving server vouched for it (DMARC pass, or an aligned DKIM
+ * signature). Text messages, and mail pasted without its From header, have no sender
+ * address to compare: they are not judged this way.
+ */
+export function senderShown(message: Message, extracted: Extracted): boolean {
+  // Text pasted without its headers has no sender to judge: missing headers are no
+  // evidence that the sender hides.
+  if (message.channel !== 'email' || message.from?.domain == null) return true;
+  const domain = registrable(message.from.domain);
+  if (domain === null || isFreemail(domain)) return false;
+  // Replies that go to a free-mail box leave the company address a mask.
+  const replyToFreemail = message.replyTo.some((r) => {
+    const reply = registrable(r.domain);
+    return reply !== null && reply !== domain && isFreemail(reply);
+  });
+  if (replyToFreemail) return false;
+  if (authenticated(receivingServerResults(message), domain)) return true;
+  return extracted.urls.some((u) => u.registrableDomain === domain && u.location.field !== 'subject' && u.location.field !== 'fromName');
+}
+
+export function modelFindings({ message, extracted }: SignalContext): Finding[] {
   const input = modelInputFromMessage(message);
   const characters = wordCharacters(input, MODEL_MIN_CHARACTERS);
   if (characters < MODEL_MIN_CHARACTERS) return [{ code: 'model.too-little-text', evidence: String(characters) }];
-  return findingsForAssessment(assessSpam(input));
+  return findingsForAssessment(assessSpam(input), senderShown(message, extracted));
 }
 
-/** The evidence one model assessment amounts to. */
-export function findingsForAssessment(assessment: SpamAssessment): Finding[] {
+/** The evidence one model assessment amounts to; `shown`: whether the mail shows its sender (senderShown). */
+export function findingsForAssessment(assessment: SpamAssessment, shown = true): Finding[] {
   if (assessment.coverage < MIN_COVERAGE) return [];
   const { probability, thresholds } = assessment;
   const evidence = probability.toFixed(2);
   if (probability >= thresholds.fpr1) return [{ code: 'model.spam-likely', evidence }];
+  if (!shown && probability >= thresholds.fpr2) return [{ code: 'model.spam-unidentified', evidence }];
   if (probability >= thresholds.fpr2) return [{ code: 'model.spam-possible', evidence }];
   if (probability < HAM_PROBABILITY) return [{ code: 'model.ham-likely', evidence }];
   return [];

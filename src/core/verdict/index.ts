@@ -13,9 +13,11 @@ import type { Incident } from '../registry/types.js';
 import { attachmentFindings } from '../signals/attachments.js';
 import { findClaims, type Claims } from '../signals/claims.js';
 import { contentFindings } from '../signals/content.js';
+import { fillerFindings } from '../signals/filler.js';
 import { languageFindings } from '../signals/language.js';
 import { linkFindings } from '../signals/links.js';
 import { modelFindings } from '../signals/model.js';
+import { offlineOrderFindings } from '../signals/offline-order.js';
 import { phoneFindings } from '../signals/phones.js';
 import { requestFindings } from '../signals/requests.js';
 import { scamPatternFindings } from '../signals/scam-patterns.js';
@@ -37,6 +39,8 @@ const MODULES: SignalModule[] = [
   requestFindings,
   scamPatternFindings,
   languageFindings,
+  fillerFindings,
+  offlineOrderFindings,
   attachmentFindings,
   modelFindings,
 ];
@@ -119,12 +123,29 @@ export interface Evidence {
   noticeCodes: FoundNoticeCode[];
 }
 
+/** Lure families about the reader's account, card, bank or data, and about paying. */
+const ACCOUNT_LURE = /^lure\.(?:credential-request|card-request|bank-request|personal-data-request|account-problem|payment-demand)(?:\.weak)?$/;
+
+/**
+ * A mail carries many links: a newsletter's "manage your subscription" page, a shop's
+ * "member login", a magazine's free-trial sign-up. A sign-in or payment path
+ * (link.credential-path) is evidence in a mail that speaks for an organization, asks for
+ * something, or talks about the reader's account, card, bank or payment; otherwise it
+ * is left out. A text message's one link is its whole point: it always counts there.
+ */
+function withoutStrayLoginPaths(findings: Finding[], message: Message, claims: Claims): Finding[] {
+  if (message.channel !== 'email' || claims.organizations.length > 0) return findings;
+  if (!findings.some((f) => f.code === 'link.credential-path')) return findings;
+  const context = findings.some((f) => ACCOUNT_LURE.test(f.code) || /^(?:request|pattern)\./.test(f.code));
+  return context ? findings : findings.filter((f) => f.code !== 'link.credential-path');
+}
+
 export function gatherEvidence(message: Message, extracted: Extracted): Evidence {
   const claims = findClaims(message, extracted);
   const folded = foldForMatching(`${message.subject ?? ''}\n${message.text}`);
   const reading = readRequests(folded, message.channel);
   const context: SignalContext = { message, extracted, claims, folded, reading };
-  const findings = MODULES.flatMap((module) => module(context));
+  const findings = withoutStrayLoginPaths(MODULES.flatMap((module) => module(context)), message, claims);
   const breachNotice = findings.some((f) => f.code === 'content.breach-notice');
   const needsRecord = comparesWithRecord(message, breachNotice);
   const codeTexts = [message.subject ?? '', message.text, message.htmlText ?? '', ...message.links.map((l) => l.href)];
