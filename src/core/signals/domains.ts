@@ -64,23 +64,35 @@ const BRAND_BY_WORD = new Map<string, Organization>();
 for (const brand of BRANDS) if (!brand.token.includes('-') && !BRAND_BY_WORD.has(brand.token)) BRAND_BY_WORD.set(brand.token, brand.org);
 const HYPHENATED_BRANDS = BRANDS.filter((brand) => brand.token.includes('-'));
 
-/** Edit distance with an upper bound: returns bound + 1 as soon as it is exceeded. */
-function editDistance(a: string, b: string, bound: number): number {
+// The two rows of editDistance, reused: it runs against every brand for each new domain.
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
+/** Edit distance (UTF-16 code units) with an upper bound: above the bound, some number above it (bound + 1 as soon as a whole row exceeds it). */
+export function editDistance(a: string, b: string, bound: number): number {
   if (Math.abs(a.length - b.length) > bound) return bound + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const n = b.length;
+  if (previousRow.length <= n) {
+    previousRow = new Int32Array(n + 1);
+    currentRow = new Int32Array(n + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= n; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const unit = a.charCodeAt(i - 1);
+    current[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    for (let j = 1; j <= n; j++) {
+      const cost = unit === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
+      current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > bound) return bound + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length]!;
+  return previous[n]!;
 }
 
 export type Lookalike =
