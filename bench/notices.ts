@@ -37,7 +37,7 @@ const CONNECTIONS = 10;
  * coordinated omission at a fixed rate). */
 const TARGET_LOOKUPS_PER_SECOND = 5_000;
 /** PostgreSQL's own cache, sized as for a service holding this many notices: the code
- * index of 9.28 million notices (about 400 MB) and most of the table stay in it. With the
+ * index of 9.28 million notices (about 480 MB) and most of the table stay in it. With the
  * default 128 MB nearly every look-up copies a page in from the system's cache and
  * evicts another, which showed as the p99 of the look-ups. */
 const POSTGRES_SETTINGS = { shared_buffers: '2GB' };
