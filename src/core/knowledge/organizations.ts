@@ -121,13 +121,16 @@ export function organizationNames(org: Organization): string[] {
   ];
 }
 
-const searchKeys = ORGANIZATIONS.map((org) => ({ org, keys: organizationNames(org).map(compactName) }));
+/** Made at the first search: a check never searches, and folding every name took a
+ * few milliseconds of each start. */
+let searchKeys: { org: Organization; keys: string[] }[] | undefined;
 
 /** Organizations whose name, kana reading, alias or official domain contains the query,
  * those whose name starts with it first. */
 export function searchOrganizations(query: string): Organization[] {
   const key = compactName(query);
   if (key.length < MIN_ORGANIZATION_QUERY_CHARS) return [];
+  searchKeys ??= ORGANIZATIONS.map((org) => ({ org, keys: organizationNames(org).map(compactName) }));
   return searchKeys
     .filter((entry) => entry.keys.some((k) => k.includes(key)))
     .sort((a, b) => Number(b.keys.some((k) => k.startsWith(key))) - Number(a.keys.some((k) => k.startsWith(key))))
