@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
 import type { Incident } from '../../core/registry/types.js';
-import { incidentsForChecks } from '../store/check-incidents.js';
 import type { BatchOutcome } from './outcome.js';
 
 /** Checks inputs in this thread, or spread over worker threads. */
@@ -14,6 +13,13 @@ export interface Checker {
 
 /** What the pool sends a worker: the incidents once, then jobs. */
 export type WorkerRequest = { incidents: readonly Incident[] } | { seq: number; inputs: CheckInput[] };
+
+/** The incidents checks compare notices with, by the module that loads them: loaded
+ * itself only when they are (for a pool, or for a message that needs them), as it holds
+ * the bundled seed it falls back on, half a megabyte to parse. */
+async function incidentsForChecks(): Promise<readonly Incident[]> {
+  return (await import('../store/check-incidents.js')).incidentsForChecks();
+}
 
 /** More workers than cores only adds contention; this caps `--workers`. */
 export const MAX_WORKERS = Math.max(1, availableParallelism() * 2);
