@@ -5,7 +5,10 @@
 // neither the server nor the PDF maker nor the database drivers.
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 import { build, type Plugin } from 'esbuild';
 import { validateBundledKnowledge } from '../src/core/bundled-knowledge.js';
 
@@ -34,6 +37,38 @@ const jsonAsString: Plugin = {
   },
 };
 
+/**
+ * Modules whose exports are data made from the bundled knowledge (tables, automata):
+ * the build runs them and the bundle holds what they exported, not the code that makes
+ * it. Making the tables at each start took longer than checking a message.
+ */
+const PREBUILT = ['src/core/extract/organization-dictionaries.ts'].map((path) => resolve(path));
+
+/**
+ * Each PREBUILT module as its exports, written with V8's serializer (Maps, typed
+ * arrays and RegExps included), which reads them back far faster than JSON.parse and a
+ * loop could rebuild them. An export the serializer would not give back unchanged (a
+ * function, a class instance) fails the build.
+ */
+const prebuilt: Plugin = {
+  name: 'prebuilt',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (!PREBUILT.includes(args.path)) return undefined;
+      const exports = { ...((await import(pathToFileURL(args.path).href)) as Record<string, unknown>) };
+      if (!isDeepStrictEqual(deserialize(serialize(exports)), exports)) {
+        throw new Error(`${args.path}: its exports do not survive v8.serialize unchanged; a PREBUILT module must export data only`);
+      }
+      const lines = [
+        "import { deserialize } from 'node:v8';",
+        `const exported = deserialize(Buffer.from(${JSON.stringify(serialize(exports).toString('base64'))}, 'base64'));`,
+        ...Object.keys(exports).map((name) => `export const ${name} = exported.${name};`),
+      ];
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
 // The bundle reads its knowledge without validating it at each start: validate it here.
 validateBundledKnowledge();
 
@@ -57,5 +92,5 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [jsonAsString],
+  plugins: [prebuilt, jsonAsString],
 });

@@ -26,17 +26,104 @@ export interface KeyStarts {
 /** The answer when no key occurs (frozen: callers only read answers). */
 const NONE = Object.freeze({ starts: Object.freeze([]), lengths: Object.freeze([]) }) as unknown as KeyStarts;
 
+/**
+ * A KeyMatcher's automaton without its look-up table: typed arrays only, so a build step
+ * can make it once and ship it (scripts/build-cli.ts). Made by keyMatcherTables.
+ */
+export interface KeyMatcherTables {
+  /** The distinct code units of the keys: symbol s (from 1) stands for units.charCodeAt(s - 1). */
+  units: string;
+  /** The trie's edges, as lists per state: the first edge of each state, and each edge's
+   * symbol and next sibling (−1 ends a list). Edge e leads to state e + 1. */
+  firstEdge: Int32Array;
+  edgeSymbol: Uint16Array;
+  edgeNext: Int32Array;
+  /** Per state: the state of its longest proper suffix that is also a trie state. */
+  fail: Uint32Array;
+  /** Per state: the length of the key that ends there, 0 for none. */
+  keyLength: Uint32Array;
+  /** Per state: 1 when some key ends there (its own, or one its failure states end). */
+  ends: Uint8Array;
+}
+
+/** The automaton of `keys` (empty keys are ignored). */
+export function keyMatcherTables(keys: Iterable<string>): KeyMatcherTables {
+  const list = [...new Set(keys)].filter((k) => k.length > 0);
+  const symbolOf = new Map<number, number>();
+  let units = '';
+  for (const key of list) {
+    for (let i = 0; i < key.length; i++) {
+      const unit = key.charCodeAt(i);
+      if (!symbolOf.has(unit)) {
+        units += key[i];
+        symbolOf.set(unit, units.length);
+      }
+    }
+  }
+  const symbolCount = units.length + 1;
+  // Symbols are 16-bit: more distinct code units than that would need a wider table.
+  if (symbolCount > 0xffff) throw new Error('KeyMatcher: too many distinct characters in the keys');
+
+  // The trie, and the key length when a key ends at a state. One map from
+  // (state, symbol) to child for all states: a map per state made this slow.
+  const childOf = new Map<number, number>();
+  const keyLength: number[] = [0];
+  const firstEdge: number[] = [-1];
+  const edgeSymbol: number[] = [];
+  const edgeNext: number[] = [];
+  for (const key of list) {
+    let state = 0;
+    for (let i = 0; i < key.length; i++) {
+      const symbol = symbolOf.get(key.charCodeAt(i))!;
+      let child = childOf.get(state * symbolCount + symbol);
+      if (child === undefined) {
+        child = keyLength.length;
+        keyLength.push(0);
+        firstEdge.push(-1);
+        childOf.set(state * symbolCount + symbol, child);
+        edgeSymbol.push(symbol);
+        edgeNext.push(firstEdge[state]!);
+        firstEdge[state] = child - 1;
+      }
+      state = child;
+    }
+    keyLength[state] = key.length;
+  }
+
+  // Breadth first: a state's failure state is shallower, so it is known (with whether
+  // keys end there) before the state itself.
+  const states = keyLength.length;
+  const fail = new Uint32Array(states);
+  const ends = new Uint8Array(states);
+  const queue: number[] = [];
+  for (let e = firstEdge[0]!; e !== -1; e = edgeNext[e]!) queue.push(e + 1);
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q]!;
+    for (let e = firstEdge[state]!; e !== -1; e = edgeNext[e]!) {
+      const symbol = edgeSymbol[e]!;
+      let f = fail[state]!;
+      while (f !== 0 && !childOf.has(f * symbolCount + symbol)) f = fail[f]!;
+      fail[e + 1] = childOf.get(f * symbolCount + symbol) ?? 0;
+      queue.push(e + 1);
+    }
+    if (keyLength[state]! > 0 || ends[fail[state]!] === 1) ends[state] = 1;
+  }
+  return {
+    units,
+    firstEdge: Int32Array.from(firstEdge),
+    edgeSymbol: Uint16Array.from(edgeSymbol),
+    edgeNext: Int32Array.from(edgeNext),
+    fail,
+    keyLength: Uint32Array.from(keyLength),
+    ends,
+  };
+}
+
 export class KeyMatcher {
   /** Code unit → symbol; 0 for every code unit that occurs in no key. */
-  private readonly symbolOf: Uint16Array;
+  private readonly symbolOf = new Uint16Array(0x10000);
   private readonly symbolCount: number;
-  /** The trie's edges, as lists per state: the first edge of each state, and each edge's symbol, child and next sibling (−1 ends a list). */
-  private readonly firstEdge: Int32Array;
-  private readonly edgeSymbol: number[] = [];
-  private readonly edgeChild: number[] = [];
-  private readonly edgeNext: number[] = [];
-  /** Per state: the state of its longest proper suffix that is also a trie state. */
-  private readonly fail: Uint32Array;
+  private readonly tables: KeyMatcherTables;
   /** state * symbolCount + symbol → next state, for the states marked in `ready`. */
   private readonly next: Uint16Array | Uint32Array;
   /**
@@ -45,97 +132,53 @@ export class KeyMatcher {
    * start-up than a check of a message takes, and ordinary text visits few states.
    */
   private readonly ready: Uint8Array;
-  /** Per state: lengths of the keys that end there (the state's string and its
-   * suffixes), longest first; empty for most states. */
-  private readonly ending: number[][];
-  private readonly ends: Uint8Array;
+  /** Per state, once a scan has reported there: lengths of the keys that end there (the
+   * state's string and its suffixes), longest first. */
+  private readonly ending: (number[] | undefined)[];
 
-  constructor(keys: Iterable<string>) {
-    const list = [...new Set(keys)].filter((k) => k.length > 0);
-    this.symbolOf = new Uint16Array(0x10000);
-    let symbolCount = 1;
-    for (const key of list) {
-      for (let i = 0; i < key.length; i++) {
-        const unit = key.charCodeAt(i);
-        if (this.symbolOf[unit] === 0) this.symbolOf[unit] = symbolCount++;
-      }
-    }
-    // Symbols are 16-bit: more distinct code units than that would need a wider table.
-    if (symbolCount > 0xffff) throw new Error('KeyMatcher: too many distinct characters in the keys');
-    this.symbolCount = symbolCount;
-
-    // The trie, and the key length when a key ends at a state. One map from
-    // (state, symbol) to child for all states: a map per state made start-up slow.
-    const childOf = new Map<number, number>();
-    const keyLength: number[] = [0];
-    const firstEdge: number[] = [-1];
-    for (const key of list) {
-      let state = 0;
-      for (let i = 0; i < key.length; i++) {
-        const symbol = this.symbolOf[key.charCodeAt(i)]!;
-        let child = childOf.get(state * symbolCount + symbol);
-        if (child === undefined) {
-          child = keyLength.length;
-          keyLength.push(0);
-          firstEdge.push(-1);
-          childOf.set(state * symbolCount + symbol, child);
-          this.edgeSymbol.push(symbol);
-          this.edgeChild.push(child);
-          this.edgeNext.push(firstEdge[state]!);
-          firstEdge[state] = this.edgeChild.length - 1;
-        }
-        state = child;
-      }
-      keyLength[state] = key.length;
-    }
-    this.firstEdge = Int32Array.from(firstEdge);
-
-    // Breadth first: a state's failure state is shallower, so it is known (with the
-    // keys ending there) before the state itself.
-    const states = keyLength.length;
-    const fail = new Uint32Array(states);
-    this.ending = new Array<number[]>(states);
-    this.ends = new Uint8Array(states);
-    this.ending[0] = [];
-    const queue: number[] = [];
-    for (let e = firstEdge[0]!; e !== -1; e = this.edgeNext[e]!) queue.push(this.edgeChild[e]!);
-    for (let q = 0; q < queue.length; q++) {
-      const state = queue[q]!;
-      for (let e = firstEdge[state]!; e !== -1; e = this.edgeNext[e]!) {
-        const symbol = this.edgeSymbol[e]!;
-        let f = fail[state]!;
-        while (f !== 0 && !childOf.has(f * symbolCount + symbol)) f = fail[f]!;
-        const child = this.edgeChild[e]!;
-        fail[child] = childOf.get(f * symbolCount + symbol) ?? 0;
-        queue.push(child);
-      }
-      const own = keyLength[state]!;
-      const inherited = this.ending[fail[state]!]!;
-      this.ending[state] = own > 0 ? [own, ...inherited] : inherited;
-      if (this.ending[state]!.length > 0) this.ends[state] = 1;
-    }
-    this.fail = fail;
-    this.next = states <= 0x10000 ? new Uint16Array(states * symbolCount) : new Uint32Array(states * symbolCount);
+  constructor(tables: KeyMatcherTables) {
+    const { units } = tables;
+    for (let s = 1; s <= units.length; s++) this.symbolOf[units.charCodeAt(s - 1)] = s;
+    this.symbolCount = units.length + 1;
+    this.tables = tables;
+    const states = tables.fail.length;
+    this.next = states <= 0x10000 ? new Uint16Array(states * this.symbolCount) : new Uint32Array(states * this.symbolCount);
     this.ready = new Uint8Array(states);
+    this.ending = new Array<number[] | undefined>(states);
   }
 
   /** Fills the row of `state`: its failure state's row, then its own children. */
   private fill(state: number): void {
     const { symbolCount, next } = this;
+    const { firstEdge, edgeSymbol, edgeNext } = this.tables;
     const base = state * symbolCount;
     if (state !== 0) {
-      const f = this.fail[state]!;
+      const f = this.tables.fail[state]!;
       // The failure state is shallower: the recursion is at most as deep as the longest key.
       if (this.ready[f] === 0) this.fill(f);
       next.copyWithin(base, f * symbolCount, (f + 1) * symbolCount);
     }
-    for (let e = this.firstEdge[state]!; e !== -1; e = this.edgeNext[e]!) next[base + this.edgeSymbol[e]!] = this.edgeChild[e]!;
+    for (let e = firstEdge[state]!; e !== -1; e = edgeNext[e]!) next[base + edgeSymbol[e]!] = e + 1;
     this.ready[state] = 1;
+  }
+
+  /** The lengths of the keys that end at `state`, longest first (its own key, then its
+   * failure state's keys). */
+  private endingAt(state: number): number[] {
+    let ending = this.ending[state];
+    if (ending === undefined) {
+      const inherited = state === 0 ? [] : this.endingAt(this.tables.fail[state]!);
+      const own = this.tables.keyLength[state]!;
+      ending = own > 0 ? [own, ...inherited] : inherited;
+      this.ending[state] = ending;
+    }
+    return ending;
   }
 
   /** Every position of `text` where a key starts, with the longest key there. */
   find(text: string): KeyStarts {
-    const { symbolOf, symbolCount, next, ends, ready } = this;
+    const { symbolOf, symbolCount, next, ready } = this;
+    const { ends } = this.tables;
     const found: KeyStarts = { starts: [], lengths: [] };
     let state = 0;
     for (let i = 0; i < text.length; i++) {
@@ -161,7 +204,8 @@ export class KeyMatcher {
    * that cannot be rewritten.
    */
   findRewritten(text: string, rewrite: UnitRewrite): KeyStarts | null {
-    const { symbolCount, next, ends, ready } = this;
+    const { symbolCount, next, ready } = this;
+    const { ends } = this.tables;
     const single = rewrite.single;
     const found: KeyStarts = { starts: [], lengths: [] };
     let state = 0;
@@ -207,7 +251,7 @@ export class KeyMatcher {
   /** Records the keys ending at `end` in state `state`, keeping `found` ordered by start. */
   private report(state: number, end: number, found: KeyStarts): void {
     const { starts, lengths } = found;
-    for (const length of this.ending[state]!) {
+    for (const length of this.endingAt(state)) {
       const start = end - length;
       // Reports come in order of their end; put this one in order of its start.
       let k = starts.length;

@@ -3,8 +3,8 @@
 // look-alike characters ("Аmazon" with a Cyrillic А, "amaz0n", "arnazon").
 //
 // How: every name, kana reading, English name, alias and official domain is folded
-// once at load (NFKC + lower case) into a dictionary of keys; a second dictionary
-// holds the confusable skeletons of the same keys. A dictionary is searched as the
+// once (NFKC + lower case) into a dictionary of keys; a second dictionary holds the
+// confusable skeletons of the same keys (organization-dictionaries.ts). A dictionary is searched as the
 // alternation `key1|key2|…` of its keys, longest first, would match: with that regex
 // when it is small, with a KeyMatcher (./key-matcher.ts: Aho–Corasick, one pass,
 // linear in the text whatever the dictionary size) when it is large, as the name
@@ -27,47 +27,19 @@
 // are matched only case-sensitively, exactly as written in the data, in scan 1; they
 // are not looked for in joined or skeleton text, where coincidences are common.
 import { MAX_ITEMS_PER_KIND, MAX_SCAN_CHARS } from '../limits.js';
-import { ORGANIZATIONS, type Organization } from '../knowledge/organizations.js';
-import { foldForMatching, joinSpacedLetters, MappedText, skeleton, type SpacedRun } from '../normalize/index.js';
+import { joinSpacedLetters, MappedText, type SpacedRun } from '../normalize/index.js';
+import { KeyMatcher, type KeyStarts } from './key-matcher.js';
+import { DICTIONARIES as TABLES, SKELETON_COVERS_KEYS, type DictionaryTables } from './organization-dictionaries.js';
+import { skeletonChar } from './skeleton-char.js';
+import type { OrganizationMention } from './types.js';
 
 type SpacedJoin = { mapped: MappedText; runs: SpacedRun[] };
-import { KeyMatcher, type KeyStarts } from './key-matcher.js';
-import type { MentionVia, OrganizationMention } from './types.js';
 
 export type FoundMention = Omit<OrganizationMention, 'location'> & { span: [number, number] };
 
-interface Entry {
-  organizationId: string;
-  via: MentionVia;
-}
+type Dictionary = Omit<DictionaryTables, 'matcher'> & { matcher: KeyMatcher | null };
 
-type Exclusion = { before?: RegExp; after?: RegExp };
-
-interface Dictionary {
-  /** Finds the keys as the alternation `key1|key2|…` (longest first) matches them:
-   * that regex itself for a small dictionary (V8 runs a short alternation of
-   * literals fast), a KeyMatcher for a large one (one table look-up per character
-   * whatever the size, where the regex slows down with every key). One of the two
-   * is set when the dictionary has keys. */
-  regex: RegExp | null;
-  matcher: KeyMatcher | null;
-  entries: Map<string, Entry[]>;
-  /** False friends, by key of this dictionary. */
-  exclusions: Map<string, Exclusion>;
-  /** For each key, the other keys that are its proper prefixes, longest first: when
-   * a long key fails its boundary check a shorter one may still match there. */
-  prefixes: Map<string, string[]>;
-}
-
-const SHORT_ASCII_MAX = 3;
 const ASCII_WORD = /[a-z0-9]/i;
-
-/** Known false friends: a Japanese key followed or preceded by these is not the organization. */
-const EXCLUSIONS = new Map<string, Exclusion>([
-  ['楽天', { after: /^[的家主]/ }],
-  ['アマゾン', { after: /^(?:川|河|流域|熱帯|の森|の奥地)/ }],
-  ['ヤマト', { before: /(?:戦艦|大和)$/, after: /^(?:タケル|シジミ|ナデシコ|王権|朝廷|言葉)/ }],
-]);
 
 /** Lower case without changing the length (so offsets stay valid). */
 function lowerSameLength(s: string): string {
@@ -81,136 +53,11 @@ function lowerSameLength(s: string): string {
   return out;
 }
 
-function fold(s: string): string {
-  return foldForMatching(s).replace(/\s+/g, ' ').trim();
+function dictionary(tables: DictionaryTables): Dictionary {
+  return { ...tables, matcher: tables.matcher === null ? null : new KeyMatcher(tables.matcher) };
 }
 
-/** Memo of skeletonChar. Bounded: random input cannot grow it past this size. */
-const skeletonCache = new Map<string, string>();
-const SKELETON_CACHE_MAX = 20_000;
-const ASCII_SKELETON: string[] = [];
-
-/** Folded skeleton of one code point: lower(skeleton(lower(ch))). Lower-casing
- * before and after makes "А" (Cyrillic) and "a" and "0"/"o" meet in one form. */
-function skeletonChar(ch: string): string {
-  const unit = ch.charCodeAt(0);
-  if (unit < 0x80) {
-    const known = ASCII_SKELETON[unit];
-    if (known !== undefined) return known;
-    return (ASCII_SKELETON[unit] = skeleton(ch.toLowerCase()).toLowerCase());
-  }
-  let s = skeletonCache.get(ch);
-  if (s === undefined) {
-    s = skeleton(ch.toLowerCase()).toLowerCase();
-    if (skeletonCache.size < SKELETON_CACHE_MAX) skeletonCache.set(ch, s);
-  }
-  return s;
-}
-
-function skeletonKey(folded: string): string {
-  let out = '';
-  for (const ch of folded) out += skeletonChar(ch);
-  return out;
-}
-
-/** Most keys for which a dictionary is searched with a regex rather than a KeyMatcher. */
-const SMALL_DICTIONARY = 32;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function addEntry(map: Map<string, Entry[]>, key: string, entry: Entry): void {
-  if (key.length === 0) return;
-  const list = map.get(key);
-  if (list === undefined) {
-    map.set(key, [entry]);
-    return;
-  }
-  // One entry per organization per key; the first `via` registered wins.
-  if (!list.some((e) => e.organizationId === entry.organizationId)) list.push(entry);
-}
-
-function compile(entries: Map<string, Entry[]>, exclusions: Map<string, Exclusion>): Dictionary {
-  const keys = [...entries.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const prefixes = new Map<string, string[]>();
-  for (const key of keys) {
-    const shorter: string[] = [];
-    for (let length = key.length - 1; length > 0; length--) if (entries.has(key.slice(0, length))) shorter.push(key.slice(0, length));
-    if (shorter.length > 0) prefixes.set(key, shorter);
-  }
-  const small = keys.length <= SMALL_DICTIONARY;
-  return {
-    // An alternation of literals has no nested quantifier: at each position V8 tries
-    // each literal once, so a scan is linear in the text.
-    regex: small && keys.length > 0 ? new RegExp(keys.map(escapeRegExp).join('|'), 'g') : null,
-    matcher: small ? null : new KeyMatcher(keys),
-    entries,
-    exclusions,
-    prefixes,
-  };
-}
-
-/** Name variants worth matching: as written, without 株式会社, without the
- * middle dot of spelled-out letters (エヌ・ティ・ティ → エヌティティ). */
-function variants(name: string): string[] {
-  const out = new Set<string>([name]);
-  const noKabushiki = name.replace(/株式会社|\(株\)|㈱/g, '').trim();
-  if (noKabushiki.length > 0) out.add(noKabushiki);
-  for (const v of [...out]) if (v.includes('・')) out.add(v.replace(/・/g, ''));
-  return [...out];
-}
-
-function namesOf(org: Organization): [string, MentionVia][] {
-  const list: [string, MentionVia][] = [];
-  for (const d of org.domains) list.push([d.domain, 'domain']);
-  for (const n of org.names.ja) list.push([n, 'name']);
-  for (const n of org.names.kana) list.push([n, 'kana']);
-  for (const n of org.names.en) list.push([n, 'english']);
-  for (const n of org.aliases) list.push([n, 'alias']);
-  return list;
-}
-
-function isShortAscii(s: string): boolean {
-  return s.length <= SHORT_ASCII_MAX && /^[\x20-\x7e]+$/.test(s);
-}
-
-function buildDictionaries(orgs: readonly Organization[]): { folded: Dictionary; skeleton: Dictionary; short: Dictionary } {
-  const folded = new Map<string, Entry[]>();
-  const skeletons = new Map<string, Entry[]>();
-  const short = new Map<string, Entry[]>();
-  for (const org of orgs) {
-    for (const name of org.matchCase ?? []) addEntry(short, name.normalize('NFKC'), { organizationId: org.id, via: 'name' });
-    for (const [name, via] of namesOf(org)) {
-      for (const variant of variants(name)) {
-        const entry = { organizationId: org.id, via };
-        const nfkc = variant.normalize('NFKC').trim();
-        if (isShortAscii(nfkc)) {
-          addEntry(short, nfkc, entry);
-          continue;
-        }
-        const key = fold(variant);
-        addEntry(folded, key, entry);
-        addEntry(skeletons, skeletonKey(key), entry);
-      }
-    }
-  }
-  const skeletonExclusions = new Map([...EXCLUSIONS].map(([k, rule]) => [skeletonKey(k), rule] as const));
-  return {
-    folded: compile(folded, EXCLUSIONS),
-    skeleton: compile(skeletons, skeletonExclusions),
-    short: compile(short, new Map()),
-  };
-}
-
-const DICTIONARIES = buildDictionaries(ORGANIZATIONS);
-
-/** Every folded key has its skeleton among the skeleton keys (true by construction
- * unless a skeleton came out empty); the shortcut in extractOrganizations relies on
- * it, so it is checked rather than assumed. */
-const SKELETON_COVERS_KEYS = [...DICTIONARIES.folded.entries.keys()].every((key) =>
-  DICTIONARIES.skeleton.entries.has(skeletonKey(key)),
-);
+const DICTIONARIES = { folded: dictionary(TABLES.folded), skeleton: dictionary(TABLES.skeleton), short: dictionary(TABLES.short) };
 
 /** Σ, whose lower case depends on what follows it (σ, or ς at the end of a word). */
 const CAPITAL_SIGMA = 0x03a3;

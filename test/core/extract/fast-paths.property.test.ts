@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EN_PATTERNS, EN_START, extractDeadlines } from '../../../src/core/extract/deadlines.js';
-import { KeyMatcher } from '../../../src/core/extract/key-matcher.js';
+import { KeyMatcher, keyMatcherTables } from '../../../src/core/extract/key-matcher.js';
 import { extractMoney, parseJapaneseNumber } from '../../../src/core/extract/money.js';
 import { extractOrganizations } from '../../../src/core/extract/organizations.js';
 import { candidateWindows } from '../../../src/core/extract/phones.js';
@@ -37,7 +37,7 @@ describe('KeyMatcher', () => {
   it('reports the longest key at every position where one starts', () => {
     fc.assert(
       fc.property(fc.array(key, { minLength: 1, maxLength: 8 }), pieces([...alphabet, 'x', ' '], 40), (keys, text) => {
-        const found = new KeyMatcher(keys).find(text);
+        const found = new KeyMatcher(keyMatcherTables(keys)).find(text);
         expect({ starts: found.starts, lengths: found.lengths }).toEqual(bruteForce(keys, text));
       }),
       { numRuns: 1500 },
@@ -53,7 +53,7 @@ describe('KeyMatcher', () => {
     const keys = pieces(['r', 'n', 'rn', 'o', 'a', 'q', 'qu', 'é', 'ué', 's', 'ss', 'ü'], 4).filter((k) => k.length > 0);
     fc.assert(
       fc.property(fc.array(keys, { minLength: 1, maxLength: 6 }), pieces(['m', '0', '%', 'Q', 'r', 'n', 'o', 'A', 'a', ' ', 'é', 'ß', 'Ü', 'ü'], 30), (list, text) => {
-        const matcher = new KeyMatcher(list);
+        const matcher = new KeyMatcher(keyMatcherTables(list));
         const found = matcher.findRewritten(text, matcher.rewriteUnits(rewrite));
         if (text.includes('é')) {
           expect(found).toBeNull();
