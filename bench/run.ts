@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { checkMessage, toMessage } from '../src/core/check.js';
 import { extract, type Extraction } from '../src/core/extract/index.js';
 import type { Message } from '../src/core/message/types.js';
+import { SEED_INCIDENTS } from '../src/core/registry/seed.js';
 import { judge } from '../src/core/verdict/index.js';
 import { batchRows, coldStart, corpusBatchRows, refuseLargeInput } from './cli.js';
 import { benchHttp } from './http.js';
@@ -85,7 +86,7 @@ rows.push(
 );
 rows.push(
   await time('full check: parse, extract, evidence, verdict (one core)', corpus.length, async () => {
-    for (const m of corpus) checkMessage(m.id, await toMessage(m));
+    for (const m of corpus) checkMessage(m.id, await toMessage(m), { incidents: SEED_INCIDENTS });
   }),
 );
 rows.push(await time(LONG_SENTENCE_ROW, 1, checkLongSentence));

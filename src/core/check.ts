@@ -8,7 +8,6 @@ import { looksLikeEmail } from './message/detect.js';
 import type { parseEmail } from './message/email.js';
 import { assertInputSize, NothingToCheckError } from './message/errors.js';
 import { messageFromText } from './message/text.js';
-import { SEED_INCIDENTS } from './registry/seed.js';
 import type { Incident, IncidentMatch } from './registry/types.js';
 import type { Attachment, AuthResult, Channel, MailAddress, Message, Skipped } from './message/types.js';
 import type { CheckedNoticeCode, NoticeCodeVerifier } from './notices/in-message.js';
@@ -81,8 +80,9 @@ function emailParser(): Promise<typeof parseEmail> {
 }
 
 export interface CheckOptions {
-  /** Incidents a breach notice is compared with. Node passes those in its store; by default the bundled seed. */
-  incidents?: readonly Incident[];
+  /** Incidents a breach notice is compared with: those in Node's store, or the bundled
+   * seed (registry/seed.ts). */
+  incidents: readonly Incident[];
 }
 
 /**
@@ -91,6 +91,10 @@ export interface CheckOptions {
  * never opens the store.
  */
 export type IncidentLoader = () => Promise<readonly Incident[]>;
+
+/** The bundled seed, loaded only for a message that needs the record: parsing it took
+ * a noticeable part of a short check's start. */
+const seedIncidents: IncidentLoader = async () => (await import('./registry/seed.js')).SEED_INCIDENTS;
 
 export interface CheckInputOptions {
   /** The incidents, or their loader (see IncidentLoader); by default the bundled seed. */
@@ -102,13 +106,10 @@ export interface CheckInputOptions {
 
 export async function checkInput(input: CheckInput, options: CheckInputOptions = {}): Promise<CheckResult> {
   const message = await toMessage(input);
-  const { incidents, verifyNoticeCode } = options;
-  if (typeof incidents !== 'function' && verifyNoticeCode === undefined) {
-    return checkMessage(input.id, message, incidents === undefined ? {} : { incidents });
-  }
+  const { incidents = seedIncidents, verifyNoticeCode } = options;
   const evidence = examine(message);
   const { needsRecord, noticeCodes } = evidence.gathered;
-  const record = typeof incidents === 'function' ? (needsRecord ? await incidents() : []) : (incidents ?? SEED_INCIDENTS);
+  const record = typeof incidents === 'function' ? (needsRecord ? await incidents() : []) : incidents;
   const codes =
     verifyNoticeCode === undefined
       ? undefined
@@ -136,9 +137,9 @@ function examine(message: Message): Examined {
 }
 
 /** Judges a parsed message. Throws NothingToCheckError when it has nothing to read. */
-export function checkMessage(id: string, message: Message, options: CheckOptions = {}): CheckResult {
+export function checkMessage(id: string, message: Message, options: CheckOptions): CheckResult {
   const evidence = examine(message);
-  return toResult(id, evidence, conclude(evidence.gathered, options.incidents ?? SEED_INCIDENTS));
+  return toResult(id, evidence, conclude(evidence.gathered, options.incidents));
 }
 
 function toResult(id: string, { message, extracted }: Examined, verdict: Verdict): CheckResult {

@@ -8,6 +8,7 @@ import { organizationName } from '../../core/knowledge/organizations.js';
 import { MAX_INPUT_BYTES } from '../../core/limits.js';
 import { InputTooLargeError, NothingToCheckError } from '../../core/message/errors.js';
 import type { Message } from '../../core/message/types.js';
+import { SEED_INCIDENTS } from '../../core/registry/seed.js';
 import type { Incident, IncidentMatch } from '../../core/registry/types.js';
 import type { Reason, Risk } from '../../core/verdict/types.js';
 import { getNoticeRecords } from '../api.js';
@@ -120,7 +121,7 @@ export default function Check() {
         file !== null
           ? await toMessage({ id: file.name, bytes: new Uint8Array(await file.arrayBuffer()), channel: file.name.toLowerCase().endsWith('.eml') ? 'email' : hint })
           : await toMessage({ id: 'message', text, channel: hint });
-      setOutcome({ result: checkMessage(file?.name ?? 'message', message, incidents === undefined ? {} : { incidents }), message });
+      setOutcome({ result: checkMessage(file?.name ?? 'message', message, { incidents: incidents ?? SEED_INCIDENTS }), message });
       // Let the result render, then take the reader (and screen readers) to it.
       requestAnimationFrame(() => resultHeading.current?.focus());
     } catch (caught) {
