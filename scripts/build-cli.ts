@@ -3,9 +3,9 @@
 // of an unbundled tree on every start, which cost a short check most of its time.
 // Each command stays its own chunk (main.ts imports them on demand), so `check` loads
 // neither the server nor the PDF maker nor the database drivers.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
@@ -44,11 +44,15 @@ const jsonAsString: Plugin = {
  */
 const PREBUILT = ['src/core/extract/organization-dictionaries.ts'].map((path) => resolve(path));
 
+const OUTDIR = 'dist/cli';
+
 /**
  * Each PREBUILT module as its exports, written with V8's serializer (Maps, typed
  * arrays and RegExps included), which reads them back far faster than JSON.parse and a
  * loop could rebuild them. An export the serializer would not give back unchanged (a
- * function, a class instance) fails the build.
+ * function, a class instance) fails the build. The serialized data is a file of its
+ * own next to the chunks, read as bytes: inside a chunk, as a string, Node would decode
+ * it and V8 scan it at each start.
  */
 const prebuilt: Plugin = {
   name: 'prebuilt',
@@ -59,9 +63,14 @@ const prebuilt: Plugin = {
       if (!isDeepStrictEqual(deserialize(serialize(exports)), exports)) {
         throw new Error(`${args.path}: its exports do not survive v8.serialize unchanged; a PREBUILT module must export data only`);
       }
+      const file = `${basename(args.path, '.ts')}.v8`;
+      mkdirSync(OUTDIR, { recursive: true });
+      writeFileSync(join(OUTDIR, file), serialize(exports));
       const lines = [
+        "import { readFileSync } from 'node:fs';",
         "import { deserialize } from 'node:v8';",
-        `const exported = deserialize(Buffer.from(${JSON.stringify(serialize(exports).toString('base64'))}, 'base64'));`,
+        // Every chunk is in OUTDIR, so the file is next to whichever chunk this ends up in.
+        `const exported = deserialize(readFileSync(new URL(${JSON.stringify(`./${file}`)}, import.meta.url)));`,
         ...Object.keys(exports).map((name) => `export const ${name} = exported.${name};`),
       ];
       return { contents: lines.join('\n'), loader: 'js' };
@@ -73,11 +82,11 @@ const prebuilt: Plugin = {
 validateBundledKnowledge();
 
 // Chunk names carry a hash of their contents: clear out the previous build's.
-rmSync('dist/cli', { recursive: true, force: true });
+rmSync(OUTDIR, { recursive: true, force: true });
 
 await build({
   entryPoints: { main: 'src/node/cli/main.ts', worker: 'src/node/check/worker.ts', 'issue-worker': 'src/node/notices/issue-worker.ts' },
-  outdir: 'dist/cli',
+  outdir: OUTDIR,
   // Workers are found next to the chunk that starts them (new URL('./worker.js', import.meta.url)).
   chunkNames: '[name]-[hash]',
   bundle: true,
