@@ -42,7 +42,7 @@ const jsonAsString: Plugin = {
  * the build runs them and the bundle holds what they exported, not the code that makes
  * it. Making the tables at each start took longer than checking a message.
  */
-const PREBUILT = ['src/core/extract/organization-dictionaries.ts'].map((path) => resolve(path));
+const PREBUILT = ['src/core/extract/organization-dictionaries.ts', 'src/core/knowledge/phrase-tables.ts'].map((path) => resolve(path));
 
 const OUTDIR = 'dist/cli';
 

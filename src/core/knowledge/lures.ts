@@ -10,6 +10,7 @@
 import data from '../../../data/lures.json' with { type: 'json' };
 import type { LureFamily } from './lures-schema.js';
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher.js';
+import { LURE_KEYS } from './phrase-tables.js';
 
 /** Family ids are stable: reason codes and tests refer to them. */
 export const LURE_FAMILY_IDS = [
@@ -67,7 +68,7 @@ interface Owner {
   weight: LureWeight;
 }
 
-const matcher = compile(LURE_FAMILIES);
+const matcher = new PhraseMatcher(entries(LURE_FAMILIES), LURE_KEYS);
 
 /**
  * Every lure and genuine-notice phrase in `normalizedLowerText`, in text order (hits
@@ -81,12 +82,12 @@ export function findLures(normalizedLowerText: string): LureHit[] {
 
 /** A matcher over other lure data (tests, tools that try a data change). */
 export function compileLureMatcher(families: readonly LureFamily[]): (normalizedLowerText: string) => LureHit[] {
-  const other = compile(families);
+  const other = new PhraseMatcher(entries(families));
   return (text) => toHits(other.find(text));
 }
 
-function compile(families: readonly LureFamily[]): PhraseMatcher<Owner> {
-  return new PhraseMatcher(families.flatMap((family) => family.phrases.map((p) => ({ phrase: p.phrase, owner: { family: family.id, weight: p.weight } }))));
+function entries(families: readonly LureFamily[]): { phrase: string; owner: Owner }[] {
+  return families.flatMap((family) => family.phrases.map((p) => ({ phrase: p.phrase, owner: { family: family.id, weight: p.weight } })));
 }
 
 function toHits(hits: PhraseHit<Owner>[]): LureHit[] {

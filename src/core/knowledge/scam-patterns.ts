@@ -9,6 +9,7 @@
 // Terms are written the way they appear after foldForMatching (NFKC + lower case).
 import data from '../../../data/scam-patterns.json' with { type: 'json' };
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher.js';
+import { CONCEPT_KEYS } from './phrase-tables.js';
 import type { ScamPatternsFile, Scenario } from './scam-patterns-schema.js';
 
 export const CONCEPT_KINDS = ['verb', 'object', 'means', 'pretext', 'actor', 'cue'] as const;
@@ -35,6 +36,7 @@ export interface ConceptHit {
 
 const matcher = new PhraseMatcher<ConceptName>(
   Object.entries(FILE.concepts).flatMap(([name, concept]) => concept.terms.map((t) => ({ phrase: t, owner: name }))),
+  CONCEPT_KEYS,
 );
 
 /** Every concept term in a folded text (foldForMatching), in text order; the longest
