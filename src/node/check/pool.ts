@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CheckInput } from '../../core/check.js';
 import type { Incident } from '../../core/registry/types.js';
 import type { BatchOutcome } from './outcome.js';
@@ -26,7 +26,8 @@ export const MAX_WORKERS = Math.max(1, availableParallelism() * 2);
 
 /** `verifyAuth`: also verify DKIM, DMARC and ARC of emails with the system's DNS. */
 export async function createChecker(workers: number, verifyAuth: boolean): Promise<Checker> {
-  if (workers > 1) return new WorkerPool(workers, verifyAuth, incidentsForChecks());
+  // node:worker_threads, with the two dozen internal modules it loads, only for a pool.
+  if (workers > 1) return new WorkerPool((await import('node:worker_threads')).Worker, workers, verifyAuth, incidentsForChecks());
   // In this thread the checker is loaded here, not at start: with workers, this thread
   // only reads and writes, and loading the checker would only delay the workers.
   const [{ checkAllForBatch, systemAuthVerifier }, { noticeCodeVerifierForChecks }] = await Promise.all([
@@ -50,9 +51,9 @@ class WorkerPool implements Checker {
 
   /** The workers start at once and load the checker while this thread loads the
    * incidents; they get them as data (a loader cannot cross threads) before any job. */
-  constructor(size: number, verifyAuth: boolean, incidents: Promise<readonly Incident[]>) {
+  constructor(WorkerClass: typeof Worker, size: number, verifyAuth: boolean, incidents: Promise<readonly Incident[]>) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { verifyAuth } });
+      const worker = new WorkerClass(new URL('./worker.js', import.meta.url), { workerData: { verifyAuth } });
       worker.on('message', ({ seq, outcomes }: { seq: number; outcomes: BatchOutcome[] }) => {
         this.load[i]!--;
         this.waiting.get(seq)?.resolve(outcomes);
