@@ -95,8 +95,6 @@ const { outputFiles } = await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  // Bundled CommonJS packages call require() for Node's own modules.
-  banner: { js: "import { createRequire as __leakaidRequire } from 'node:module'; const require = __leakaidRequire(import.meta.url);" },
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
@@ -118,5 +116,20 @@ function asciiOnly(path: string, code: string): string {
   return code.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * Bundled CommonJS packages call require() for Node's own modules, through esbuild's
+ * __require in the one chunk that defines it: that chunk, and any other that names
+ * require, gets one (made with createRequire). The others do without: a require made in
+ * each of the sixteen chunks a check loads cost a millisecond or two of every start.
+ */
+function withRequire(code: string): string {
+  if (!/\brequire\b/.test(code)) return code;
+  const banner = "import { createRequire as __leakaidRequire } from 'node:module'; const require = __leakaidRequire(import.meta.url);\n";
+  const shebang = code.startsWith('#!') ? code.slice(0, code.indexOf('\n') + 1) : '';
+  return shebang + banner + code.slice(shebang.length);
+}
+
 mkdirSync(OUTDIR, { recursive: true });
-for (const file of outputFiles) writeFileSync(file.path, file.path.endsWith('.js') ? asciiOnly(file.path, file.text) : file.contents);
+for (const file of outputFiles) {
+  writeFileSync(file.path, file.path.endsWith('.js') ? withRequire(asciiOnly(file.path, file.text)) : file.contents);
+}
