@@ -168,6 +168,17 @@ describe('leakaid check', () => {
     expect(files.stdout.match(/Dangerous — this is very likely a scam/g)).toHaveLength(2);
   });
 
+  it('shows a progress bar on a terminal while a batch goes to a file or pipe', () => {
+    const path = join(work, 'progress.jsonl');
+    writeFileSync(path, [JSON.stringify({ id: 'a', text: SMS }), JSON.stringify({ id: 'b', text: 'hi' })].join('\n') + '\n');
+    // Standard error as a terminal, without one: what the bar's code looks at.
+    const asTerminal = 'data:text/javascript,process.stderr.isTTY=true;process.stderr.columns=80';
+    const run = spawnSync(process.execPath, ['--import', asTerminal, BIN, 'check', '--jsonl', path], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('2 件を確認');
+    expect(run.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(['a', 'b']);
+  });
+
   it('refuses an input over 25 MB with one clear line and exit 2', () => {
     const path = join(work, 'huge.eml');
     const fd = openSync(path, 'w');

@@ -131,8 +131,9 @@ async function startProgress(files: string[], options: CheckCommandOptions, read
     for (const path of paths) total += await stat(path).then((info) => info.size, () => 0);
   }
   // Loaded only when a bar is shown: cli-progress and the node:readline it needs took a
-  // twentieth of a short check's start.
-  const { SingleBar } = await import('cli-progress');
+  // twentieth of a short check's start. A CommonJS package: its exports are `default`
+  // (bundled, esbuild gives a dynamic import of one no named exports).
+  const { SingleBar } = (await import('cli-progress')).default;
   const bar = new SingleBar({
     stream: process.stderr,
     format: (total > 0 ? '{bar} {percentage}% | ' : '') + CHECKED[options.lang],
