@@ -13,12 +13,12 @@ import { keyMatcherTables, type KeyMatcherTables } from './key-matcher.js';
 import { skeletonKey } from './skeleton-char.js';
 import type { MentionVia } from './types.js';
 
-export interface Entry {
+interface Entry {
   organizationId: string;
   via: MentionVia;
 }
 
-export type Exclusion = { before?: RegExp; after?: RegExp };
+type Exclusion = { before?: RegExp; after?: RegExp };
 
 export interface DictionaryTables {
   /** Finds the keys as the alternation `key1|key2|…` (longest first) matches them:
