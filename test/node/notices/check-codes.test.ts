@@ -2,8 +2,7 @@
 // notices issued into a real store, then checked as a person would paste them. A genuine
 // code counts for the notice; a code the store never issued counts against it; the same
 // code beside a phone number the genuine notices do not give was copied onto a fake.
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +11,8 @@ import { formatShortCode } from '../../../src/core/notices/short-code.js';
 import { NTT_INCIDENT_ID, SEED_INCIDENTS } from '../../../src/core/registry/seed.js';
 import type { Incident } from '../../../src/core/registry/types.js';
 import { noticeCodeVerifierForChecks } from '../../../src/node/notices/check-codes.js';
-import { issueNotices } from '../../../src/node/notices/issue.js';
-import { issuerKeyFromPem } from '../../../src/node/notices/issuer-key.js';
-import { registerIssuerKey } from '../../../src/node/notices/issuers.js';
 import { openStore } from '../../../src/node/store/index.js';
+import { issueTestNotices, newIssuerKey } from './issued-notices.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leakaid-check-codes-'));
 const location = join(dir, 'store.sqlite');
@@ -34,25 +31,8 @@ const incidents: Incident[] = SEED_INCIDENTS.map((incident) => {
 beforeAll(async () => {
   const store = await openStore(location);
   try {
-    const key = issuerKeyFromPem(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
-    await registerIssuerKey(store, { organizationId: 'ntt-west', publicKey: key.publicKey.toString('base64url'), domain: 'ntt-west.co.jp', validFrom: '2026-01-01' });
-    const recipients = join(dir, 'recipients.csv');
-    writeFileSync(recipients, 'recipient_id,postal_code\nA-1,530-0001\n');
-    const report = await issueNotices({
-      store,
-      location,
-      key,
-      incidentId: NTT_INCIDENT_ID,
-      organizationId: 'ntt-west',
-      channel: 'postcard',
-      recipientsFile: recipients,
-      outDir: join(dir, 'out'),
-      publicOrigin: 'https://verify.example.jp',
-      today: '2026-12-01',
-      workers: 0,
-    });
-    const [, line] = readFileSync(report.csvPath, 'utf8').trimEnd().split('\n');
-    [, , shortCode = ''] = line!.split(',');
+    const [row] = await issueTestNotices(store, location, dir, { key: newIssuerKey(), name: 'recipients', postalCodes: ['530-0001'] });
+    shortCode = row![2]!;
   } finally {
     await store.close();
   }

@@ -1,8 +1,7 @@
 // POST /api/check asks the server's registry about a notice's verification code, and
 // counts each look-up against the same per-client limit as POST /api/verify: the check
 // cannot be used to guess codes.
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
@@ -10,13 +9,10 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/core/check.js';
 import { formatShortCode } from '../../../src/core/notices/short-code.js';
-import { NTT_INCIDENT_ID } from '../../../src/core/registry/seed.js';
-import { issueNotices } from '../../../src/node/notices/issue.js';
-import { issuerKeyFromPem } from '../../../src/node/notices/issuer-key.js';
-import { registerIssuerKey } from '../../../src/node/notices/issuers.js';
 import { RangeStores } from '../../../src/node/pwned/store.js';
 import { createApp } from '../../../src/node/server/app.js';
 import { openStore, type Store } from '../../../src/node/store/index.js';
+import { issueTestNotices, newIssuerKey } from './issued-notices.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leakaid-check-http-'));
 let store: Store;
@@ -26,23 +22,8 @@ let code = '';
 beforeAll(async () => {
   const location = join(dir, 'store.sqlite');
   store = await openStore(location);
-  const key = issuerKeyFromPem(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
-  await registerIssuerKey(store, { organizationId: 'ntt-west', publicKey: key.publicKey.toString('base64url'), domain: 'ntt-west.co.jp', validFrom: '2026-01-01' });
-  writeFileSync(join(dir, 'recipients.csv'), 'recipient_id,postal_code\nC-1,530-0001\n');
-  const report = await issueNotices({
-    store,
-    location,
-    key,
-    incidentId: NTT_INCIDENT_ID,
-    organizationId: 'ntt-west',
-    channel: 'postcard',
-    recipientsFile: join(dir, 'recipients.csv'),
-    outDir: join(dir, 'out'),
-    publicOrigin: 'http://127.0.0.1:8787',
-    today: '2026-12-01',
-    workers: 0,
-  });
-  code = readFileSync(report.csvPath, 'utf8').trimEnd().split('\n')[1]!.split(',')[2]!;
+  const [row] = await issueTestNotices(store, location, dir, { key: newIssuerKey(), name: 'recipients', postalCodes: ['530-0001'] });
+  code = row![2]!;
   app = createApp({
     logger: pino({ level: 'silent' }),
     store,

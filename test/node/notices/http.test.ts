@@ -1,7 +1,6 @@
 // POST /api/verify, the keys documents and the admin routes, through the app as the
 // server runs it; and the look-up limit shared by two servers on one PostgreSQL.
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
@@ -10,15 +9,12 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoticeVerification } from '../../../src/core/notices/answer.js';
 import { NoticeKeysDocumentSchema } from '../../../src/core/notices/keys-schema.js';
-import { NTT_INCIDENT_ID } from '../../../src/core/registry/seed.js';
-import { issueNotices } from '../../../src/node/notices/issue.js';
-import { issuerKeyFromPem, type IssuerKey } from '../../../src/node/notices/issuer-key.js';
-import { registerIssuerKey } from '../../../src/node/notices/issuers.js';
 import { RangeStores } from '../../../src/node/pwned/store.js';
 import { createApp } from '../../../src/node/server/app.js';
 import { startServer } from '../../../src/node/server/serve.js';
 import { openStore, type Store } from '../../../src/node/store/index.js';
 import { postgresBinaries, startPostgres, type PostgresServer } from '../store/postgres-server.js';
+import { issueTestNotices, newIssuerKey } from './issued-notices.js';
 
 const bin = postgresBinaries();
 if (bin === null) console.warn('notices http.test.ts: skipping the two-server test, no PostgreSQL binaries (apt-get install -y postgresql)');
@@ -27,43 +23,19 @@ const dir = mkdtempSync(join(tmpdir(), 'leakaid-notices-http-'));
 const noPwnedStore = new RangeStores(join(dir, 'no-pwned'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const TOKEN = 'test-admin-token';
+const THREE_POSTAL_CODES = ['530-0001', '600-8216', '100-0005'];
 const CLIENT = 'client-header';
-
-function newKey(): IssuerKey {
-  return issuerKeyFromPem(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
-}
-
-/** Registers a key and issues three notices; returns the print-house CSV rows [id, serial, code, url]. */
-async function issueThree(store: Store, location: string, key: IssuerKey, name: string): Promise<string[][]> {
-  await registerIssuerKey(store, { organizationId: 'ntt-west', publicKey: key.publicKey.toString('base64url'), domain: 'ntt-west.co.jp', validFrom: '2026-01-01' });
-  const recipients = join(dir, `${name}.csv`);
-  writeFileSync(recipients, 'recipient_id,postal_code\nB-1,530-0001\nB-2,600-8216\nB-3,100-0005\n');
-  const report = await issueNotices({
-    store,
-    location,
-    key,
-    incidentId: NTT_INCIDENT_ID,
-    organizationId: 'ntt-west',
-    channel: 'postcard',
-    recipientsFile: recipients,
-    outDir: join(dir, `${name}-out`),
-    publicOrigin: 'http://127.0.0.1:8787',
-    today: '2026-12-01',
-    workers: 0,
-  });
-  return readFileSync(report.csvPath, 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
-}
 
 describe('notices over HTTP (SQLite)', () => {
   let store: Store;
   let rows: string[][];
   let app: Hono;
-  const key = newKey();
+  const key = newIssuerKey();
 
   beforeAll(async () => {
     const location = join(dir, 'http.sqlite');
     store = await openStore(location);
-    rows = await issueThree(store, location, key, 'http');
+    rows = await issueTestNotices(store, location, dir, { key, name: 'http', postalCodes: THREE_POSTAL_CODES });
     app = createApp({
       logger: pino({ level: 'silent' }),
       store,
@@ -136,7 +108,7 @@ describe('notices over HTTP (SQLite)', () => {
   });
 
   it('lets only the administrator register keys, revoke them and withdraw notices', async () => {
-    const other = newKey();
+    const other = newIssuerKey();
     const body = { organizationId: 'ntt-west', publicKey: other.publicKey.toString('base64url'), domain: 'www.ntt-west.co.jp' };
     expect((await post('/api/admin/notice-keys', body)).status).toBe(401);
     expect((await post('/api/admin/notice-keys', body, { authorization: 'Bearer wrong' })).status).toBe(401);
@@ -175,7 +147,7 @@ describe.skipIf(bin === null)('the look-up limit across two servers on one Postg
     const location = postgres.url.replace(/\/postgres$/, '/leakaid_two_servers');
     const store = await openStore(location);
     try {
-      rows = await issueThree(store, location, newKey(), 'two-servers');
+      rows = await issueTestNotices(store, location, dir, { key: newIssuerKey(), name: 'two-servers', postalCodes: THREE_POSTAL_CODES });
     } finally {
       await store.close();
     }

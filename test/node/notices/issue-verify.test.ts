@@ -3,7 +3,6 @@
 // payloads verify, postal codes match or not, withdrawn notices and revoked keys say so,
 // a forged payload is refused, a re-run changes nothing, and the store holds nothing
 // about the recipients.
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePayload, encodePayload } from '../../../src/core/notices/statement.js';
 import { NTT_INCIDENT_ID } from '../../../src/core/registry/seed.js';
 import { issueNotices, type IssueOptions } from '../../../src/node/notices/issue.js';
-import { issuerKeyFromPem, type IssuerKey } from '../../../src/node/notices/issuer-key.js';
+import type { IssuerKey } from '../../../src/node/notices/issuer-key.js';
 import { registerIssuerKey } from '../../../src/node/notices/issuers.js';
 import type { NoticeVerification } from '../../../src/core/notices/answer.js';
 import { createNoticeVerifier, type NoticeVerifier, VerifyInputError, type VerifyRequest } from '../../../src/node/notices/verifier.js';
 import { openStore, type Store } from '../../../src/node/store/index.js';
 import { countNotices, listKeys, revokeKey, revokeNotice } from '../../../src/node/store/notices.js';
 import { postgresBinaries, startPostgres, type PostgresServer } from '../store/postgres-server.js';
+import { newIssuerKey } from './issued-notices.js';
 
 const bin = postgresBinaries();
 if (bin === null) console.warn('issue-verify.test.ts: skipping PostgreSQL, no /usr/lib/postgresql/*/bin/initdb (apt-get install -y postgresql)');
@@ -48,10 +48,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function newKey(): IssuerKey {
-  return issuerKeyFromPem(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
-}
-
 async function verify(verifier: NoticeVerifier, request: VerifyRequest): Promise<NoticeVerification> {
   return (await verifier.verify(request)).result;
 }
@@ -79,7 +75,7 @@ for (const [engine, skip] of [
     beforeAll(async () => {
       location = engine === 'SQLite' ? join(dir, 'notices.sqlite') : await freshPostgres();
       store = await openStore(location);
-      key = newKey();
+      key = newIssuerKey();
       await registerIssuerKey(store, { organizationId: 'ntt-west', publicKey: key.publicKey.toString('base64url'), domain: 'ntt-west.co.jp', validFrom: '2026-01-01' });
       const recipients = join(dir, `${engine}-recipients.csv`);
       writeFileSync(recipients, RECIPIENTS);
@@ -147,7 +143,7 @@ for (const [engine, skip] of [
       if (!decoded.ok) throw new Error('payload did not decode');
       const forged = encodePayload({ statement: { ...decoded.notice.statement, serial: lines[1]![1]! }, signature: decoded.notice.signature });
       expect((await verify(verifier, { payload: forged })).status).toBe('bad-signature');
-      const otherKey = newKey();
+      const otherKey = newIssuerKey();
       const foreign = encodePayload({ statement: { ...decoded.notice.statement, keyId: otherKey.keyId }, signature: decoded.notice.signature });
       expect((await verify(verifier, { payload: foreign })).status).toBe('unknown');
     });
