@@ -9,11 +9,11 @@
 // request carrying a picked name.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  axeViolations,
   browserTestsUnavailable,
   launchBrowser,
   openPage,
@@ -72,7 +72,6 @@ const CALL_MARKERS = ['電子マネー', '3つの会社', '国民生活センタ
 /** A draft notice with what makes genuine notices look like scams (written for these tests). */
 const SCAM_LIKE_DRAFT = readFileSync(join(REPO, 'test', 'fixtures', 'notices', 'ja-scam-lookalike.txt'), 'utf8');
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe.skipIf(unavailable !== null)('web app in chromium', () => {
   let server: TestServer;
@@ -124,19 +123,6 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
       advice: (await advice.count()) > 0 ? ((await advice.textContent()) ?? '') : '',
       reasons: await page.locator('.reasons li .reason-text').allTextContents(),
     };
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    // Evaluated through the DevTools protocol, which the page's CSP does not govern, so the
-    // app is tested under its real policy.
-    await page.evaluate(AXE_SOURCE);
-    const results = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-      return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   async function screenshot(page: Page, name: string): Promise<void> {

@@ -6,13 +6,12 @@
 // a person's sloppy typing, mistyped, unknown, withdrawn, rate-limited); the postal-code
 // check; the camera released; the home page → "genuine" path at 360 px; axe in both
 // languages; and no request carrying anything from a QR code.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsUnavailable, launchBrowser, openPage, SCREENSHOTS, startServerOn, type TestBrowser, type TestServer } from './harness.js';
+import { axeViolations, browserTestsUnavailable, launchBrowser, openPage, SCREENSHOTS, startServerOn, type TestBrowser, type TestServer } from './harness.js';
 import {
   issueNotices,
   launchWithCamera,
@@ -24,7 +23,6 @@ import {
 const unavailable = browserTestsUnavailable();
 if (unavailable !== null) console.warn(unavailable);
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** The page's performance.measure entry for a QR check (src/web/pages/Verify.tsx). */
 const QR_CHECK_MEASURE = 'leakaid:qr-check';
 /** The organization and incident of the test notices, as the page names them. */
@@ -98,18 +96,6 @@ describe.skipIf(unavailable !== null)('/verify in chromium', () => {
   /** Pieces of a notice's QR code that must stay on the device. */
   function qrMarkers(payload: string, serial: string, postalCode: string): string[] {
     return [payload.slice(0, 24), payload.slice(-24), serial, postalCode, postalCode.replace('-', '')];
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    // Through the DevTools protocol, which the page's CSP does not govern.
-    await page.evaluate(AXE_SOURCE);
-    const results = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-      return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   async function horizontalOverflow(page: Page): Promise<number> {
