@@ -7,38 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { checkInput, type CheckResult } from '../../../src/core/check.js';
 import { findNoticeCodes, MAX_CODES_PER_MESSAGE, type NoticeCodeVerifier } from '../../../src/core/notices/in-message.js';
 import { formatShortCode, parseShortCode } from '../../../src/core/notices/short-code.js';
-import { NTT_INCIDENT_ID, SEED_INCIDENTS } from '../../../src/core/registry/seed.js';
-import type { Incident } from '../../../src/core/registry/types.js';
+import { NTT_INCIDENT_ID } from '../../../src/core/registry/seed.js';
+import { incidentsWithCodes, nttPostcard } from './ntt-notice-fixtures.js';
 
 const CODE = formatShortCode(new Uint8Array([7, 1, 4, 2, 8, 5, 7, 1, 4, 2]));
-
-/** The NTT incident as it would be recorded once NTT West printed codes on its postcards. */
-function withCodes(): Incident[] {
-  return SEED_INCIDENTS.map((incident) => {
-    if (incident.id !== NTT_INCIDENT_ID) return incident;
-    const copy = structuredClone(incident);
-    for (const affected of copy.affected) {
-      if (affected.organizationId === 'ntt-west') affected.notifications = affected.notifications.map((n) => (n.method === 'postcard' ? { ...n, verificationCode: true as const } : n));
-    }
-    return copy;
-  });
-}
-
-const postcard = (extra: string): string =>
-  [
-    '【NTT西日本】お客さま情報の流出に関するお詫び',
-    '弊社の業務委託先の元派遣社員により、お客さまの氏名、住所、電話番号が不正に持ち出されました。',
-    'クレジットカード番号、口座番号、パスワードは含まれておりません。深くお詫び申し上げます。',
-    extra,
-    '西日本電信電話株式会社',
-  ].join('\n');
 
 const verifier =
   (status: 'genuine' | 'unknown' | 'revoked'): NoticeCodeVerifier =>
   async () => ({ status, organizationId: status === 'unknown' ? null : 'ntt-west', incidentId: status === 'unknown' ? null : NTT_INCIDENT_ID });
 
 const check = (text: string, verify?: NoticeCodeVerifier): Promise<CheckResult> =>
-  checkInput({ id: 't', text, channel: 'letter' }, { incidents: withCodes(), ...(verify === undefined ? {} : { verifyNoticeCode: verify }) });
+  checkInput({ id: 't', text, channel: 'letter' }, { incidents: incidentsWithCodes(), ...(verify === undefined ? {} : { verifyNoticeCode: verify }) });
 const codes = (r: CheckResult): string[] => r.reasons.map((x) => x.code);
 const summary = (r: CheckResult): string => `${r.risk} ${r.score}: ${r.reasons.map((x) => `${x.code}[${x.evidence}]`).join(' ')}`;
 
@@ -75,7 +54,7 @@ describe('verification codes in a notice', () => {
   });
 
   it('a notice for an incident whose notices carry codes, without one, is most likely not theirs', async () => {
-    const result = await check(postcard('お問い合わせは弊社ホームページをご覧ください。'));
+    const result = await check(nttPostcard('お問い合わせは弊社ホームページをご覧ください。'));
     expect(result.incident?.id, summary(result)).toBe(NTT_INCIDENT_ID);
     expect(codes(result), summary(result)).toContain('incident.code-missing');
     expect(result.incident?.consistent).toBe(false);
@@ -83,21 +62,21 @@ describe('verification codes in a notice', () => {
   });
 
   it('a code the registry knows is strong evidence the notice is genuine', async () => {
-    const result = await check(postcard(`確認コード：${CODE}`), verifier('genuine'));
+    const result = await check(nttPostcard(`確認コード：${CODE}`), verifier('genuine'));
     expect(codes(result), summary(result)).toContain('incident.code-genuine');
     expect(codes(result)).not.toContain('incident.code-missing');
     expect(result.risk, summary(result)).toBe('low');
   });
 
   it('a genuine code beside a phone number the genuine notices do not give was copied onto a fake', async () => {
-    const result = await check(postcard(`確認コード：${CODE}\n補償のお手続きは 03-5555-0142 までお電話ください。`), verifier('genuine'));
+    const result = await check(nttPostcard(`確認コード：${CODE}\n補償のお手続きは 03-5555-0142 までお電話ください。`), verifier('genuine'));
     expect(codes(result), summary(result)).toEqual(expect.arrayContaining(['incident.code-copied', 'incident.phone-not-on-record']));
     expect(codes(result)).not.toContain('incident.code-genuine');
     expect(result.risk, summary(result)).toBe('high');
   });
 
   it.each(['unknown', 'revoked'] as const)('a code the registry answers %s for counts against the notice', async (status) => {
-    const result = await check(postcard(`確認コード：${CODE}`), verifier(status));
+    const result = await check(nttPostcard(`確認コード：${CODE}`), verifier(status));
     expect(codes(result), summary(result)).toContain('incident.code-not-genuine');
     expect(result.incident?.differences.map((d) => d.code)).toContain('code-not-genuine');
     expect(result.risk, summary(result)).not.toBe('low');
@@ -105,12 +84,12 @@ describe('verification codes in a notice', () => {
 
   it('a "/verify#…" link that is no payload is an ordinary link, not a forged code', async () => {
     const notPayload: NoticeCodeVerifier = async () => ({ status: 'invalid-format', organizationId: null, incidentId: null });
-    const result = await check(postcard('詳しくは https://www.ntt-west.co.jp/verify#about-this-notice-and-more をご覧ください。'), notPayload);
+    const result = await check(nttPostcard('詳しくは https://www.ntt-west.co.jp/verify#about-this-notice-and-more をご覧ください。'), notPayload);
     expect(codes(result).filter((c) => c.startsWith('incident.code-') && c !== 'incident.code-missing'), summary(result)).toEqual([]);
   });
 
   it('without a registry to ask (the check page in the browser) the code is pointed out, not judged', async () => {
-    const result = await check(postcard(`確認コード：${CODE}`));
+    const result = await check(nttPostcard(`確認コード：${CODE}`));
     expect(codes(result), summary(result)).toContain('incident.code-unchecked');
     expect(codes(result)).not.toContain('incident.code-missing');
     for (const reason of result.reasons) expect(`${reason.message.ja}${reason.message.en}`).not.toMatch(/\{\w+\}/);

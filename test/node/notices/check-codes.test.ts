@@ -8,25 +8,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkInput, type CheckResult } from '../../../src/core/check.js';
 import { formatShortCode } from '../../../src/core/notices/short-code.js';
-import { NTT_INCIDENT_ID, SEED_INCIDENTS } from '../../../src/core/registry/seed.js';
-import type { Incident } from '../../../src/core/registry/types.js';
 import { noticeCodeVerifierForChecks } from '../../../src/node/notices/check-codes.js';
 import { openStore } from '../../../src/node/store/index.js';
+import { incidentsWithCodes, nttPostcard } from '../../core/registry/ntt-notice-fixtures.js';
 import { issueTestNotices, newIssuerKey } from './issued-notices.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leakaid-check-codes-'));
 const location = join(dir, 'store.sqlite');
 let shortCode = '';
 
-/** The NTT incident as recorded once NTT West prints codes on its postcards. */
-const incidents: Incident[] = SEED_INCIDENTS.map((incident) => {
-  if (incident.id !== NTT_INCIDENT_ID) return incident;
-  const copy = structuredClone(incident);
-  for (const affected of copy.affected) {
-    if (affected.organizationId === 'ntt-west') affected.notifications = affected.notifications.map((n) => ({ ...n, verificationCode: true as const }));
-  }
-  return copy;
-});
+const incidents = incidentsWithCodes();
 
 beforeAll(async () => {
   const store = await openStore(location);
@@ -40,15 +31,6 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const postcard = (extra: string): string =>
-  [
-    '【NTT西日本】お客さま情報の流出に関するお詫び',
-    '弊社の業務委託先の元派遣社員により、お客さまの氏名、住所、電話番号が不正に持ち出されました。',
-    'クレジットカード番号、口座番号、パスワードは含まれておりません。深くお詫び申し上げます。',
-    extra,
-    '西日本電信電話株式会社',
-  ].join('\n');
-
 const check = (text: string): Promise<CheckResult> =>
   checkInput({ id: 't', text, channel: 'letter' }, { incidents, verifyNoticeCode: noticeCodeVerifierForChecks(location) });
 const codes = (r: CheckResult): string[] => r.reasons.map((x) => x.code);
@@ -56,26 +38,26 @@ const summary = (r: CheckResult): string => `${r.risk} ${r.score}: ${r.reasons.m
 
 describe('leakaid check and the notice registry', () => {
   it('a postcard with the code issued for it is genuine evidence, low risk', async () => {
-    const result = await check(postcard(`確認コード：${shortCode}`));
+    const result = await check(nttPostcard(`確認コード：${shortCode}`));
     expect(codes(result), summary(result)).toContain('incident.code-genuine');
     expect(result.risk, summary(result)).toBe('low');
   });
 
   it('a code the store never issued, with a valid check symbol, counts against the notice', async () => {
     const forged = formatShortCode(new Uint8Array([9, 9, 9, 9, 9, 9, 9, 9, 9, 9]));
-    const result = await check(postcard(`確認コード：${forged}`));
+    const result = await check(nttPostcard(`確認コード：${forged}`));
     expect(codes(result), summary(result)).toContain('incident.code-not-genuine');
     expect(result.risk, summary(result)).toBe('high');
   });
 
   it('the genuine code copied onto a letter with another phone number is not trusted', async () => {
-    const result = await check(postcard(`確認コード：${shortCode}\n補償のお手続きは 03-5555-0142 までお電話ください。`));
+    const result = await check(nttPostcard(`確認コード：${shortCode}\n補償のお手続きは 03-5555-0142 までお電話ください。`));
     expect(codes(result), summary(result)).toEqual(expect.arrayContaining(['incident.code-copied', 'incident.phone-not-on-record']));
     expect(result.risk, summary(result)).toBe('high');
   });
 
   it('without a code, a notice for an incident whose notices carry one says so', async () => {
-    const result = await check(postcard('お問い合わせは弊社ホームページをご覧ください。'));
+    const result = await check(nttPostcard('お問い合わせは弊社ホームページをご覧ください。'));
     expect(codes(result), summary(result)).toContain('incident.code-missing');
   });
 });
