@@ -235,8 +235,8 @@ export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBe
         port: 0, host: '127.0.0.1', db: ${JSON.stringify(postgres.url)}, webRoot: null,
         logger: pino({ level: 'info' }, pino.destination('/dev/null')),
         rateLimit: { requestsPerWindow: Number.MAX_SAFE_INTEGER, windowMs: 60_000 },
-        // Each load-generator connection is its own client, and none is limited: the
-        // shared count is still written for every look-up.
+        // Each load-generator connection is its own client, and none is limited: every
+        // look-up is still counted and the counts written to the store.
         noticeLookupLimit: { perWindow: Number.MAX_SAFE_INTEGER, windowMs: 600_000 },
         clientKey: (c) => c.req.header('x-bench-client') ?? 'unknown',
       });
@@ -300,7 +300,7 @@ The machine is shared: its load average (1, 5, 15 minutes) was ${loadBefore} whe
 
 \`POST /api/verify\` with typed codes (${codes.length.toLocaleString('en-US')} sampled from the run, in turn) against that store,
 autocannon with ${CONNECTIONS} connections (each its own client for the look-up limit, which is
-counted in PostgreSQL for every request but set not to refuse), the server in its own
+counted and added to the shared count in PostgreSQL every 100 ms, but set not to refuse), the server in its own
 process on loopback, request logs on (to /dev/null); ${RUNS} runs of ${RUN_SECONDS} s after a warm-up.
 
 | load | look-ups/s (median) | median latency | p99 latency (median of runs) | runs (look-ups/s) |

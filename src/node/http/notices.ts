@@ -2,17 +2,19 @@
 // store, or a QR payload, checked by signature), the registered keys for the browser
 // (GET /api/notice-keys, and the same document at /.well-known/leakaid-notice-keys.json),
 // and the administrator's routes to register and revoke keys and withdraw notices.
-// Code look-ups are rate-limited per client in the store, so the limit holds across
-// several app servers on one PostgreSQL. Nothing in a verify request is logged or stored.
+// Code look-ups are rate-limited per client with a count shared through the store, so
+// the limit holds across several app servers on one PostgreSQL (lookup-counter.ts).
+// Nothing in a verify request is logged or stored.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { NOTICE_KEYS_FORMAT, type NoticeKeysDocument, WELL_KNOWN_NOTICE_KEYS_PATH } from '../../core/notices/keys.js';
 import { MAX_POSTAL_INPUT_CHARS } from '../../core/notices/postal.js';
 import { MAX_PAYLOAD_TEXT_CHARS } from '../../core/notices/statement.js';
 import { checkDate, IssuerRegistrationError, registerIssuerKey, today } from '../notices/issuers.js';
-import { createNoticeVerifier, lookupClientHash, lookupWindowStart, VerifyInputError } from '../notices/verifier.js';
+import { type LookupCounter, lookupWindowStart } from '../notices/lookup-counter.js';
+import { createNoticeVerifier, VerifyInputError } from '../notices/verifier.js';
 import type { Store } from '../store/index.js';
-import { pruneLookups, revokeKey, revokeNotice } from '../store/notices.js';
+import { revokeKey, revokeNotice } from '../store/notices.js';
 import { requireAdminToken } from './registry.js';
 
 export interface NoticesAppDeps {
@@ -22,6 +24,8 @@ export interface NoticesAppDeps {
   /** Who a request comes from (the socket's address). */
   clientKey: (c: Context) => string;
   lookupLimit: { perWindow: number; windowMs: number };
+  /** The count behind lookupLimit, shared with POST /api/check. */
+  lookupCounter: LookupCounter;
   now?: () => number;
 }
 
@@ -58,7 +62,6 @@ export function createNoticesApp(deps: NoticesAppDeps): Hono {
   const now = deps.now ?? Date.now;
   const verifier = createNoticeVerifier(store, { now });
   const app = new Hono();
-  let prunedWindow = 0;
 
   const keysDocument = async (c: Context) => {
     const document: NoticeKeysDocument = { format: NOTICE_KEYS_FORMAT, keys: await verifier.keys() };
@@ -75,34 +78,28 @@ export function createNoticesApp(deps: NoticesAppDeps): Hono {
       return badRequest(c, 'Send JSON {"code": "..."} or {"payload": "..."}, with "postalCode" if you like.', '確認コード（code）か QRコードの内容（payload）を JSON で送ってください。');
     }
     const request = parsed.data;
-    const windowStart = lookupWindowStart(now(), deps.lookupLimit.windowMs);
     let outcome;
     try {
-      outcome = await verifier.verify(request, { clientKey: lookupClientHash(deps.clientKey(c)), windowStart });
+      outcome = await verifier.verify(request, () => deps.lookupCounter.count(deps.clientKey(c)));
     } catch (error) {
       if (error instanceof VerifyInputError) {
         return badRequest(c, `Cannot check: ${error.message}.`, error.message.startsWith('the postal code') ? '郵便番号は7けたの数字で入力してください（例: 530-0001）。' : '確認コード（code）か QRコードの内容（payload）の、どちらか一方を送ってください。');
       }
       throw error;
     }
-    if (outcome.lookups !== undefined) {
-      if (prunedWindow !== windowStart) {
-        prunedWindow = windowStart;
-        await pruneLookups(store.db, windowStart);
-      }
-      if (outcome.lookups > deps.lookupLimit.perWindow) {
-        c.header('Retry-After', String(Math.max(1, Math.ceil((windowStart + deps.lookupLimit.windowMs - now()) / 1000))));
-        return c.json(
-          {
-            error: 'Too many code look-ups from this address. Please wait and try again.',
-            message: {
-              ja: '短い時間に確認コードの照会が多すぎます。しばらく待ってから、もう一度お試しください。',
-              en: 'Too many code look-ups in a short time. Please wait a while and try again.',
-            },
+    if (outcome.lookups !== undefined && outcome.lookups > deps.lookupLimit.perWindow) {
+      const windowEnd = lookupWindowStart(now(), deps.lookupLimit.windowMs) + deps.lookupLimit.windowMs;
+      c.header('Retry-After', String(Math.max(1, Math.ceil((windowEnd - now()) / 1000))));
+      return c.json(
+        {
+          error: 'Too many code look-ups from this address. Please wait and try again.',
+          message: {
+            ja: '短い時間に確認コードの照会が多すぎます。しばらく待ってから、もう一度お試しください。',
+            en: 'Too many code look-ups in a short time. Please wait a while and try again.',
           },
-          429,
-        );
-      }
+        },
+        429,
+      );
     }
     return c.json(outcome.result, outcome.result.status === 'invalid-format' ? 400 : 200);
   });

@@ -2,7 +2,6 @@
 // is found by its hash; a QR payload is checked by its signature against the registered
 // keys (the same check the browser runs) and the store's revocations. Both end in the
 // same plain-words answer (core/notices/answer.ts).
-import { createHash } from 'node:crypto';
 import { answerPayloadCheck, describeNotice, invalidFormat, type NoticeVerification } from '../../core/notices/answer.js';
 import type { NoticeKey } from '../../core/notices/keys.js';
 import { normalizePostalCode, type PostalMatch } from '../../core/notices/postal.js';
@@ -11,7 +10,8 @@ import { verifyPayload } from '../../core/notices/verify.js';
 import type { NoticeCodeVerifier } from '../../core/notices/in-message.js';
 import type { Incident } from '../../core/registry/types.js';
 import type { Store } from '../store/index.js';
-import { countAndFind, findNoticeByCodeHash, getRun, listKeys, type NoticeRun, revokedOn, serialOf } from '../store/notices.js';
+import type { LookupCounter } from './lookup-counter.js';
+import { findNoticeByCodeHash, getRun, listKeys, type NoticeRun, revokedOn, serialOf } from '../store/notices.js';
 import { codeHash, postalCheck } from './code-hash.js';
 
 /** How long registered keys and incidents are reused before being read again: a revoked
@@ -28,22 +28,6 @@ export interface VerifyRequest {
   postalCode?: string;
 }
 
-/** The stored form of a client whose look-ups are counted: a hash, so the table holds no addresses. */
-export function lookupClientHash(client: string): string {
-  return createHash('sha256').update(`leakaid-lookup-client/1\n${client}`).digest('base64url').slice(0, 22);
-}
-
-/** The start of the rate-limit window `now` falls in. */
-export function lookupWindowStart(now: number, windowMs: number): number {
-  return Math.floor(now / windowMs) * windowMs;
-}
-
-/** A typed code's look-up counted for a client (POST /api/verify's rate limit). */
-export interface LookupCounting {
-  clientKey: string;
-  windowStart: number;
-}
-
 export interface VerifyOutcome {
   result: NoticeVerification;
   /** The client's code look-ups in the window, this one included, when counted. */
@@ -51,7 +35,9 @@ export interface VerifyOutcome {
 }
 
 export interface NoticeVerifier {
-  verify(request: VerifyRequest, counting?: LookupCounting): Promise<VerifyOutcome>;
+  /** `countLookup` counts a typed code's look-up and returns the client's count so far
+   * (the limit of POST /api/verify); it is called only for a code that reaches the store. */
+  verify(request: VerifyRequest, countLookup?: () => number): Promise<VerifyOutcome>;
   /** The registered keys with their revoked serials (GET /api/notice-keys). */
   keys(): Promise<NoticeKey[]>;
   /** Reads the keys again on next use: this process registered or revoked something. */
@@ -128,19 +114,11 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
     return (await keys.get()).find((k) => k.keyId === keyId);
   };
 
-  async function byCode(code: string, postalCode: string | undefined, counting: LookupCounting | undefined): Promise<VerifyOutcome> {
+  async function byCode(code: string, postalCode: string | undefined, countLookup: (() => number) | undefined): Promise<VerifyOutcome> {
     const parsed = parseShortCode(code);
     if (!parsed.ok) return { result: invalidFormat('code', parsed.problem) };
-    const hash = codeHash(parsed.bytes);
-    let found;
-    let lookups: number | undefined;
-    if (counting === undefined) {
-      found = await findNoticeByCodeHash(store.db, hash);
-    } else {
-      const counted = await countAndFind(store, counting.clientKey, counting.windowStart, hash);
-      found = counted.notice;
-      lookups = counted.count;
-    }
+    const lookups = countLookup?.();
+    const found = await findNoticeByCodeHash(store, codeHash(parsed.bytes));
     const counted = lookups === undefined ? {} : { lookups };
     const issued = found === undefined ? undefined : await run(found.runId);
     const key = issued === undefined ? undefined : await keyById(issued.keyId);
@@ -172,9 +150,9 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
   }
 
   return {
-    async verify(request, counting) {
+    async verify(request, countLookup) {
       checkVerifyRequest(request);
-      return request.payload !== undefined ? { result: await byPayload(request.payload, request.postalCode) } : byCode(request.code!, request.postalCode, counting);
+      return request.payload !== undefined ? { result: await byPayload(request.payload, request.postalCode) } : byCode(request.code!, request.postalCode, countLookup);
     },
     keys: () => keys.get(),
     forgetKeys: () => keys.clear(),
@@ -186,11 +164,10 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
  * client's look-ups like POST /api/verify's (one count shared by both routes), so the
  * check cannot be used to guess codes. Over the limit a code is left unchecked.
  */
-export function countedCodeVerifier(verifier: NoticeVerifier, limit: { perWindow: number; windowMs: number }, client: string, now: () => number = Date.now): NoticeCodeVerifier {
+export function countedCodeVerifier(verifier: NoticeVerifier, counter: LookupCounter, perWindow: number, client: string): NoticeCodeVerifier {
   return async (found) => {
-    const counting = { clientKey: lookupClientHash(client), windowStart: lookupWindowStart(now(), limit.windowMs) };
-    const { result, lookups } = await verifier.verify('code' in found ? { code: found.code } : { payload: found.payload }, counting);
-    if (lookups !== undefined && lookups > limit.perWindow) return { status: 'unchecked', organizationId: null, incidentId: null };
+    const { result, lookups } = await verifier.verify('code' in found ? { code: found.code } : { payload: found.payload }, () => counter.count(client));
+    if (lookups !== undefined && lookups > perWindow) return { status: 'unchecked', organizationId: null, incidentId: null };
     return { status: result.status, organizationId: result.organization?.id ?? null, incidentId: result.notice?.incidentId ?? null };
   };
 }

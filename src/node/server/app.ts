@@ -14,6 +14,7 @@ import { createPlanApp } from '../http/plan.js';
 import { createRangeApp } from '../http/range.js';
 import type { RangeStores } from '../pwned/store.js';
 import { createNoticesApp } from '../http/notices.js';
+import { createLookupCounter, type LookupCounter } from '../notices/lookup-counter.js';
 import { countedCodeVerifier, createNoticeVerifier } from '../notices/verifier.js';
 import { adminTokenFromEnv, createRegistryApp } from '../http/registry.js';
 import { HIBP_IMPORT_MAX_BYTES } from '../store/hibp-import.js';
@@ -49,6 +50,9 @@ export interface AppDeps {
   clientKey?: (c: Context) => string;
   /** Short-code look-ups per client and window, counted in the store. */
   noticeLookupLimit?: { perWindow: number; windowMs: number };
+  /** The count behind noticeLookupLimit (with its window); the server closes it before the
+   * store. Without one the app makes its own. */
+  lookupCounter?: LookupCounter;
   /** Admin token for write routes; default env LEAKAID_ADMIN_TOKEN. */
   adminToken?: string;
 }
@@ -137,8 +141,9 @@ export function createApp(deps: AppDeps): Hono {
   const incidents = cachedIncidents(deps.store);
   const clientKey = deps.clientKey ?? socketAddress;
   const lookupLimit = deps.noticeLookupLimit ?? { perWindow: NOTICE_LOOKUPS_PER_WINDOW, windowMs: NOTICE_LOOKUP_WINDOW_MS };
+  const lookupCounter = deps.lookupCounter ?? createLookupCounter(deps.store, { windowMs: lookupLimit.windowMs });
   const codeVerifier = createNoticeVerifier(deps.store);
-  app.route('/', createCheckApp({ incidents, noticeCodes: (c) => countedCodeVerifier(codeVerifier, lookupLimit, clientKey(c)) }));
+  app.route('/', createCheckApp({ incidents, noticeCodes: (c) => countedCodeVerifier(codeVerifier, lookupCounter, lookupLimit.perWindow, clientKey(c)) }));
   app.route('/', createNoticeLintApp({ incidents }));
   app.route('/', createPlanApp({ getIncident: (id) => deps.store.getIncident(id) }));
   const adminToken = deps.adminToken ?? adminTokenFromEnv();
@@ -150,6 +155,7 @@ export function createApp(deps: AppDeps): Hono {
       adminToken,
       clientKey,
       lookupLimit,
+      lookupCounter,
     }),
   );
   app.route('/', createRangeApp({ stores: deps.pwned }));

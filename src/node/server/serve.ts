@@ -8,10 +8,11 @@ import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { defaultStoreRoot } from '../pwned/format.js';
+import { createLookupCounter } from '../notices/lookup-counter.js';
 import { RangeStores } from '../pwned/store.js';
 import { defaultStoreLocation, openStore } from '../store/index.js';
 import { createApp, type AppDeps } from './app.js';
-import { SHUTDOWN_GRACE_MS } from './limits.js';
+import { NOTICE_LOOKUP_WINDOW_MS, SHUTDOWN_GRACE_MS } from './limits.js';
 import { createLogger } from './logging.js';
 
 export interface ServeOptions {
@@ -50,7 +51,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // Opening migrates the schema and seeds the registry (the NTT incident) on first start.
   const store = await openStore(options.db ?? defaultStoreLocation());
   const pwned = new RangeStores(defaultStoreRoot());
+  const lookupCounter = createLookupCounter(store, { windowMs: options.noticeLookupLimit?.windowMs ?? NOTICE_LOOKUP_WINDOW_MS });
   const closeStores = async (): Promise<void> => {
+    await lookupCounter.close();
     await Promise.all([store.close(), pwned.close()]);
   };
   const app = createApp({
@@ -60,6 +63,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.noticeLookupLimit ? { noticeLookupLimit: options.noticeLookupLimit } : {}),
+    lookupCounter,
     ...(options.clientKey ? { clientKey: options.clientKey } : {}),
   });
   const server = await new Promise<Server>((resolve, reject) => {

@@ -49,7 +49,7 @@ export const noticesMigration: Migration = {
       .addColumn('revoked_on', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('notice_revocations_pk', ['run_id', 'row_number'])
       .execute();
-    // On PostgreSQL the counts are UNLOGGED: every code look-up writes one, and a count
+    // On PostgreSQL the counts are UNLOGGED: they change many times a second, and a count
     // that lasts minutes is not worth the write-ahead log (a crash forgets them, which
     // only lets clients start their window afresh).
     await db.schema
