@@ -1316,6 +1316,39 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
     expected: 'lang.spaced-word: a word pulled apart inside a sentence, the way filters are dodged',
     actual: 'guards the heading rule: only a line of spaced capitals of its own is a heading',
   },
+  {
+    code: 'link.official-as-subdomain',
+    side: 'lookalike',
+    input: mail({
+      from: ['CITI Seminar', 'seminar@eecs.umich.edu'],
+      subject: 'NFSv4 seminar on Friday',
+      text: 'Hello all,\n\nThe slides of Friday\'s NFSv4 seminar are at http://www.citi.umich.edu/projects/nfsv4/ and the room is 3941 BBB.\n\nSee you there\n',
+    }),
+    expected: 'no link.official-as-subdomain: "citi" is a department\'s name under a university\'s own domain (umich.edu), not a claim of Citi\'s',
+    actual: 'link.official-as-subdomain (+45, high): every brand word in a subdomain was read as a claim of that brand\'s official domain',
+  },
+  {
+    code: 'link.official-as-subdomain',
+    side: 'triggers',
+    input: mail({
+      from: ['Citi', 'alerts@citi-notices.example'],
+      subject: 'Your Citi account',
+      text: 'Dear customer,\n\nPlease sign in at http://www.citi.secure-session.example/login to review a recent transaction.\n',
+    }),
+    expected: 'link.official-as-subdomain: the same brand word under a domain that is nobody\'s on record is a claim of Citi\'s',
+    actual: 'guards the university rule: only a vetted institution\'s or a known organization\'s own domain names its subdomains',
+  },
+  {
+    code: 'link.official-as-subdomain',
+    side: 'triggers',
+    input: mail({
+      from: ['PayPal', 'service@paypal-notices.example'],
+      subject: 'Account review',
+      text: 'Dear member,\n\nPlease review your account at http://www.paypal.com.webscr.cs.someuni.edu/login today.\n',
+    }),
+    expected: 'link.official-as-subdomain: a brand\'s whole domain written in the subdomains is a claim even under a university\'s hacked server',
+    actual: 'guards the university rule: it spares brand words, not whole official domains',
+  },
 ];
 
 /** Cases the checker still gets wrong: kept here, skipped, until fixed. */
