@@ -1349,6 +1349,47 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
     expected: 'link.official-as-subdomain: a brand\'s whole domain written in the subdomains is a claim even under a university\'s hacked server',
     actual: 'guards the university rule: it spares brand words, not whole official domains',
   },
+  {
+    code: 'link.ip-host',
+    side: 'lookalike',
+    input: mail({
+      from: ['weblog updates', 'webmaster@weblog-updates.example'],
+      subject: 'updated weblogs',
+      html:
+        '<p>Weblogs updated in the last hour:</p><ul>' +
+        Array.from({ length: 28 }, (_, i) => `<li><a href="http://www.diary-${i}.example/">diary ${i}</a></li>`).join('') +
+        '<li><a href="http://203.0.113.56/~sam/">sam\'s notes</a></li><li><a href="http://notes.example.cc/">notes</a></li></ul>',
+    }),
+    expected: 'no link.ip-host: one weblog on a numeric address in a digest of thirty sites is one more listed site, not where the mail sends the reader',
+    actual: 'link.ip-host (+35) and link.abused-tld (+15): a digest of updated weblogs was judged high',
+  },
+  {
+    code: 'link.abused-tld',
+    side: 'lookalike',
+    input: mail({
+      from: ['weblog updates', 'webmaster@weblog-updates.example'],
+      subject: 'updated weblogs',
+      html:
+        '<p>Weblogs updated in the last hour:</p><ul>' +
+        Array.from({ length: 28 }, (_, i) => `<li><a href="http://www.diary-${i}.example/">diary ${i}</a></li>`).join('') +
+        '<li><a href="http://notes.example.cc/">notes</a></li></ul>',
+    }),
+    expected: 'no link.abused-tld: a site on a cheap top-level domain among thirty listed sites',
+    actual: 'link.abused-tld (+15)',
+  },
+  {
+    code: 'link.ip-host',
+    side: 'triggers',
+    input: mail({
+      from: ['Account Services', 'service@accounts-mail.example'],
+      subject: 'Your account',
+      html:
+        '<p>Please sign in to review your account.</p><p><a href="http://203.0.113.56/signin/">Sign in</a></p>' +
+        Array.from({ length: 8 }, (_, i) => `<a href="http://www.partner-${i}.example/">partner ${i}</a> `).join(''),
+    }),
+    expected: 'link.ip-host: a mail with a handful of links is no digest, and its numeric address is where it leads',
+    actual: 'guards the digest rule',
+  },
 ];
 
 /** Cases the checker still gets wrong: kept here, skipped, until fixed. */
