@@ -1390,6 +1390,34 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
     expected: 'link.ip-host: a mail with a handful of links is no digest, and its numeric address is where it leads',
     actual: 'guards the digest rule',
   },
+  {
+    code: 'link.text-mismatch',
+    side: 'lookalike',
+    input: mail({
+      from: ['Server Weekly', 'alias-7f3k2@forwarding-alias.example'],
+      subject: 'Server Weekly: patterns, reviews and a conference',
+      html:
+        '<p>This week\'s sponsor: <a href="http://lists.serverweekly.example/c?id=11">http://www.hostjava.example/</a></p>' +
+        '<p>Training: <a href="http://lists.serverweekly.example/c?id=12">http://www.patterns-training.example/course.html</a></p>' +
+        '<p>Trial: <a href="http://lists.serverweekly.example/c?id=13">http://tools.vendor-studio.example/trial</a></p>' +
+        '<p><a href="http://lists.serverweekly.example/c?id=14">Click here to read more.</a></p>',
+    }),
+    expected: 'no link.text-mismatch: three different sites shown over links to one domain is a newsletter counting clicks, not a site in disguise',
+    actual: 'link.text-mismatch (+40, high): a newsletter forwarded through an address alias (so its From is not its own domain) was judged medium',
+  },
+  {
+    code: 'link.text-mismatch',
+    side: 'triggers',
+    input: mail({
+      from: ['Member Services', 'service@member-mail.example'],
+      subject: 'Confirm your membership',
+      html:
+        '<p>Sign in at <a href="http://login.member-check.example/in">https://www.members-bank.example/login</a></p>' +
+        '<p>Help: <a href="http://login.member-check.example/help">https://help.members-bank.example/</a> or <a href="http://login.member-check.example/faq">www.member-faq.example</a></p>',
+    }),
+    expected: 'link.text-mismatch: two sites shown over one other domain is how phishing shows the site it imitates',
+    actual: 'guards the click-counter rule (three or more different sites)',
+  },
 ];
 
 /** Cases the checker still gets wrong: kept here, skipped, until fixed. */
