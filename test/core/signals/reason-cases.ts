@@ -1418,6 +1418,61 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
     expected: 'link.text-mismatch: two sites shown over one other domain is how phishing shows the site it imitates',
     actual: 'guards the click-counter rule (three or more different sites)',
   },
+  {
+    code: 'request.tell-bank',
+    side: 'triggers',
+    input: mail({
+      from: ['Barrister James Okoro', 'j.okoro.chambers@freemail-box.example'],
+      subject: 'Unclaimed inheritance',
+      text: 'Dear friend,\n\nI am contacting you about the estate of a late client who shares your surname. Kindly reply with your full name, phone number and bank account details so the funds can be released to you.\n',
+    }),
+    expected: 'request.tell-bank: an English mail that asks the reader to send bank account details',
+    actual: 'nothing read: English asks were seen only through lure phrases ("bank account" weak), the request reader read Japanese alone',
+  },
+  {
+    code: 'request.tell-secret',
+    side: 'triggers',
+    input: mail({
+      from: ['Card Services', 'alerts@card-services-notice.example'],
+      subject: 'Your card is on hold',
+      text: 'Dear cardholder,\n\nYour card has been placed on hold. Enter your PIN and card number at the secure page below to release it.\n',
+    }),
+    expected: 'request.tell-secret: an English command to enter a PIN and card number',
+    actual: 'nothing read: the request reader read Japanese alone',
+  },
+  {
+    code: 'request.tell-secret',
+    side: 'lookalike',
+    input: mail({
+      from: ['Example Savings Bank', 'alerts@examplesavingsbank.com'],
+      subject: 'Protect yourself from phishing',
+      text: 'We will never ask you to enter your password or card number by email. Beware of messages asking you to verify your account information.\n',
+    }),
+    expected: 'no request.tell-secret: a bank saying what it never asks for, and warning about mail that asks it',
+    actual: 'guards the English reader: a denial before the verb, a warning that describes a scam',
+  },
+  {
+    code: 'request.tell-secret',
+    side: 'lookalike',
+    input: mail({
+      from: ['Tom', 'tom@home-mail.example'],
+      subject: 'FW: please give generously',
+      text: 'Ha, seen this one?\n\n> > URGENT APPEAL - the village fete was cancelled by light rain.\n> > Simply email us by return with your credit card details.\n',
+    }),
+    expected: 'no request.tell-secret: the ask is in a forwarded joke quoted with ">", someone else\'s words',
+    actual: 'guards the English reader: quoted lines are not the message\'s own asks',
+  },
+  {
+    code: 'request.buy-gift-card',
+    side: 'triggers',
+    input: mail({
+      from: ['Director Smith', 'director.smith@freemail-box.example'],
+      subject: 'Quick favour',
+      text: 'Are you at your desk? I need you to buy itunes cards for a client today. Send me the codes when done.\n',
+    }),
+    expected: 'request.buy-gift-card: the boss who asks for gift cards, in English',
+    actual: 'only lure.gift-card-crypto: the request reader read Japanese alone',
+  },
 ];
 
 /** Cases the checker still gets wrong: kept here, skipped, until fixed. */
