@@ -518,8 +518,7 @@ interface CvSummary {
   auc: number;
   recallAtFpr1: number;
   recallAtFpr2: number;
-  /** Probability thresholds with ≤0.5%, ≤1% and ≤2% of out-of-fold ham above them. */
-  thresholdFpr05: number;
+  /** Probability thresholds with ≤1% and ≤2% of out-of-fold ham above them. */
   thresholdFpr1: number;
   thresholdFpr2: number;
 }
@@ -529,8 +528,7 @@ function summarize(scores: readonly number[], y: readonly number[]): CvSummary {
   const neg = scores.filter((_, i) => y[i] === 0);
   const t1 = thresholdAtFpr(neg, 0.01);
   const t2 = thresholdAtFpr(neg, 0.02);
-  const t05 = thresholdAtFpr(neg, 0.005);
-  return { auc: auc(pos, neg), recallAtFpr1: rate(pos, t1), recallAtFpr2: rate(pos, t2), thresholdFpr05: sigmoid(t05), thresholdFpr1: sigmoid(t1), thresholdFpr2: sigmoid(t2) };
+  return { auc: auc(pos, neg), recallAtFpr1: rate(pos, t1), recallAtFpr2: rate(pos, t2), thresholdFpr1: sigmoid(t1), thresholdFpr2: sigmoid(t2) };
 }
 
 const pct = (x: number): string => (Number.isNaN(x) ? '   –  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
@@ -560,7 +558,7 @@ function modelFile(name: 'email' | 'sms', settings: Settings, model: Linear, cv:
     count: entries.length,
     keys: keys.toString('base64'),
     weights: weights.toString('base64'),
-    thresholds: { fpr05: round(cv.thresholdFpr05), fpr1: round(cv.thresholdFpr1), fpr2: round(cv.thresholdFpr2) },
+    thresholds: { fpr1: round(cv.thresholdFpr1), fpr2: round(cv.thresholdFpr2) },
     training: { ...training, lambda: settings.lambda, minDf: settings.minDf, maxFeatures: settings.maxFeatures },
   };
 }

@@ -57,8 +57,8 @@ export interface SpamAssessment {
   probability: number;
   /** Which model read the input. */
   model: 'email' | 'sms';
-  /** The model's thresholds for about 0.5%, 1% and 2% false positives (cross-validated). */
-  thresholds: { fpr05: number; fpr1: number; fpr2: number };
+  /** The model's thresholds for about 1% and 2% false positives (cross-validated). */
+  thresholds: { fpr1: number; fpr2: number };
   /** Share of the input's features the model knows (0–1); text unlike its training
    * data (Japanese, for these English-trained models) scores low here, and its
    * probability is then little more than the model's prior. */

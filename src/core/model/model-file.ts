@@ -37,9 +37,8 @@ export const ModelFileSchema = z
     keys: base64,
     weights: base64,
     /** Probability thresholds chosen on cross-validation inside the training data, for a
-     * false-positive rate of about 1% and 2% (of ham scored above them), and 0.5% (files
-     * written before it was added have none: fpr1 stands in). */
-    thresholds: z.strictObject({ fpr05: probability.optional(), fpr1: probability, fpr2: probability }),
+     * false-positive rate of about 1% and 2% (of ham scored above them). */
+    thresholds: z.strictObject({ fpr1: probability, fpr2: probability }),
     /** Provenance and measurements; informative only, never read by the scorer. */
     training: z.record(z.string(), z.unknown()),
   })

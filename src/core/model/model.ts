@@ -23,7 +23,7 @@ export interface TextModel {
   readonly size: number;
   readonly keys: Uint32Array;
   readonly weights: Float32Array;
-  readonly thresholds: { readonly fpr05: number; readonly fpr1: number; readonly fpr2: number };
+  readonly thresholds: { readonly fpr1: number; readonly fpr2: number };
   // Open-addressing table from feature id to index, and per-call scratch. Slot s holds
   // the id at table[2s] and the feature index + 1 at table[2s + 1] (0: empty), so a
   // lookup touches one cache line.
@@ -76,7 +76,7 @@ export function buildModel(file: ModelFile, label = 'model'): TextModel {
     size: file.count,
     keys,
     weights,
-    thresholds: { fpr05: file.thresholds.fpr05 ?? file.thresholds.fpr1, fpr1: file.thresholds.fpr1, fpr2: file.thresholds.fpr2 },
+    thresholds: file.thresholds,
     mask,
     table,
   };

@@ -8,20 +8,11 @@
 // Wording is not the whole story of a mail: the same advertising reads the same from a
 // shop that signs it with its own site as from someone who cannot be found. A mail whose
 // sender the mail itself shows — its links lead to the From address's own domain, or the
-// receiving server vouched for that domain — is judged at the model's 0.5% threshold:
-// advertising that reads like spam from a company that stands behind it is no danger,
-// and between that and the 1% threshold the wording only adds weight to other evidence
-// (model.spam-possible). A mail that shows nobody (a free-mail box, or links only to
-// other people's sites, or no link at all) is judged at the 2% threshold: wording that
-// reads like spam there is model.spam-unidentified, with as much weight as
-// model.spam-likely. A text with no sender address to compare (an SMS, a mail pasted
-// without its headers) is judged at the 1% threshold. All three thresholds are the
-// model's own, chosen by cross-validation on its training ham.
-//
-// Why 0.5% for a mail that shows its sender: on the out-of-fold scores of the email
-// training data (scripts/train-model.ts --oof), of the mails the model alone flagged,
-// 1 of 76 spam that showed its sender falls between the 0.5% and the 1% thresholds, and
-// 3 of 7 genuine commercial mails and 6 of 13 personal and list mails that did.
+// receiving server vouched for that domain — is judged at the model's 1% threshold. A
+// mail that shows nobody (a free-mail box, or links only to other people's sites, or no
+// link at all) is judged at the 2% threshold: wording that reads like spam there is
+// model.spam-unidentified, with as much weight as model.spam-likely. Both thresholds
+// are the model's own, chosen by cross-validation on its training ham.
 import type { Extracted } from '../extract/types.js';
 import { isFreemail } from '../knowledge/lists.js';
 import type { Message } from '../message/types.js';
@@ -82,27 +73,15 @@ export function modelFindings({ message, extracted }: SignalContext): Finding[] 
   const input = modelInputFromMessage(message);
   const characters = wordCharacters(input, MODEL_MIN_CHARACTERS);
   if (characters < MODEL_MIN_CHARACTERS) return [{ code: 'model.too-little-text', evidence: String(characters) }];
-  const shown = senderShown(message, extracted);
-  return findingsForAssessment(assessSpam(input), shown, shown && signsWithOwnDomain(message));
+  return findingsForAssessment(assessSpam(input), senderShown(message, extracted));
 }
 
-/** An email with a From address at a domain, which senderShown can compare its links with. */
-function signsWithOwnDomain(message: Message): boolean {
-  return message.channel === 'email' && message.from?.domain != null;
-}
-
-/**
- * The evidence one model assessment amounts to. `shown`: whether the mail shows its
- * sender (senderShown, true for a text with no sender address to compare); `signed`:
- * whether it does so with its own domain (an email whose links lead to its From domain,
- * or that the receiving server vouched for): then only the 0.5% threshold makes wording
- * alone spam-likely.
- */
-export function findingsForAssessment(assessment: SpamAssessment, shown = true, signed = false): Finding[] {
+/** The evidence one model assessment amounts to; `shown`: whether the mail shows its sender (senderShown). */
+export function findingsForAssessment(assessment: SpamAssessment, shown = true): Finding[] {
   if (assessment.coverage < MIN_COVERAGE) return [];
   const { probability, thresholds } = assessment;
   const evidence = probability.toFixed(2);
-  if (probability >= (signed ? Math.max(thresholds.fpr05, thresholds.fpr1) : thresholds.fpr1)) return [{ code: 'model.spam-likely', evidence }];
+  if (probability >= thresholds.fpr1) return [{ code: 'model.spam-likely', evidence }];
   if (!shown && probability >= thresholds.fpr2) return [{ code: 'model.spam-unidentified', evidence }];
   if (probability >= thresholds.fpr2) return [{ code: 'model.spam-possible', evidence }];
   if (probability < HAM_PROBABILITY) return [{ code: 'model.ham-likely', evidence }];

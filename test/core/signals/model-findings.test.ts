@@ -10,7 +10,7 @@ import { mail, type Input } from './reason-cases.js';
 const assessment = (probability: number, coverage = 0.9): SpamAssessment => ({
   probability,
   model: 'email',
-  thresholds: { fpr05: 0.8, fpr1: 0.66, fpr2: 0.54 },
+  thresholds: { fpr1: 0.66, fpr2: 0.54 },
   coverage,
 });
 
@@ -87,23 +87,5 @@ describe('a mail that does not show its sender (issue 13)', () => {
   it('text messages, and mail pasted without its headers, are not judged this way', async () => {
     expect(await shownBy({ text: `${offer} https://www.diet-formula.example/buy`, channel: 'sms' })).toBe(true);
     expect(await shownBy({ text: `${offer} https://www.diet-formula.example/buy`, channel: 'email' })).toBe(true);
-  });
-});
-
-describe('a mail that signs with its own domain (issue 13: advertising is not danger)', () => {
-  it('is model.spam-likely only at the 0.5% threshold; between the 1% and the 0.5% thresholds its wording only adds weight', () => {
-    // A shop's own advertising, linked to its own site, at 0.7: above the 1% threshold (0.66), below the 0.5% one (0.8).
-    expect(findingsForAssessment(assessment(0.7), true, true).map((f) => f.code)).toEqual(['model.spam-possible']);
-    expect(findingsForAssessment(assessment(0.8), true, true).map((f) => f.code)).toEqual(['model.spam-likely']);
-  });
-
-  it('leaves text messages and headerless mail at the 1% threshold, and hidden senders at the 2% one', () => {
-    expect(findingsForAssessment(assessment(0.7), true, false).map((f) => f.code)).toEqual(['model.spam-likely']);
-    expect(findingsForAssessment(assessment(0.6), false, false).map((f) => f.code)).toEqual(['model.spam-unidentified']);
-  });
-
-  it('a model file written before the 0.5% threshold existed judges signed mail at its 1% threshold', () => {
-    const old = { ...assessment(0.7), thresholds: { fpr05: 0.66, fpr1: 0.66, fpr2: 0.54 } };
-    expect(findingsForAssessment(old, true, true).map((f) => f.code)).toEqual(['model.spam-likely']);
   });
 });
