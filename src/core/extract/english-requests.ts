@@ -8,7 +8,8 @@
 // both alike.
 //
 // What is left alone: what commercial mail asks (click to read more, shop now,
-// unsubscribe, call to order, send us your name and address for a catalog), which
+// unsubscribe — even with the list's own password —, call to order, send us your name
+// and address for a catalog), which
 // risks nothing; "we will never ask you to enter your password" and "do not send your
 // card number by email" (a denial or a prohibition before the verb); a sentence that
 // warns about a scam while quoting it ("beware of emails asking you to verify your
@@ -73,6 +74,13 @@ const BETWEEN = String.raw`\b(?![ ,]+(?:you|u)\b)(?:[ ,]+[^ ,.!?]+){0,8}?[ ,]*$`
 /** A denial, a prohibition or a failure before the ask: "never", "do not", "will not
  * ask you to", "we were unable to verify …". */
 const NOT_ASKED = /\b(?:never|not|don't|dont|doesn't|won't|cannot|can't|no one|nobody|without|unable|failed|fail)\b[^.!?]{0,40}$/;
+/** A sentence about managing a subscription on the sender's own site ("to unsubscribe or
+ * change your preferences, enter your member ID and password at …", a mailing list's
+ * monthly reminder of its password): the sign-in it asks for is the list's or the shop's
+ * own, the everyday housekeeping of newsletters, not a secret handed over. Not
+ * "subscription" alone: "update your payment details or your subscription ends" is how
+ * phishing in the name of a streaming service asks. */
+const SUBSCRIPTION = /unsubscribe|mailing list|newsletter|opt[ -]?out|your preferences|remove yourself|membership (?:options|settings|status)/;
 /** A sentence that warns about scams while describing one. */
 const WARNS = /scam|fraud|phishing|beware|be careful|be aware|be wary|suspicious|spoof|fake/;
 const DESCRIBES = /asking|ask you|asks you|such as|claiming|pretending|that say|which say|requesting|request you|requests for|"|“|”/;
@@ -158,6 +166,7 @@ export function readEnglishRequests(text: string): ExtractedRequest[] {
     if (NOT_ASKED.test(before.slice(0, frame.index + 1))) continue;
     const sentence = before + sentenceRest(text, span[0]);
     if (WARNS.test(sentence) && DESCRIBES.test(sentence)) continue;
+    if ((act === 'tell-secret' || act === 'update-account') && SUBSCRIPTION.test(sentence)) continue;
     seen.add(act);
     // How the money is to go: any means named in the same sentence ("the fee … by Western Union").
     const sentenceEnd = span[0] + sentenceRest(text, span[0]).length;

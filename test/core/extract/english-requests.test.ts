@@ -22,6 +22,7 @@ describe('English asks for something risky', () => {
     ['a fee by a money service', 'Send the release fee of $250 by Western Union today.', 'pay'],
     ['gift cards', 'Go to the store and buy itunes cards for the amount.', 'buy-gift-card'],
     ['remote access', 'Please allow remote access so that our technician can remove the virus.', 'remote-access'],
+    ['a subscription that will end', 'Your subscription payment failed. Please update your payment information to keep watching.', 'update-account'],
     ['a wrapped line', 'To keep your account open you must\nconfirm your billing information today.', 'update-account'],
   ];
   it.each(asked)('%s', (_, text, act) => {
@@ -45,6 +46,8 @@ describe('English that asks nothing risky', () => {
     ['newsletter asks', 'Click here to read more. Shop now and save. To unsubscribe, reply with REMOVE in the subject.'],
     ['not the reader\'s own secret', 'Log in as root, then enter the root password and restart the server.'],
     ['a quoted forward', 'Funny one:\n> > Please give generously.\n> > Simply email us by return with your credit card details.\n'],
+    ['a newsletter\'s own sign-in to manage the subscription', 'To unsubscribe or change your preferences, please enter your member ID and password at http://www.weekly-news.example/account.'],
+    ['a mailing list\'s reminder', 'You will need to enter your password to change your membership options or to unsubscribe from the mailing list.'],
     ['a word that contains a verb', 'Please entertain your guests; the password to the wifi is on the fridge.'],
   ];
   it.each(notAsked)('%s', (_, text) => {
