@@ -100,10 +100,10 @@ const ASKS: Record<ObjectKind, [RegExp, RequestAct][]> = {
 const NEEDS_YOUR: ReadonlySet<ObjectKind> = new Set(['secret', 'bank', 'personal', 'account']);
 const YOUR = /\b(?:your|ur)\b[^.!?]{0,60}$/;
 
+/** How the money is to go, where the means has a name of its own in request-words.ts. A
+ * money-transfer service (Western Union, MoneyGram) is neither a bank transfer nor cash by
+ * post: the request names no means then. */
 const MEANS: Readonly<Record<string, RequestMeans>> = {
-  'western union': 'transfer',
-  moneygram: 'transfer',
-  'money gram': 'transfer',
   'itunes card': 'e-money',
   'itunes cards': 'e-money',
   'gift card': 'e-money',

@@ -30,8 +30,8 @@ describe('English asks for something risky', () => {
   });
 
   it('names the means of paying', () => {
-    const pay = read('Send the release fee of $250 by Western Union today.').requests.find((r) => r.act === 'pay');
-    expect(pay?.means).toEqual(['transfer']);
+    const pay = read('Pay the clearance fee with gift cards from any store.').requests.find((r) => r.act === 'pay');
+    expect(pay?.means).toEqual(['e-money']);
   });
 });
 
