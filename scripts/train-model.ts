@@ -5,6 +5,10 @@
 //   node --import tsx scripts/train-model.ts --search   cross-validated comparison of
 //                                                       feature sets and settings first
 //   options: --only=email|sms   --no-write   --folds=5
+//            --oof=PATH   also write each training message's out-of-fold probability
+//                         (grouped cross-validation) as JSON lines {id, p}, outside the
+//                         repository: how the model judges a training message it was
+//                         not trained on, for studying the rules beside it
 //
 // Data, as ../shared/data/README.md allows: SpamAssassin easy-ham-1 + spam-1 and the
 // development half of hard-ham-1 (genuine commercial mail whose MD5 starts with 0–7)
@@ -91,9 +95,10 @@ const FOLDS = Number(option('folds') ?? 5);
 const ONLY = option('only');
 const SEARCH = flag('search');
 const WRITE = !flag('no-write');
+const OOF = option('oof');
 for (const arg of args) {
-  if (!/^--(search|no-write|only=(email|sms)|folds=\d+)$/.test(arg)) {
-    console.error(`unknown argument ${arg}\nusage: node --import tsx scripts/train-model.ts [--search] [--only=email|sms] [--no-write] [--folds=5]`);
+  if (!/^--(search|no-write|only=(email|sms)|folds=\d+|oof=.+)$/.test(arg)) {
+    console.error(`unknown argument ${arg}\nusage: node --import tsx scripts/train-model.ts [--search] [--only=email|sms] [--no-write] [--folds=5] [--oof=PATH]`);
     process.exit(2);
   }
 }
@@ -671,6 +676,11 @@ function trainChannel(channel: Channel): void {
   const plainCv = summarize(crossValidate(vectors, y, foldsOf(channel.train, false), fit), y);
   const groupedScores = crossValidate(vectors, y, foldsOf(channel.train, true), fit);
   const cv = summarize(groupedScores, y);
+  if (OOF !== undefined) {
+    const path = OOF.replace(/(\.jsonl)?$/, `-${channel.name}.jsonl`);
+    writeFileSync(path, channel.train.map((d, i) => JSON.stringify({ id: d.id, p: round(1 / (1 + Math.exp(-groupedScores[i]!))) })).join('\n') + '\n');
+    console.log(`  wrote out-of-fold probabilities to ${path}`);
+  }
   const describeCv = (s: CvSummary): string =>
     `AUC ${fix(s.auc)}, recall ${pct(s.recallAtFpr1)} at FPR ≤1% (threshold ${fix(s.thresholdFpr1)}), ${pct(s.recallAtFpr2)} at FPR ≤2% (threshold ${fix(s.thresholdFpr2)})`;
   console.log(`\n${channel.name}: ${channel.train.length} training messages (${y.filter((v) => v === 1).length} positive)`);

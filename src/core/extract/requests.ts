@@ -20,6 +20,7 @@ import { findConcepts, type ConceptHit } from '../knowledge/scam-patterns.js';
 import { MAX_SCAN_CHARS } from '../limits.js';
 import type { Channel } from '../message/types.js';
 import { deniedRequest, insideReportedQuote, NEGATION, REPORTED_SPEECH, WARNING } from './clauses.js';
+import { readEnglishRequests } from './english-requests.js';
 
 export const REQUEST_ACTS = [
   'pay',
@@ -281,8 +282,12 @@ function splitSentences(text: string): { start: number; end: number }[] {
 export function readRequests(folded: string, channel: Channel): Reading {
   const text = folded.length > MAX_SCAN_CHARS ? folded.slice(0, MAX_SCAN_CHARS) : folded;
   // The grammar read here is Japanese; a text with no kana or kanji has nothing for it
-  // (and English mail is long: this keeps the reader off its every line).
-  if (!JAPANESE.test(text)) return { requests: [], concepts: [], warning: false, speaks: () => true };
+  // (and English mail is long: this keeps the Japanese reader off its every line).
+  // English is read by its own reader (english-requests.ts), clause by clause; a web
+  // page in English is a warning or an article that describes scams, not one.
+  if (!JAPANESE.test(text)) {
+    return { requests: channel === 'web' ? [] : readEnglishRequests(text), concepts: [], warning: false, speaks: () => true };
+  }
   const all = findConcepts(text);
   const sentences: Sentence[] = [];
   let h = 0;

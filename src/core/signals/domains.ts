@@ -166,13 +166,32 @@ function officialDomainWithin(hostLike: string): Organization | null {
   return found;
 }
 
+/** Public suffixes whose registrants are vetted institutions (universities, government
+ * offices, the military): "edu", "gov", "ac.uk", "go.jp", "ed.jp", "lg.jp", "gov.au" … */
+const INSTITUTIONAL_SUFFIX = /^(?:edu|gov|mil|int|(?:ac|edu|gov|go|govt|gob|gouv|mil|ed|lg)\.[a-z]{2})$/;
+
+/** Whether a registrable domain is some organization's own: one on record (another
+ * brand's), or one under an institutional suffix. The names of its subdomains are
+ * chosen by that organization: www.citi.umich.edu is the University of Michigan's
+ * Center for Information Technology Integration, not Citi. A brand word as a mere
+ * label there claims no brand's domain. */
+function ownedByAnOrganization(registrableDomain: string): boolean {
+  if (officialOwner(registrableDomain) !== undefined) return true;
+  const suffix = getPublicSuffix(registrableDomain);
+  return suffix !== null && INSTITUTIONAL_SUFFIX.test(suffix);
+}
+
 /** An official domain or brand written in the subdomains of another domain:
- * amazon.co.jp.secure-login.top, ntt-west.co.jp-owabi.top (registrable jp-owabi.top). */
+ * amazon.co.jp.secure-login.top, ntt-west.co.jp-owabi.top (registrable jp-owabi.top),
+ * paypal.login46.com. A brand's whole domain (paypal.com.…) is a claim under any
+ * registrable domain, a hacked university's too; a brand word alone as a label only
+ * under a domain that is nobody's on record (see ownedByAnOrganization). */
 export function officialAsSubdomain(host: string, registrableDomain: string | null): Organization | null {
   if (registrableDomain === null || host === registrableDomain) return null;
   const prefix = host.slice(0, host.length - registrableDomain.length - 1);
   const named = officialDomainWithin(prefix);
   if (named !== null) return named;
+  if (ownedByAnOrganization(registrableDomain)) return null;
   for (const word of prefix.split(/[.-]/)) {
     const org = BRAND_BY_WORD.get(word);
     if (org !== undefined) return org;

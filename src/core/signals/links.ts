@@ -62,19 +62,56 @@ function isBareAddress(url: ExtractedUrl): boolean {
  * ("News.com: top stories"), and the link does not go to the sender's own domain:
  * newsletters send every click through their own counter (click.example-news.com for
  * "www.shop.example"). A sender the receiving server vouched for that shows its own
- * address over another domain is counting clicks through its mail provider. A link to
- * an IP address has no domain: its address stands for one.
+ * address over another domain is counting clicks through its mail provider, and so is
+ * a mail that shows several sites' addresses over links to one domain (clickCounters).
+ * A link to an IP address has no domain: its address stands for one.
  */
-function deceptiveText(url: ExtractedUrl, sender: Sender | null): { shown: string; target: string } | null {
+function deceptiveText(url: ExtractedUrl, sender: Sender | null, counters: ReadonlySet<string>): { shown: string; target: string } | null {
   const shown = url.visibleDomain;
   // A site's address shown over a link to a bare IP address hides where it goes as
   // surely as one shown over another domain.
-  const target = url.registrableDomain ?? (url.isIp ? url.host : null);
+  const target = targetOf(url);
   if (shown === null || target === null || shown === target) return null;
   if (sender !== null && sender.authenticated && shown === sender.domain) return null;
   const shownOwner = officialOwner(shown);
-  const deceives = shownOwner !== undefined ? !isOfficialFor(shownOwner, target) : url.visibleIsAddress && target !== sender?.domain;
+  const deceives =
+    shownOwner !== undefined ? !isOfficialFor(shownOwner, target) : url.visibleIsAddress && target !== sender?.domain && !counters.has(target);
   return deceives ? { shown, target } : null;
+}
+
+/** A mail that links to this many different sites is a digest or a directory (a list of
+ * updated weblogs, a page of links): it sends the reader to no site in particular. The
+ * most in a phishing mail of the Nazario development half is 21; a weblog digest of
+ * the development half of hard-ham-1 links to 357. */
+const DIGEST_SITES = 25;
+
+/** Where a link goes: its registrable domain, or its host when that is an IP address. */
+function targetOf(url: ExtractedUrl): string | null {
+  return url.registrableDomain ?? (url.isIp ? url.host : null);
+}
+
+/** A click counter shows this many different sites' addresses over links to itself. */
+const COUNTER_SHOWN_SITES = 3;
+
+/**
+ * The domains a mail sends clicks through for several different sites it shows: a
+ * newsletter's counter (lists.news.example behind "HostJ2EE.com", a sponsor's
+ * "http://www.training.example/…" and "http://events.example/…"). Phishing shows one
+ * site, the one it imitates, over its own; in the Nazario development half no phishing
+ * mail shows more than two over one domain. Organizations on record do not count here:
+ * their address over someone else's link deceives wherever it is (deceptiveText).
+ */
+function clickCounters(urls: readonly ExtractedUrl[]): Set<string> {
+  const shownBy = new Map<string, Set<string>>();
+  for (const url of urls) {
+    const target = targetOf(url);
+    const shown = url.visibleDomain;
+    if (target === null || shown === null || shown === target || !url.visibleIsAddress || officialOwner(shown) !== undefined) continue;
+    const sites = shownBy.get(target) ?? new Set<string>();
+    sites.add(shown);
+    shownBy.set(target, sites);
+  }
+  return new Set([...shownBy].filter(([, sites]) => sites.size >= COUNTER_SHOWN_SITES).map(([target]) => target));
 }
 
 function shown(url: ExtractedUrl): string {
@@ -92,6 +129,10 @@ export function linkFindings(context: SignalContext): Finding[] {
   const inBody = links.filter((u) => u.location.field !== 'subject' && u.location.field !== 'fromName');
   if (inBody.length === 0) findings.push({ code: 'link.none', evidence: '' });
   let allOfficial = primary !== undefined && inBody.length > 0;
+  // In a digest a numeric address or a cheap top-level domain is one more listed site,
+  // not the place the mail pushes the reader to: those two are left out there.
+  const counters = clickCounters(links);
+  const digest = new Set(inBody.map((u) => u.registrableDomain ?? u.host)).size >= DIGEST_SITES;
   for (const url of links) {
     const at = { location: url.location };
     const domain = url.registrableDomain;
@@ -99,7 +140,7 @@ export function linkFindings(context: SignalContext): Finding[] {
     if (inBody.includes(url) && (primary === undefined || !isOfficialFor(primary, domain))) allOfficial = false;
 
     if (url.isIp) {
-      findings.push({ code: 'link.ip-host', evidence: url.host, ...at });
+      if (!digest) findings.push({ code: 'link.ip-host', evidence: url.host, ...at });
       if (primary !== undefined) findings.push({ code: 'link.not-official', evidence: url.host, params: { organization: primary.id }, ...at });
     }
     if (encodedHost(url)) findings.push({ code: 'link.encoded-host', evidence: url.host, ...at });
@@ -108,7 +149,7 @@ export function linkFindings(context: SignalContext): Finding[] {
     }
     const mixed = mixedScriptLabel(url.hostUnicode);
     if (mixed !== null) findings.push({ code: 'link.mixed-script', evidence: shown(url), ...at });
-    const mismatch = deceptiveText(url, sender);
+    const mismatch = deceptiveText(url, sender, counters);
     if (mismatch !== null) {
       findings.push({ code: 'link.text-mismatch', evidence: url.visibleText ?? '', params: mismatch, ...at });
     }
@@ -154,7 +195,7 @@ export function linkFindings(context: SignalContext): Finding[] {
         }
       }
     }
-    if (url.publicSuffix !== null && isAbusedTld(url.publicSuffix)) {
+    if (!digest && url.publicSuffix !== null && isAbusedTld(url.publicSuffix)) {
       findings.push({ code: 'link.abused-tld', evidence: domain, params: { tld: url.publicSuffix }, ...at });
     }
     // A company sends its customers to their account pages on its own site; a login

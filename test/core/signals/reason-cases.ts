@@ -1316,6 +1316,163 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
     expected: 'lang.spaced-word: a word pulled apart inside a sentence, the way filters are dodged',
     actual: 'guards the heading rule: only a line of spaced capitals of its own is a heading',
   },
+  {
+    code: 'link.official-as-subdomain',
+    side: 'lookalike',
+    input: mail({
+      from: ['CITI Seminar', 'seminar@eecs.umich.edu'],
+      subject: 'NFSv4 seminar on Friday',
+      text: 'Hello all,\n\nThe slides of Friday\'s NFSv4 seminar are at http://www.citi.umich.edu/projects/nfsv4/ and the room is 3941 BBB.\n\nSee you there\n',
+    }),
+    expected: 'no link.official-as-subdomain: "citi" is a department\'s name under a university\'s own domain (umich.edu), not a claim of Citi\'s',
+    actual: 'link.official-as-subdomain (+45, high): every brand word in a subdomain was read as a claim of that brand\'s official domain',
+  },
+  {
+    code: 'link.official-as-subdomain',
+    side: 'triggers',
+    input: mail({
+      from: ['Citi', 'alerts@citi-notices.example'],
+      subject: 'Your Citi account',
+      text: 'Dear customer,\n\nPlease sign in at http://www.citi.secure-session.example/login to review a recent transaction.\n',
+    }),
+    expected: 'link.official-as-subdomain: the same brand word under a domain that is nobody\'s on record is a claim of Citi\'s',
+    actual: 'guards the university rule: only a vetted institution\'s or a known organization\'s own domain names its subdomains',
+  },
+  {
+    code: 'link.official-as-subdomain',
+    side: 'triggers',
+    input: mail({
+      from: ['PayPal', 'service@paypal-notices.example'],
+      subject: 'Account review',
+      text: 'Dear member,\n\nPlease review your account at http://www.paypal.com.webscr.cs.someuni.edu/login today.\n',
+    }),
+    expected: 'link.official-as-subdomain: a brand\'s whole domain written in the subdomains is a claim even under a university\'s hacked server',
+    actual: 'guards the university rule: it spares brand words, not whole official domains',
+  },
+  {
+    code: 'link.ip-host',
+    side: 'lookalike',
+    input: mail({
+      from: ['weblog updates', 'webmaster@weblog-updates.example'],
+      subject: 'updated weblogs',
+      html:
+        '<p>Weblogs updated in the last hour:</p><ul>' +
+        Array.from({ length: 28 }, (_, i) => `<li><a href="http://www.diary-${i}.example/">diary ${i}</a></li>`).join('') +
+        '<li><a href="http://203.0.113.56/~sam/">sam\'s notes</a></li><li><a href="http://notes.example.cc/">notes</a></li></ul>',
+    }),
+    expected: 'no link.ip-host: one weblog on a numeric address in a digest of thirty sites is one more listed site, not where the mail sends the reader',
+    actual: 'link.ip-host (+35) and link.abused-tld (+15): a digest of updated weblogs was judged high',
+  },
+  {
+    code: 'link.abused-tld',
+    side: 'lookalike',
+    input: mail({
+      from: ['weblog updates', 'webmaster@weblog-updates.example'],
+      subject: 'updated weblogs',
+      html:
+        '<p>Weblogs updated in the last hour:</p><ul>' +
+        Array.from({ length: 28 }, (_, i) => `<li><a href="http://www.diary-${i}.example/">diary ${i}</a></li>`).join('') +
+        '<li><a href="http://notes.example.cc/">notes</a></li></ul>',
+    }),
+    expected: 'no link.abused-tld: a site on a cheap top-level domain among thirty listed sites',
+    actual: 'link.abused-tld (+15)',
+  },
+  {
+    code: 'link.ip-host',
+    side: 'triggers',
+    input: mail({
+      from: ['Account Services', 'service@accounts-mail.example'],
+      subject: 'Your account',
+      html:
+        '<p>Please sign in to review your account.</p><p><a href="http://203.0.113.56/signin/">Sign in</a></p>' +
+        Array.from({ length: 8 }, (_, i) => `<a href="http://www.partner-${i}.example/">partner ${i}</a> `).join(''),
+    }),
+    expected: 'link.ip-host: a mail with a handful of links is no digest, and its numeric address is where it leads',
+    actual: 'guards the digest rule',
+  },
+  {
+    code: 'link.text-mismatch',
+    side: 'lookalike',
+    input: mail({
+      from: ['Server Weekly', 'alias-7f3k2@forwarding-alias.example'],
+      subject: 'Server Weekly: patterns, reviews and a conference',
+      html:
+        '<p>This week\'s sponsor: <a href="http://lists.serverweekly.example/c?id=11">http://www.hostjava.example/</a></p>' +
+        '<p>Training: <a href="http://lists.serverweekly.example/c?id=12">http://www.patterns-training.example/course.html</a></p>' +
+        '<p>Trial: <a href="http://lists.serverweekly.example/c?id=13">http://tools.vendor-studio.example/trial</a></p>' +
+        '<p><a href="http://lists.serverweekly.example/c?id=14">Click here to read more.</a></p>',
+    }),
+    expected: 'no link.text-mismatch: three different sites shown over links to one domain is a newsletter counting clicks, not a site in disguise',
+    actual: 'link.text-mismatch (+40, high): a newsletter forwarded through an address alias (so its From is not its own domain) was judged medium',
+  },
+  {
+    code: 'link.text-mismatch',
+    side: 'triggers',
+    input: mail({
+      from: ['Member Services', 'service@member-mail.example'],
+      subject: 'Confirm your membership',
+      html:
+        '<p>Sign in at <a href="http://login.member-check.example/in">https://www.members-bank.example/login</a></p>' +
+        '<p>Help: <a href="http://login.member-check.example/help">https://help.members-bank.example/</a> or <a href="http://login.member-check.example/faq">www.member-faq.example</a></p>',
+    }),
+    expected: 'link.text-mismatch: two sites shown over one other domain is how phishing shows the site it imitates',
+    actual: 'guards the click-counter rule (three or more different sites)',
+  },
+  {
+    code: 'request.tell-bank',
+    side: 'triggers',
+    input: mail({
+      from: ['Barrister James Okoro', 'j.okoro.chambers@freemail-box.example'],
+      subject: 'Unclaimed inheritance',
+      text: 'Dear friend,\n\nI am contacting you about the estate of a late client who shares your surname. Kindly reply with your full name, phone number and bank account details so the funds can be released to you.\n',
+    }),
+    expected: 'request.tell-bank: an English mail that asks the reader to send bank account details',
+    actual: 'nothing read: English asks were seen only through lure phrases ("bank account" weak), the request reader read Japanese alone',
+  },
+  {
+    code: 'request.tell-secret',
+    side: 'triggers',
+    input: mail({
+      from: ['Card Services', 'alerts@card-services-notice.example'],
+      subject: 'Your card is on hold',
+      text: 'Dear cardholder,\n\nYour card has been placed on hold. Enter your PIN and card number at the secure page below to release it.\n',
+    }),
+    expected: 'request.tell-secret: an English command to enter a PIN and card number',
+    actual: 'nothing read: the request reader read Japanese alone',
+  },
+  {
+    code: 'request.tell-secret',
+    side: 'lookalike',
+    input: mail({
+      from: ['Example Savings Bank', 'alerts@examplesavingsbank.com'],
+      subject: 'Protect yourself from phishing',
+      text: 'We will never ask you to enter your password or card number by email. Beware of messages asking you to verify your account information.\n',
+    }),
+    expected: 'no request.tell-secret: a bank saying what it never asks for, and warning about mail that asks it',
+    actual: 'guards the English reader: a denial before the verb, a warning that describes a scam',
+  },
+  {
+    code: 'request.tell-secret',
+    side: 'lookalike',
+    input: mail({
+      from: ['Tom', 'tom@home-mail.example'],
+      subject: 'FW: please give generously',
+      text: 'Ha, seen this one?\n\n> > URGENT APPEAL - the village fete was cancelled by light rain.\n> > Simply email us by return with your credit card details.\n',
+    }),
+    expected: 'no request.tell-secret: the ask is in a forwarded joke quoted with ">", someone else\'s words',
+    actual: 'guards the English reader: quoted lines are not the message\'s own asks',
+  },
+  {
+    code: 'request.buy-gift-card',
+    side: 'triggers',
+    input: mail({
+      from: ['Director Smith', 'director.smith@freemail-box.example'],
+      subject: 'Quick favour',
+      text: 'Are you at your desk? I need you to buy itunes cards for a client today. Send me the codes when done.\n',
+    }),
+    expected: 'request.buy-gift-card: the boss who asks for gift cards, in English',
+    actual: 'only lure.gift-card-crypto: the request reader read Japanese alone',
+  },
 ];
 
 /** Cases the checker still gets wrong: kept here, skipped, until fixed. */
