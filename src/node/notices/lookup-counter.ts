@@ -57,6 +57,8 @@ export function createLookupCounter(store: Store, options: { windowMs: number; n
   let flushing: Promise<void> | undefined;
   let prunedBefore = 0;
   let forgottenBefore = 0;
+  /** Look-ups counted and not yet taken by a flush. */
+  let unsent = 0;
   let closed = false;
 
   function schedule(): void {
@@ -80,6 +82,7 @@ export function createLookupCounter(store: Store, options: { windowMs: number; n
 
   async function send(): Promise<void> {
     const tallies: LookupTally[] = [];
+    unsent = 0;
     for (const [clientKey, entry] of clients) {
       if (entry.pending === 0) continue;
       entry.sending = entry.pending;
@@ -101,12 +104,17 @@ export function createLookupCounter(store: Store, options: { windowMs: number; n
         if (entry.windowStart === tally.windowStart && stored !== undefined) entry.stored = stored;
         entry.sending = 0;
       }
+      // A timer that fired while this flush was under way joined it: send what came since.
+      if (unsent > 0) schedule();
     } catch {
       // The store is unreachable (its look-ups fail too): keep the counts for the next flush.
       for (const tally of tallies) {
         const entry = clients.get(tally.clientKey);
         if (entry === undefined) continue;
-        if (entry.windowStart === tally.windowStart) entry.pending += entry.sending;
+        if (entry.windowStart === tally.windowStart) {
+          entry.pending += entry.sending;
+          unsent += entry.sending;
+        }
         entry.sending = 0;
       }
     }
@@ -131,6 +139,7 @@ export function createLookupCounter(store: Store, options: { windowMs: number; n
       clients.delete(key);
       clients.set(key, entry);
       entry.pending++;
+      unsent++;
       schedule();
       return entry.stored + entry.sending + entry.pending;
     },
