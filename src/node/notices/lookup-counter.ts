@@ -38,6 +38,8 @@ export interface LookupCounter {
 }
 
 interface ClientCount {
+  /** lookupClientHash of the client: what the store knows it by. */
+  storedAs: string;
   windowStart: number;
   /** The shared count the store returned at the last flush. */
   stored: number;
@@ -51,7 +53,8 @@ export function createLookupCounter(store: Store, options: { windowMs: number; n
   const now = options.now ?? Date.now;
   const flushMs = options.flushMs ?? LOOKUP_COUNT_FLUSH_MS;
   const maxClients = options.maxClients ?? MAX_COUNTED_CLIENTS;
-  // In order of last look-up, so the first idle entries are the stalest.
+  // By the client's address (held in memory only, as the request rate limit holds it), in
+  // order of last look-up, so the first idle entries are the stalest.
   const clients = new Map<string, ClientCount>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let flushing: Promise<void> | undefined;
@@ -81,13 +84,13 @@ export function createLookupCounter(store: Store, options: { windowMs: number; n
   }
 
   async function send(): Promise<void> {
-    const tallies: LookupTally[] = [];
+    const tallies: { entry: ClientCount; tally: LookupTally }[] = [];
     unsent = 0;
-    for (const [clientKey, entry] of clients) {
+    for (const entry of clients.values()) {
       if (entry.pending === 0) continue;
       entry.sending = entry.pending;
       entry.pending = 0;
-      tallies.push({ clientKey, windowStart: entry.windowStart, count: entry.sending });
+      tallies.push({ entry, tally: { clientKey: entry.storedAs, windowStart: entry.windowStart, count: entry.sending } });
     }
     const windowStart = lookupWindowStart(now(), options.windowMs);
     try {
@@ -95,26 +98,19 @@ export function createLookupCounter(store: Store, options: { windowMs: number; n
         await pruneLookups(store.db, windowStart);
         prunedBefore = windowStart;
       }
-      const counts = tallies.length === 0 ? new Map<string, number>() : await addLookups(store.db, store.dialect, tallies);
-      for (const tally of tallies) {
-        const entry = clients.get(tally.clientKey);
-        if (entry === undefined) continue;
+      const counts = tallies.length === 0 ? new Map<string, number>() : await addLookups(store.db, store.dialect, tallies.map((t) => t.tally));
+      for (const { entry, tally } of tallies) {
         const stored = counts.get(tally.clientKey);
-        // A newer window began while the flush was under way: its count starts afresh.
-        if (entry.windowStart === tally.windowStart && stored !== undefined) entry.stored = stored;
+        if (stored !== undefined) entry.stored = stored;
         entry.sending = 0;
       }
       // A timer that fired while this flush was under way joined it: send what came since.
       if (unsent > 0) schedule();
     } catch {
       // The store is unreachable (its look-ups fail too): keep the counts for the next flush.
-      for (const tally of tallies) {
-        const entry = clients.get(tally.clientKey);
-        if (entry === undefined) continue;
-        if (entry.windowStart === tally.windowStart) {
-          entry.pending += entry.sending;
-          unsent += entry.sending;
-        }
+      for (const { entry } of tallies) {
+        entry.pending += entry.sending;
+        unsent += entry.sending;
         entry.sending = 0;
       }
     }
@@ -130,14 +126,14 @@ export function createLookupCounter(store: Store, options: { windowMs: number; n
 
   return {
     count(client) {
-      const key = lookupClientHash(client);
       const windowStart = lookupWindowStart(now(), options.windowMs);
-      let entry = clients.get(key);
+      let entry = clients.get(client);
       if (entry === undefined || entry.windowStart < windowStart) {
-        entry = { windowStart, stored: 0, sending: 0, pending: 0 };
+        // A new window starts afresh; the old entry, if a flush holds it, is left to it.
+        entry = { storedAs: entry?.storedAs ?? lookupClientHash(client), windowStart, stored: 0, sending: 0, pending: 0 };
       }
-      clients.delete(key);
-      clients.set(key, entry);
+      clients.delete(client);
+      clients.set(client, entry);
       entry.pending++;
       unsent++;
       schedule();
