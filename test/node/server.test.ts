@@ -61,10 +61,12 @@ function postCheck(target: Hono, body: unknown, headers: Record<string, string> 
 }
 
 describe('security headers', () => {
-  it('sends a strict policy on API responses and pages', async () => {
-    for (const target of [app(), app({ webRoot: webRoot() })]) {
-      for (const path of ['/healthz', '/', '/check']) {
-        const response = await target.request(path);
+  it('sends a strict policy on API responses, pages and errors, from the running server', async () => {
+    const { startServer } = await import('../../src/node/server/serve.js');
+    const server = await startServer({ port: 0, host: '127.0.0.1', db: ':memory:', webRoot: webRoot(), logger: pino({ level: 'silent' }) });
+    try {
+      for (const path of ['/healthz', '/', '/check', '/api/no-such-route']) {
+        const response = await fetch(`${server.url}${path}`);
         const csp = response.headers.get('Content-Security-Policy') ?? '';
         expect(csp).toContain("default-src 'self'");
         expect(csp).toContain("script-src 'self'");
@@ -73,7 +75,12 @@ describe('security headers', () => {
         expect(csp).not.toContain('unsafe-inline');
         expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
         expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
+        expect(response.headers.get('X-Frame-Options')).toBe('DENY');
+        // The answer's own headers stand beside them.
+        expect(response.headers.get('Content-Type')).toMatch(path === '/' || path === '/check' ? /^text\/html/ : /^application\/json/);
       }
+    } finally {
+      await server.close();
     }
   });
 });

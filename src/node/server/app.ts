@@ -33,7 +33,6 @@ import {
 import { errorForLog, requestLog } from './logging.js';
 import { openApiDocument } from './openapi.js';
 import { writeRateLimit } from './rate-limit.js';
-import { securityHeaders } from './security-headers.js';
 import { mountWebApp } from './static.js';
 
 export interface AppDeps {
@@ -113,7 +112,6 @@ export function createApp(deps: AppDeps): Hono {
   const { logger } = deps;
 
   app.use('*', requestLog(logger));
-  app.use('*', securityHeaders);
   app.use(
     '*',
     writeRateLimit({

@@ -1,8 +1,9 @@
-// Starts the HTTP server on a port and stops it gracefully: on SIGINT or SIGTERM it
+// Starts the HTTP server on a port, every response with the security headers
+// (security-headers.ts), and stops it gracefully: on SIGINT or SIGTERM it
 // stops accepting connections, lets open requests finish (up to SHUTDOWN_GRACE_MS),
 // closes the stores and exits.
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -12,6 +13,7 @@ import { createLookupCounter } from '../notices/lookup-counter.js';
 import { RangeStores } from '../pwned/store.js';
 import { defaultStoreLocation, openStore } from '../store/index.js';
 import { createApp, type AppDeps } from './app.js';
+import { setSecurityHeaders } from './security-headers.js';
 import { NOTICE_LOOKUP_WINDOW_MS, SHUTDOWN_GRACE_MS } from './limits.js';
 import { createLogger } from './logging.js';
 
@@ -68,6 +70,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started as Server));
+    started.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => setSecurityHeaders(response));
     started.once('error', reject);
   }).catch(async (error: unknown) => {
     await closeStores();
