@@ -3,7 +3,7 @@
 // server answers, and a paced open-loop load for its latency at a set rate.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { Pool } from 'undici';
+import { connect, type Socket } from 'node:net';
 
 export interface AutocannonResult {
   requests: { average: number; total: number };
@@ -53,50 +53,104 @@ export interface PacedResult {
   failed: number;
 }
 
+const HEADER_END = Buffer.from('\r\n\r\n');
+const CONTENT_LENGTH = /\r\ncontent-length: *(\d+)/i;
+
+/** One keep-alive connection that sends a request when the last is answered, and reads
+ * answers by their Content-Length (the server sends one with every answer). */
+class PacedConnection {
+  private readonly socket: Socket;
+  private received: Buffer = Buffer.alloc(0);
+  private onAnswer: ((status: number) => void) | null = null;
+
+  constructor(port: number, onError: (error: Error) => void) {
+    this.socket = connect({ host: '127.0.0.1', port, noDelay: true });
+    this.socket.on('error', onError);
+    this.socket.on('data', (chunk: Buffer) => {
+      this.received = this.received.length === 0 ? chunk : Buffer.concat([this.received, chunk]);
+      const headerEnd = this.received.indexOf(HEADER_END);
+      if (headerEnd < 0) return;
+      const head = this.received.subarray(0, headerEnd).toString('latin1');
+      const length = CONTENT_LENGTH.exec(head);
+      if (length === null) return onError(new Error(`an answer without Content-Length: ${head.split('\r\n')[0]}`));
+      const end = headerEnd + HEADER_END.length + Number(length[1]);
+      if (this.received.length < end) return;
+      if (this.received.length > end) return onError(new Error('more bytes than the answer holds'));
+      this.received = Buffer.alloc(0);
+      const answered = this.onAnswer!;
+      this.onAnswer = null;
+      answered(Number(head.slice(9, 12)));
+    });
+  }
+
+  get idle(): boolean {
+    return this.onAnswer === null;
+  }
+
+  send(request: Buffer, onAnswer: (status: number) => void): void {
+    this.onAnswer = onAnswer;
+    this.socket.write(request);
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
+
 /**
  * POSTs at a steady rate, whether or not answers keep up (an open loop, as many
  * independent users would), over `connections` keep-alive connections, and times each
  * answer from the moment its request was due, so time spent waiting for a free
  * connection or a late timer counts too (no coordinated omission). autocannon's rate
  * option cannot stand in: each connection sends its share of a second back to back as
- * fast as answers come, then waits for the next second.
+ * fast as answers come, then waits for the next second. The client is a few lines over
+ * node:net so that it takes little of the two cores it shares with the server.
  */
 export async function pacedLoad(options: { origin: string; rate: number; seconds: number; connections: number; request: (i: number) => PacedRequest }): Promise<PacedResult> {
-  const pool = new Pool(options.origin, { connections: options.connections, pipelining: 1 });
+  const { host, port } = new URL(options.origin);
   const total = Math.round(options.rate * options.seconds);
   const interval = 1000 / options.rate;
   const latencies: number[] = [];
   let failed = 0;
   let settled = 0;
+  const waiting: number[] = [];
   const start = performance.now();
+  let connections: PacedConnection[] = [];
   try {
-    await new Promise<void>((resolve) => {
-      const send = (i: number): void => {
-        const due = start + i * interval;
+    await new Promise<void>((resolve, reject) => {
+      const bytes = (i: number): Buffer => {
         const { path, headers, body } = options.request(i);
-        pool
-          .request({ path, method: 'POST', headers, body })
-          .then(async (response) => {
-            await response.body.dump();
-            if (response.statusCode === 200) latencies.push(performance.now() - due);
-            else failed++;
-          })
-          .catch(() => failed++)
-          .finally(() => {
-            if (++settled === total) resolve();
-          });
+        const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+        return Buffer.from(`POST ${path} HTTP/1.1\r\nHost: ${host}\r\n${lines}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       };
+      const sendOn = (connection: PacedConnection, i: number): void => {
+        const due = start + i * interval;
+        connection.send(bytes(i), (status) => {
+          if (status === 200) latencies.push(performance.now() - due);
+          else failed++;
+          if (++settled === total) return resolve();
+          const next = waiting.shift();
+          if (next !== undefined) sendOn(connection, next);
+        });
+      };
+      connections = Array.from({ length: options.connections }, () => new PacedConnection(Number(port), reject));
       let next = 0;
-      // Node's timers fire at most every millisecond: each wake sends what fell due since.
+      // Node's timers fire at most every millisecond: each wake sends what fell due since,
+      // on a free connection, or queues it for the first one that frees up.
       const wake = (): void => {
         const now = performance.now();
-        while (next < total && start + next * interval <= now) send(next++);
+        while (next < total && start + next * interval <= now) {
+          const free = connections.find((c) => c.idle);
+          if (free === undefined) waiting.push(next);
+          else sendOn(free, next);
+          next++;
+        }
         if (next < total) setTimeout(wake, 1);
       };
       wake();
     });
   } finally {
-    await pool.close();
+    for (const connection of connections) connection.close();
   }
   return { perSecond: (total - failed) / ((performance.now() - start) / 1000), latencies: latencies.sort((a, b) => a - b), failed };
 }
