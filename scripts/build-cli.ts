@@ -5,12 +5,13 @@
 // neither the server nor the PDF maker nor the database drivers.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { build, type Plugin } from 'esbuild';
 import { validateBundledKnowledge } from '../src/core/bundled-knowledge.js';
+import { CLI_OUTDIR as OUTDIR, PREBUILT_MODULES, prebuiltFileName } from './prebuilt-modules.js';
 
 /**
  * Left to Node at run time: a native addon (better-sqlite3), packages that read their
@@ -37,14 +38,7 @@ const jsonAsString: Plugin = {
   },
 };
 
-/**
- * Modules whose exports are data made from the bundled knowledge (tables, automata):
- * the build runs them and the bundle holds what they exported, not the code that makes
- * it. Making the tables at each start took longer than checking a message.
- */
-const PREBUILT = ['src/core/extract/organization-dictionaries.ts', 'src/core/knowledge/phrase-tables.ts'].map((path) => resolve(path));
-
-const OUTDIR = 'dist/cli';
+const PREBUILT = PREBUILT_MODULES.map((path) => resolve(path));
 
 /**
  * Each PREBUILT module as its exports, written with V8's serializer (Maps, typed
@@ -63,7 +57,7 @@ const prebuilt: Plugin = {
       if (!isDeepStrictEqual(deserialize(serialize(exports)), exports)) {
         throw new Error(`${args.path}: its exports do not survive v8.serialize unchanged; a PREBUILT module must export data only`);
       }
-      const file = `${basename(args.path, '.ts')}.v8`;
+      const file = prebuiltFileName(args.path);
       mkdirSync(OUTDIR, { recursive: true });
       writeFileSync(join(OUTDIR, file), serialize(exports));
       const lines = [

@@ -1,0 +1,21 @@
+// What the CLI's build (build-cli.ts) ships prebuilt, in a module of its own so that a
+// test can compare the shipped data with what the modules make (test/node/cli-prebuilt.test.ts).
+import { basename } from 'node:path';
+
+export const CLI_OUTDIR = 'dist/cli';
+
+/**
+ * Modules whose exports are data made from the bundled knowledge (tables, automata,
+ * models): the build runs them and the bundle holds what they exported, not the code
+ * that makes it. Making the tables at each start took longer than checking a message.
+ */
+export const PREBUILT_MODULES = [
+  'src/core/extract/organization-dictionaries.ts',
+  'src/core/knowledge/phrase-tables.ts',
+  'src/core/model/built-models.ts',
+];
+
+/** The file next to the chunks that holds a PREBUILT module's exports (v8.serialize). */
+export function prebuiltFileName(modulePath: string): string {
+  return `${basename(modulePath, '.ts')}.v8`;
+}
