@@ -3,6 +3,7 @@
 import { skeleton } from '../normalize/index.js';
 import { ORGANIZATIONS, organizationForDomain, type Organization } from '../knowledge/organizations.js';
 import { PhraseMatcher } from '../knowledge/phrase-matcher.js';
+import { OFFICIAL_DOMAIN_KEYS } from '../knowledge/phrase-tables.js';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { isAbusedTld } from '../knowledge/lists.js';
 
@@ -149,7 +150,10 @@ function findImitation(registrableDomain: string): Lookalike | null {
 
 /** Every official domain in one matcher: a host-like string is scanned once, not once
  * per domain on record (there are hundreds, and every link of every message is asked). */
-const OFFICIAL_DOMAINS = new PhraseMatcher<Organization>(ORGANIZATIONS.flatMap((org) => org.domains.map((d) => ({ phrase: d.domain, owner: org }))));
+const OFFICIAL_DOMAINS = new PhraseMatcher<Organization>(
+  ORGANIZATIONS.flatMap((org) => org.domains.map((d) => ({ phrase: d.domain, owner: org }))),
+  OFFICIAL_DOMAIN_KEYS,
+);
 
 /** The organization whose official domain a host-like string carries: is, ends with or
  * contains it ("amazon.co.jp", "signin.ebay.com", "www.paypal.com.secure"), first on
