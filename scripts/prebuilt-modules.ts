@@ -11,6 +11,7 @@ export const CLI_OUTDIR = 'dist/cli';
  */
 export const PREBUILT_MODULES = [
   'src/core/extract/organization-dictionaries.ts',
+  'src/core/extract/letter-table.ts',
   'src/core/knowledge/phrase-tables.ts',
   'src/core/model/built-models.ts',
 ];
