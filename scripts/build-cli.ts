@@ -3,7 +3,7 @@
 // of an unbundled tree on every start, which cost a short check most of its time.
 // Each command stays its own chunk (main.ts imports them on demand), so `check` loads
 // neither the server nor the PDF maker nor the database drivers.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,7 +38,8 @@ const jsonAsString: Plugin = {
   },
 };
 
-const PREBUILT = PREBUILT_MODULES.map((path) => resolve(path));
+// esbuild hands onLoad a module's real path (node_modules may be a symbolic link).
+const PREBUILT = PREBUILT_MODULES.map((path) => realpathSync(resolve(path)));
 
 /**
  * Each PREBUILT module as its exports, written with V8's serializer (Maps, typed
@@ -51,7 +52,7 @@ const PREBUILT = PREBUILT_MODULES.map((path) => resolve(path));
 const prebuilt: Plugin = {
   name: 'prebuilt',
   setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+    build.onLoad({ filter: /\.[jt]s$/ }, async (args) => {
       if (!PREBUILT.includes(args.path)) return undefined;
       const exports = { ...((await import(pathToFileURL(args.path).href)) as Record<string, unknown>) };
       if (!isDeepStrictEqual(deserialize(serialize(exports)), exports)) {
@@ -69,6 +70,20 @@ const prebuilt: Plugin = {
       ];
       return { contents: lines.join('\n'), loader: 'js' };
     });
+  },
+};
+
+/**
+ * tldts from its ES module build rather than the CommonJS one esbuild would take (its
+ * "main"): the same code, split so that the public suffix trie is a module of data
+ * alone (dist/es6/src/data/trie.js), which PREBUILT then ships serialized. In the
+ * CommonJS file the trie is 140 KB of array literals that V8 parsed and copied into
+ * typed arrays at each start.
+ */
+const tldtsEsm: Plugin = {
+  name: 'tldts-esm',
+  setup(build) {
+    build.onResolve({ filter: /^tldts$/ }, () => ({ path: realpathSync(resolve('node_modules/tldts/dist/es6/index.js')) }));
   },
 };
 
@@ -93,7 +108,7 @@ const { outputFiles } = await build({
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [prebuilt, jsonAsString],
+  plugins: [tldtsEsm, prebuilt, jsonAsString],
   write: false,
 });
 

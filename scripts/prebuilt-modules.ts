@@ -14,9 +14,14 @@ export const PREBUILT_MODULES = [
   'src/core/extract/letter-table.ts',
   'src/core/knowledge/phrase-tables.ts',
   'src/core/model/built-models.ts',
+  // tldts's public suffix trie: typed arrays and the text of the labels (see tldtsEsm in build-cli.ts).
+  'node_modules/tldts/dist/es6/src/data/trie.js',
 ];
 
-/** The file next to the chunks that holds a PREBUILT module's exports (v8.serialize). */
+/** The file next to the chunks that holds a PREBUILT module's exports (v8.serialize):
+ * named after the module, and after its package for one in node_modules. */
 export function prebuiltFileName(modulePath: string): string {
-  return `${basename(modulePath, '.ts')}.v8`;
+  const name = basename(modulePath).replace(/\.[jt]s$/, '');
+  const inPackage = /node_modules\/([^/]+)\//.exec(modulePath);
+  return `${inPackage === null ? name : `${inPackage[1]}-${name}`}.v8`;
 }
