@@ -11,7 +11,6 @@ export const CLI_OUTDIR = 'dist/cli';
  */
 export const PREBUILT_MODULES = [
   'src/core/extract/organization-dictionaries.ts',
-  'src/core/extract/letter-table.ts',
   'src/core/knowledge/phrase-tables.ts',
   'src/core/model/built-models.ts',
   'src/core/normalize/confusables.ts',

@@ -19,7 +19,6 @@
 import type { MappedText } from '../normalize/index.js';
 import { MappedTextBuilder } from '../normalize/index.js';
 import { isExactPublicSuffix, isKnownTld } from './host.js';
-import { BMP_LETTER_OR_NUMBER, LETTER_OR_NUMBER } from './letter-table.js';
 
 export const SPACE = 0x20;
 
@@ -47,9 +46,20 @@ function isAsciiLetter(u: number): boolean {
   return (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a);
 }
 
+// One character class, tested against a single code point: nothing to backtrack.
+const LETTER_OR_NUMBER = /[\p{L}\p{M}\p{N}]/u;
+
+/** LETTER_OR_NUMBER per BMP code unit: 0 not yet known, 1 yes, 2 no. */
+const LETTER_FLAGS = new Uint8Array(0x10000);
+
 function isLetterOrNumber(cp: number): boolean {
   if (cp > 0xffff) return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
-  return BMP_LETTER_OR_NUMBER[cp] === 1;
+  let flag = LETTER_FLAGS[cp]!;
+  if (flag === 0) {
+    flag = LETTER_OR_NUMBER.test(String.fromCharCode(cp)) ? 1 : 2;
+    LETTER_FLAGS[cp] = flag;
+  }
+  return flag === 1;
 }
 
 /** A character that can sit next to a dot inside a host name. */

@@ -8,7 +8,6 @@ import { KeyMatcher, keyMatcherTables } from '../../../src/core/extract/key-matc
 import { extractMoney, parseJapaneseNumber } from '../../../src/core/extract/money.js';
 import { extractOrganizations } from '../../../src/core/extract/organizations.js';
 import { candidateWindows } from '../../../src/core/extract/phones.js';
-import { BMP_LETTER_OR_NUMBER, LETTER_OR_NUMBER } from '../../../src/core/extract/letter-table.js';
 import { buildScanText } from '../../../src/core/extract/scan.js';
 import { MAX_ITEMS_PER_KIND } from '../../../src/core/limits.js';
 import { MappedText, normalizeForMatching } from '../../../src/core/normalize/index.js';
@@ -285,17 +284,5 @@ describe('extractDeadlines', () => {
       ['within', 'within 24 hours'],
       ['today', 'by EOD'],
     ]);
-  });
-});
-
-describe('the letter table of the scan text (letter-table.ts, shipped prebuilt in the CLI)', () => {
-  it('says what the regular expression says of every BMP code unit', () => {
-    const disagree: string[] = [];
-    for (let unit = 0; unit < 0x10000; unit++) {
-      const expected = LETTER_OR_NUMBER.test(String.fromCharCode(unit));
-      if ((BMP_LETTER_OR_NUMBER[unit] === 1) !== expected) disagree.push(unit.toString(16));
-    }
-    expect(disagree).toEqual([]);
-    expect(BMP_LETTER_OR_NUMBER.filter((flag) => flag === 1).length).toBeGreaterThan(30_000);
   });
 });
