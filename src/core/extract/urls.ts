@@ -93,13 +93,16 @@ export function getLinkifiers(): Linkifiers {
  * . : / - _ @) followed by a label (pseudo-letters and "-") and a ".". This looks for
  * the same with every character it cannot rule out cheaply counted as possible: any
  * non-ASCII character may precede a host and be part of a label, and only ASCII
- * punctuation, spaces and controls (all in Z, P or Cc), "<" and ">" end a label. One
- * pass, linear in the token.
+ * punctuation, spaces and controls (all in Z, P or Cc), "<" and ">" end a label. A
+ * token with a surrogate is not ruled out at all: linkify-it's pseudo-letter takes a
+ * surrogate pair, a lone surrogate, and any character before a lone low surrogate,
+ * punctuation included (".\udc00.jp" is a link to it). One pass, linear in the token.
  */
 export function schemelessLinkMayStart(token: string): boolean {
   let runMayBeAHost = false; // the current run of label characters holds a place where a host can start
   for (let i = 0; i < token.length; i++) {
     const unit = token.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) return true;
     if (unit === 0x2e) {
       if (runMayBeAHost) return true;
     } else if (isLabelUnit(unit)) {

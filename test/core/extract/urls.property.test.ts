@@ -141,6 +141,7 @@ describe('schemelessLinkMayStart (which tokens skip the pattern for links withou
   const ASCII = Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit));
   const NON_ASCII = [...'éあ日ー々・、。「」（）！？｜＄＝＋\u00a0\u3000\u2028\u0085\u00ad\u200b\u0301€™'].concat(['\ud800', '\udc00', '👉']);
   const LINKISH = ['.', '..', 'com', 'top', 'jp', 'co.jp', 'xn--p1ai', 'рф', 'みんな', 'http://', 'https://', '//', 'www.', '127.0.0.1', ':8080', 'a-b', '@'];
+  const all = () => getLinkifiers().all;
   const token = fc
     .array(fc.oneof(fc.constantFrom(...ASCII), fc.constantFrom(...NON_ASCII), fc.constantFrom(...LINKISH)), { maxLength: 14 })
     .map((parts) => parts.join(''));
@@ -151,8 +152,13 @@ describe('schemelessLinkMayStart (which tokens skip the pattern for links withou
       fc.property(token, (text) => {
         if (!schemelessLinkMayStart(text)) expect(schemed.match(text)).toEqual(all.match(text));
       }),
-      { numRuns: 20_000 },
+      { numRuns: 50_000 },
     );
+  });
+
+  it('does not rule out a token with a surrogate, which linkify-it takes as part of a label with the character before it', () => {
+    expect(all().match('.\udc00.jp')).not.toBeNull();
+    for (const text of ['.\udc00.jp', ':\ud835\udc1a.jp', 'a\ud800']) expect(schemelessLinkMayStart(text), text).toBe(true);
   });
 
   it('rules out the tokens of links with a scheme and of plain words', () => {
