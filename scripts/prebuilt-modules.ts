@@ -14,6 +14,7 @@ export const PREBUILT_MODULES = [
   'src/core/knowledge/phrase-tables.ts',
   'src/core/model/built-models.ts',
   'src/core/normalize/confusables.ts',
+  'src/core/signals/brand-candidates.ts',
   // tldts's public suffix trie: typed arrays and the text of the labels (see tldtsEsm in build-cli.ts).
   'node_modules/tldts/dist/es6/src/data/trie.js',
 ];

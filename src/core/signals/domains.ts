@@ -4,6 +4,7 @@ import { skeleton } from '../normalize/index.js';
 import { ORGANIZATIONS, organizationForDomain, type Organization } from '../knowledge/organizations.js';
 import { PhraseMatcher } from '../knowledge/phrase-matcher.js';
 import { OFFICIAL_DOMAIN_KEYS } from '../knowledge/phrase-tables.js';
+import { BRAND_CANDIDATES } from './brand-candidates.js';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { isAbusedTld } from '../knowledge/lists.js';
 
@@ -48,16 +49,9 @@ const MIN_BRAND_TOKEN = 4;
 const EVERYDAY_WORDS = new Set(['line', 'meta', 'apple', 'live', 'mail', 'post', 'card', 'bank', 'news', 'info', 'chase', 'visa', 'booking', 'digital']);
 
 const BRANDS: Brand[] = [];
-for (const org of ORGANIZATIONS) {
-  const tokens = new Set<string>();
-  for (const d of org.domains) if (!d.customerMailboxes) tokens.add(domainLabel(d.domain));
-  for (const name of [...org.names.en, ...org.aliases]) {
-    const compact = name.toLowerCase().replace(/[\s.,!'’]+/g, '');
-    if (/^[a-z0-9-]+$/.test(compact)) tokens.add(compact);
-  }
-  for (const token of tokens) {
-    if (token.length >= MIN_BRAND_TOKEN && !EVERYDAY_WORDS.has(token)) BRANDS.push({ org, token, skeleton: skeleton(token) });
-  }
+for (const candidate of BRAND_CANDIDATES) {
+  const { organization, token } = candidate;
+  if (token.length >= MIN_BRAND_TOKEN && !EVERYDAY_WORDS.has(token)) BRANDS.push({ org: ORGANIZATIONS[organization]!, token, skeleton: candidate.skeleton });
 }
 
 /** Brands that are one word, by that word (the first on record wins), and the few with a hyphen. */
