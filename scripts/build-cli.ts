@@ -3,14 +3,15 @@
 // of an unbundled tree on every start, which cost a short check most of its time.
 // Each command stays its own chunk (main.ts imports them on demand), so `check` loads
 // neither the server nor the PDF maker nor the database drivers.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { build, type Plugin } from 'esbuild';
 import { validateBundledKnowledge } from '../src/core/bundled-knowledge.js';
+import { CLI_OUTDIR as OUTDIR, PREBUILT_MODULES, prebuiltFileName } from './prebuilt-modules.js';
 
 /**
  * Left to Node at run time: a native addon (better-sqlite3), packages that read their
@@ -37,14 +38,8 @@ const jsonAsString: Plugin = {
   },
 };
 
-/**
- * Modules whose exports are data made from the bundled knowledge (tables, automata):
- * the build runs them and the bundle holds what they exported, not the code that makes
- * it. Making the tables at each start took longer than checking a message.
- */
-const PREBUILT = ['src/core/extract/organization-dictionaries.ts', 'src/core/knowledge/phrase-tables.ts'].map((path) => resolve(path));
-
-const OUTDIR = 'dist/cli';
+// esbuild hands onLoad a module's real path (node_modules may be a symbolic link).
+const PREBUILT = PREBUILT_MODULES.map((path) => realpathSync(resolve(path)));
 
 /**
  * Each PREBUILT module as its exports, written with V8's serializer (Maps, typed
@@ -57,13 +52,13 @@ const OUTDIR = 'dist/cli';
 const prebuilt: Plugin = {
   name: 'prebuilt',
   setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+    build.onLoad({ filter: /\.[jt]s$/ }, async (args) => {
       if (!PREBUILT.includes(args.path)) return undefined;
       const exports = { ...((await import(pathToFileURL(args.path).href)) as Record<string, unknown>) };
       if (!isDeepStrictEqual(deserialize(serialize(exports)), exports)) {
         throw new Error(`${args.path}: its exports do not survive v8.serialize unchanged; a PREBUILT module must export data only`);
       }
-      const file = `${basename(args.path, '.ts')}.v8`;
+      const file = prebuiltFileName(args.path);
       mkdirSync(OUTDIR, { recursive: true });
       writeFileSync(join(OUTDIR, file), serialize(exports));
       const lines = [
@@ -75,6 +70,20 @@ const prebuilt: Plugin = {
       ];
       return { contents: lines.join('\n'), loader: 'js' };
     });
+  },
+};
+
+/**
+ * tldts from its ES module build rather than the CommonJS one esbuild would take (its
+ * "main"): the same code, split so that the public suffix trie is a module of data
+ * alone (dist/es6/src/data/trie.js), which PREBUILT then ships serialized. In the
+ * CommonJS file the trie is 140 KB of array literals that V8 parsed and copied into
+ * typed arrays at each start.
+ */
+const tldtsEsm: Plugin = {
+  name: 'tldts-esm',
+  setup(build) {
+    build.onResolve({ filter: /^tldts$/ }, () => ({ path: realpathSync(resolve('node_modules/tldts/dist/es6/index.js')) }));
   },
 };
 
@@ -99,7 +108,7 @@ const { outputFiles } = await build({
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [prebuilt, jsonAsString],
+  plugins: [tldtsEsm, prebuilt, jsonAsString],
   write: false,
 });
 

@@ -18,7 +18,7 @@
 // - A schemeless match directly followed by "@" (sales.info@example.com) is the local
 //   part of an email address, not a link; it is skipped.
 // - mailto: links are left to the email extractor.
-import { LinkifyIt } from 'linkify-it';
+import { LinkifyIt, REBuilder } from 'linkify-it';
 import { MAX_URLS_PER_MESSAGE } from '../limits.js';
 import type { MappedText } from '../normalize/index.js';
 import { normalizeForMatching } from '../normalize/index.js';
@@ -60,15 +60,73 @@ export type LinkifyMemo = Map<string, ReturnType<LinkifyIt['match']>>;
 // and lose the real host. Its patterns are the library's own; their repeats are all
 // bounded (labels {0,61}, auth {1,50}, path {1,maxLength}) and linear time on hostile
 // input is checked by test/core/extract/urls.property.test.ts (20K characters).
-let linkifier: LinkifyIt | null = null;
+//
+// The pattern for links without a scheme holds the 1,400 TLDs: compiling it took a
+// cold check some 5 ms, more than the rest of extraction. A token in which no such link
+// can start (schemelessLinkMayStart) is given to a second linkifier without fuzzyLink,
+// which answers the same (the pattern would have found nothing) without compiling it.
+// Both share one REBuilder (linkify-it's `rebuilder` option), so the other patterns
+// are compiled once.
+export interface Linkifiers {
+  /** Links with a scheme and links without one. */
+  all: LinkifyIt;
+  /** Links with a scheme only. */
+  schemed: LinkifyIt;
+}
 
-function getLinkifier(): LinkifyIt {
-  if (linkifier === null) {
-    linkifier = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: true, urlAuth: true })
-      .tlds([...IANA_TLDS])
-      .add('mailto:', null);
+let linkifiers: Linkifiers | null = null;
+
+export function getLinkifiers(): Linkifiers {
+  if (linkifiers === null) {
+    const rebuilder = new REBuilder();
+    const make = (fuzzyLink: boolean) =>
+      new LinkifyIt({ fuzzyLink, fuzzyEmail: false, fuzzyIP: true, urlAuth: true, rebuilder }).tlds([...IANA_TLDS]).add('mailto:', null);
+    linkifiers = { all: make(true), schemed: make(false) };
   }
-  return linkifier;
+  return linkifiers;
+}
+
+/**
+ * Whether linkify-it's pattern for a link without a scheme could match somewhere in
+ * `token`. That pattern needs a place where a host can start (the start of the token,
+ * or after a character of [$+<=>^`|｜] or of Unicode's Z, P and Cc that is not one of
+ * . : / - _ @) followed by a label (pseudo-letters and "-") and a ".". This looks for
+ * the same with every character it cannot rule out cheaply counted as possible: any
+ * non-ASCII character may precede a host and be part of a label, and only ASCII
+ * punctuation, spaces and controls (all in Z, P or Cc), "<" and ">" end a label. A
+ * token with a surrogate is not ruled out at all: linkify-it's pseudo-letter takes a
+ * surrogate pair, a lone surrogate, and any character before a lone low surrogate,
+ * punctuation included (".\udc00.jp" is a link to it). One pass, linear in the token.
+ */
+export function schemelessLinkMayStart(token: string): boolean {
+  let runMayBeAHost = false; // the current run of label characters holds a place where a host can start
+  for (let i = 0; i < token.length; i++) {
+    const unit = token.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) return true;
+    if (unit === 0x2e) {
+      if (runMayBeAHost) return true;
+    } else if (isLabelUnit(unit)) {
+      if (i === 0 || mayPrecedeHost(token.charCodeAt(i - 1))) runMayBeAHost = true;
+      continue;
+    }
+    runMayBeAHost = false;
+  }
+  return false;
+}
+
+/** ASCII characters in Z, P or Cc other than "-" and ".", and linkify-it's separators "<" and ">". */
+const NOT_IN_LABELS = new Set([...'\x20!"#%&\'()*,/:;?@[\\]_{}<>'].map((c) => c.charCodeAt(0)));
+
+function isLabelUnit(unit: number): boolean {
+  return unit >= 0x80 || (unit > 0x20 && unit !== 0x7f && !NOT_IN_LABELS.has(unit));
+}
+
+function mayPrecedeHost(unit: number): boolean {
+  return !isAsciiLetterOrDigit(unit) && unit !== 0x2e && unit !== 0x3a && unit !== 0x2f && unit !== 0x2d && unit !== 0x5f && unit !== 0x40;
+}
+
+function isAsciiLetterOrDigit(unit: number): boolean {
+  return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
 }
 
 // Full-width forms of ASCII (U+FF01–U+FF5E) and the ideographic space. A single
@@ -96,14 +154,14 @@ export function extractUrls(input: MappedText, source: string, options: ExtractU
     scan,
   } = options.prepared ?? prepareScan(input, source);
   const text = refanged.text;
-  const linkify = getLinkifier();
+  const linkify = getLinkifiers();
 
   for (let from = nextCandidate(scan, 0); from < scan.length; ) {
     const to = tokenEnd(scan, from);
     const token = scan.slice(from, to);
     let matches = options.linkifyMemo?.get(token);
     if (matches === undefined) {
-      matches = linkify.match(token) ?? schemeOnlyMatch(token);
+      matches = (schemelessLinkMayStart(token) ? linkify.all : linkify.schemed).match(token) ?? schemeOnlyMatch(token);
       options.linkifyMemo?.set(token, matches);
     }
     for (const match of matches ?? []) {

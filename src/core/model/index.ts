@@ -5,11 +5,9 @@
 // for short texts (SMS and other channels without mail headers).
 //
 // Retrain with `node --import tsx scripts/train-model.ts` (needs ../shared/data).
-import emailData from '../../../data/model/email.json' with { type: 'json' };
-import smsData from '../../../data/model/sms.json' with { type: 'json' };
+import { EMAIL_MODEL, SMS_MODEL } from './built-models.js';
 import { hasMailParts, type ModelInput } from './features.js';
-import type { ModelFile } from './model-file.js';
-import { buildModel, explainScore, modelProbability, modelScore, sigmoid, type Contribution, type TextModel } from './model.js';
+import { explainScore, modelProbability, modelScore, sigmoid, type Contribution, type TextModel } from './model.js';
 
 export type { FeatureConfig, ModelInput, ModelLink } from './features.js';
 export type { ModelFile } from './model-file.js';
@@ -17,19 +15,12 @@ export type { Contribution, ModelScore, TextModel } from './model.js';
 export { modelLogit, modelScore, modelProbability, explainScore } from './model.js';
 export { modelInputFromMessage } from './input.js';
 
-// Each model's table is built when a message first needs it: one check of a text
-// message never reads the email model.
-let emailModel: TextModel | undefined;
-let smsModel: TextModel | undefined;
-
 export function getEmailModel(): TextModel {
-  emailModel ??= buildModel(emailData as ModelFile, 'data/model/email.json');
-  return emailModel;
+  return EMAIL_MODEL;
 }
 
 export function getSmsModel(): TextModel {
-  smsModel ??= buildModel(smsData as ModelFile, 'data/model/sms.json');
-  return smsModel;
+  return SMS_MODEL;
 }
 
 /**

@@ -4,12 +4,8 @@
 // data is confusables.txt as shipped by the unhomoglyph package (Unicode 13.0.0, the
 // newest copy on the npm registry); unhomoglyph's own function is not used because
 // it skips the NFD steps and has no offsets.
-import confusables from 'unhomoglyph/data.json' with { type: 'json' };
+import { CONFUSABLE_PROTOTYPES } from './confusables.js';
 import { type MappedText, MappedTextBuilder } from './mapped-text.js';
-
-// Looked up in the parsed object itself: a Map of its 6,000 entries took a millisecond and
-// an array per entry at every start.
-const PROTOTYPES = confusables as Record<string, string>;
 
 const cache = new Map<string, string>();
 
@@ -19,7 +15,7 @@ function skeletonOfCodePoint(ch: string): string {
   const known = cache.get(ch);
   if (known !== undefined) return known;
   let mapped = '';
-  for (const part of ch.normalize('NFD')) mapped += Object.hasOwn(PROTOTYPES, part) ? PROTOTYPES[part] : part;
+  for (const part of ch.normalize('NFD')) mapped += CONFUSABLE_PROTOTYPES.get(part) ?? part;
   const result = mapped.normalize('NFD');
   cache.set(ch, result);
   return result;

@@ -3,6 +3,8 @@
 import { skeleton } from '../normalize/index.js';
 import { ORGANIZATIONS, organizationForDomain, type Organization } from '../knowledge/organizations.js';
 import { PhraseMatcher } from '../knowledge/phrase-matcher.js';
+import { OFFICIAL_DOMAIN_KEYS } from '../knowledge/phrase-tables.js';
+import { BRAND_CANDIDATES } from './brand-candidates.js';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { isAbusedTld } from '../knowledge/lists.js';
 
@@ -47,16 +49,9 @@ const MIN_BRAND_TOKEN = 4;
 const EVERYDAY_WORDS = new Set(['line', 'meta', 'apple', 'live', 'mail', 'post', 'card', 'bank', 'news', 'info', 'chase', 'visa', 'booking', 'digital']);
 
 const BRANDS: Brand[] = [];
-for (const org of ORGANIZATIONS) {
-  const tokens = new Set<string>();
-  for (const d of org.domains) if (!d.customerMailboxes) tokens.add(domainLabel(d.domain));
-  for (const name of [...org.names.en, ...org.aliases]) {
-    const compact = name.toLowerCase().replace(/[\s.,!'’]+/g, '');
-    if (/^[a-z0-9-]+$/.test(compact)) tokens.add(compact);
-  }
-  for (const token of tokens) {
-    if (token.length >= MIN_BRAND_TOKEN && !EVERYDAY_WORDS.has(token)) BRANDS.push({ org, token, skeleton: skeleton(token) });
-  }
+for (const candidate of BRAND_CANDIDATES) {
+  const { organization, token } = candidate;
+  if (token.length >= MIN_BRAND_TOKEN && !EVERYDAY_WORDS.has(token)) BRANDS.push({ org: ORGANIZATIONS[organization]!, token, skeleton: candidate.skeleton });
 }
 
 /** Brands that are one word, by that word (the first on record wins), and the few with a hyphen. */
@@ -149,7 +144,10 @@ function findImitation(registrableDomain: string): Lookalike | null {
 
 /** Every official domain in one matcher: a host-like string is scanned once, not once
  * per domain on record (there are hundreds, and every link of every message is asked). */
-const OFFICIAL_DOMAINS = new PhraseMatcher<Organization>(ORGANIZATIONS.flatMap((org) => org.domains.map((d) => ({ phrase: d.domain, owner: org }))));
+const OFFICIAL_DOMAINS = new PhraseMatcher<Organization>(
+  ORGANIZATIONS.flatMap((org) => org.domains.map((d) => ({ phrase: d.domain, owner: org }))),
+  OFFICIAL_DOMAIN_KEYS,
+);
 
 /** The organization whose official domain a host-like string carries: is, ends with or
  * contains it ("amazon.co.jp", "signin.ebay.com", "www.paypal.com.secure"), first on

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeForMatching } from '../../../src/core/normalize/index.js';
 import { extractEmails } from '../../../src/core/extract/emails.js';
-import { extractUrls, visibleAddress } from '../../../src/core/extract/urls.js';
+import { extractUrls, getLinkifiers, schemelessLinkMayStart, visibleAddress } from '../../../src/core/extract/urls.js';
 import { HANG_GUARD_MS } from '../../hang-guard.js';
 
 /** Runs both extractors the way the pipeline does and checks the span invariants. */
@@ -131,5 +131,42 @@ describe('extractUrls / extractEmails properties', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('schemelessLinkMayStart (which tokens skip the pattern for links without a scheme)', () => {
+  // Every ASCII character, and non-ASCII ones of each kind the pattern tells apart:
+  // letters, digits, punctuation (P), spaces (Z), controls (Cc), symbols, linkify-it's
+  // separator ｜, surrogates.
+  const ASCII = Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit));
+  const NON_ASCII = [...'éあ日ー々・、。「」（）！？｜＄＝＋\u00a0\u3000\u2028\u0085\u00ad\u200b\u0301€™'].concat(['\ud800', '\udc00', '👉']);
+  const LINKISH = ['.', '..', 'com', 'top', 'jp', 'co.jp', 'xn--p1ai', 'рф', 'みんな', 'http://', 'https://', '//', 'www.', '127.0.0.1', ':8080', 'a-b', '@'];
+  const all = () => getLinkifiers().all;
+  const token = fc
+    .array(fc.oneof(fc.constantFrom(...ASCII), fc.constantFrom(...NON_ASCII), fc.constantFrom(...LINKISH)), { maxLength: 14 })
+    .map((parts) => parts.join(''));
+
+  it('is true wherever the linkifier with that pattern finds more than the one without', () => {
+    const { all, schemed } = getLinkifiers();
+    fc.assert(
+      fc.property(token, (text) => {
+        if (!schemelessLinkMayStart(text)) expect(schemed.match(text)).toEqual(all.match(text));
+      }),
+      { numRuns: 50_000 },
+    );
+  });
+
+  it('does not rule out a token with a surrogate, which linkify-it takes as part of a label with the character before it', () => {
+    expect(all().match('.\udc00.jp')).not.toBeNull();
+    for (const text of ['.\udc00.jp', ':\ud835\udc1a.jp', 'a\ud800']) expect(schemelessLinkMayStart(text), text).toBe(true);
+  });
+
+  it('rules out the tokens of links with a scheme and of plain words', () => {
+    for (const text of ['https://sagawa-exp.redeliver-jp.top/c?id=8412', 'http://192.168.0.1/a', 'hello', 'a/b.c', 'x:y.z', 'a_b.c']) {
+      expect(schemelessLinkMayStart(text), text).toBe(false);
+    }
+    for (const text of ['amazon.co.jp', 'a.b', '?a.b', '日本郵便.jp', 'https://a.b,c.d', 'x=y.top', '127.0.0.1']) {
+      expect(schemelessLinkMayStart(text), text).toBe(true);
+    }
   });
 });

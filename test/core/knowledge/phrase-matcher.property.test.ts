@@ -3,7 +3,9 @@
 // globally (the reference below is that implementation).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONCEPT_KEYS, LURE_KEYS } from '../../../src/core/knowledge/phrase-tables.js';
+import { CONCEPT_KEYS, LURE_KEYS, OFFICIAL_DOMAIN_KEYS } from '../../../src/core/knowledge/phrase-tables.js';
+import { ORGANIZATIONS } from '../../../src/core/knowledge/organizations.js';
+import { keyMatcherTables } from '../../../src/core/extract/key-matcher.js';
 import { LURE_FAMILIES, findLures } from '../../../src/core/knowledge/lures.js';
 import { findConcepts } from '../../../src/core/knowledge/scam-patterns.js';
 import { PhraseMatcher } from '../../../src/core/knowledge/phrase-matcher.js';
@@ -91,5 +93,9 @@ describe('the prebuilt phrase automata (phrase-tables.ts)', () => {
       for (const term of concept.terms) expect(findConcepts(term).some((h) => h.term === term && h.span[0] === 0), term).toBe(true);
     }
     expect(CONCEPT_KEYS.fail.length).toBeGreaterThan(1);
+  });
+
+  it('hold the official domains as the matcher made of ORGANIZATIONS would (signals/domains.ts)', () => {
+    expect(OFFICIAL_DOMAIN_KEYS).toStrictEqual(keyMatcherTables(ORGANIZATIONS.flatMap((org) => org.domains.map((d) => d.domain))));
   });
 });
