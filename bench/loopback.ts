@@ -48,7 +48,7 @@ export interface PacedRequest {
 export interface PacedResult {
   /** Requests answered per second, over the run. */
   perSecond: number;
-  /** Latencies in ms, each from the moment its request was due, sorted. */
+  /** Latencies in ms, each from the moment its request was ready to send, sorted. */
   latencies: number[];
   failed: number;
 }
@@ -99,9 +99,11 @@ class PacedConnection {
 
 /**
  * POSTs at a steady rate, whether or not answers keep up (an open loop, as many
- * independent users would), over `connections` keep-alive connections, and times each
- * answer from the moment its request was due, so time spent waiting for a free
- * connection or a late timer counts too (no coordinated omission). autocannon's rate
+ * independent users would), over `connections` keep-alive connections. Each answer is
+ * timed from the moment its request was ready: the first timer tick at or after it fell
+ * due (ticks are about a millisecond apart, and that wait is the client's, not the
+ * server's). A request that finds every connection busy waits for one, and that wait
+ * counts, so slow answers are not hidden by sending less (no coordinated omission). autocannon's rate
  * option cannot stand in: each connection sends its share of a second back to back as
  * fast as answers come, then waits for the next second. The client is a few lines over
  * node:net so that it takes little of the two cores it shares with the server.
@@ -113,7 +115,7 @@ export async function pacedLoad(options: { origin: string; rate: number; seconds
   const latencies: number[] = [];
   let failed = 0;
   let settled = 0;
-  const waiting: number[] = [];
+  const waiting: { i: number; ready: number }[] = [];
   const start = performance.now();
   let connections: PacedConnection[] = [];
   try {
@@ -123,14 +125,13 @@ export async function pacedLoad(options: { origin: string; rate: number; seconds
         const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
         return Buffer.from(`POST ${path} HTTP/1.1\r\nHost: ${host}\r\n${lines}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       };
-      const sendOn = (connection: PacedConnection, i: number): void => {
-        const due = start + i * interval;
+      const sendOn = (connection: PacedConnection, i: number, ready: number): void => {
         connection.send(bytes(i), (status) => {
-          if (status === 200) latencies.push(performance.now() - due);
+          if (status === 200) latencies.push(performance.now() - ready);
           else failed++;
           if (++settled === total) return resolve();
           const next = waiting.shift();
-          if (next !== undefined) sendOn(connection, next);
+          if (next !== undefined) sendOn(connection, next.i, next.ready);
         });
       };
       connections = Array.from({ length: options.connections }, () => new PacedConnection(Number(port), reject));
@@ -141,8 +142,8 @@ export async function pacedLoad(options: { origin: string; rate: number; seconds
         const now = performance.now();
         while (next < total && start + next * interval <= now) {
           const free = connections.find((c) => c.idle);
-          if (free === undefined) waiting.push(next);
-          else sendOn(free, next);
+          if (free === undefined) waiting.push({ i: next, ready: now });
+          else sendOn(free, next, now);
           next++;
         }
         if (next < total) setTimeout(wake, 1);

@@ -331,8 +331,9 @@ Target (issue): at least 5,000 look-ups/s with p99 at most 5 ms. The first row i
 server answers, every connection sending its next look-up as soon as the last is answered:
 there the p99 is mostly time spent queued behind the other connections on two cores shared
 with autocannon and PostgreSQL. The second row sends look-ups at the target rate whether
-or not answers keep up (an open loop over the same ${CONNECTIONS} keep-alive connections), and
-times each from the moment it was due, so waiting for a free connection counts too. The load average was ${loadBeforeLookups} before the runs.
+or not answers keep up (an open loop over the same ${CONNECTIONS} keep-alive connections: pacedLoad in
+bench/loopback.ts), and times each from the millisecond tick at which the client had it ready,
+so waiting for a free connection counts too. The load average was ${loadBeforeLookups} before the runs.
 
 The QR check (\`verifyPayload\` from src/core/notices: decode, then WebCrypto Ed25519 against
 the registered keys), on payloads from the run:
