@@ -244,7 +244,8 @@ export function extract(message: Message): Extraction {
     }
   });
 
-  for (const [name, collection] of Object.entries({ urls, emails, phones, money, deadlines, organizations })) {
+  const kinds = [['urls', urls], ['emails', emails], ['phones', phones], ['money', money], ['deadlines', deadlines], ['organizations', organizations]] as const;
+  for (const [name, collection] of kinds) {
     if (collection.dropped > 0) {
       skipped.push({ limit: name === 'urls' ? 'MAX_URLS_PER_MESSAGE' : 'MAX_ITEMS_PER_KIND', detail: `${name}: ${collection.dropped} more not listed` });
     }

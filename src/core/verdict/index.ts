@@ -159,7 +159,9 @@ export function gatherEvidence(message: Message, extracted: Extracted): Evidence
   const folded = foldForMatching(`${message.subject ?? ''}\n${message.text}`);
   const reading = readRequests(folded, message.channel);
   const context: SignalContext = { message, extracted, claims, folded, reading };
-  const findings = withoutStrayLoginPaths(MODULES.flatMap((module) => module(context)), message, claims);
+  const found: Finding[] = [];
+  for (const module of MODULES) for (const finding of module(context)) found.push(finding);
+  const findings = withoutStrayLoginPaths(found, message, claims);
   const breachNotice = findings.some((f) => f.code === 'content.breach-notice');
   const needsRecord = comparesWithRecord(message, breachNotice);
   const codeTexts = [message.subject ?? '', message.text, message.htmlText ?? '', ...message.links.map((l) => l.href)];
