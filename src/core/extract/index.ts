@@ -5,13 +5,13 @@
 import { MAX_ITEMS_PER_KIND, MAX_LINE_CHARS, MAX_SCAN_CHARS, MAX_URLS_PER_MESSAGE } from '../limits.js';
 import type { Message, Skipped } from '../message/types.js';
 import { MappedText, MappedTextBuilder, joinSpacedLetters, normalizeForMatching } from '../normalize/index.js';
-import { extractDeadlines } from './deadlines.js';
+import { extractDeadlines, type FoundDeadline } from './deadlines.js';
 import { extractEmails, type FoundEmail } from './emails.js';
-import { extractMoney } from './money.js';
-import { extractOrganizations } from './organizations.js';
-import { extractPhones } from './phones.js';
+import { extractMoney, type FoundMoney } from './money.js';
+import { extractOrganizations, type FoundMention } from './organizations.js';
+import { extractPhones, type FoundPhone } from './phones.js';
 import { prepareScan } from './scan.js';
-import type { Extracted, ExtractedEmail, ExtractedUrl, Field, Location } from './types.js';
+import type { Extracted, ExtractedDeadline, ExtractedEmail, ExtractedMoney, ExtractedPhone, ExtractedUrl, Field, Location, OrganizationMention } from './types.js';
 import { extractUrls, visibleAddress, type FoundUrl, type LinkifyMemo, type VisibleAddress } from './urls.js';
 
 export interface Extraction {
@@ -111,6 +111,36 @@ function emailItem(found: FoundEmail, location: Location): ExtractedEmail {
   return { raw: found.raw, address: found.address, domain: found.domain, registrableDomain: found.registrableDomain, location };
 }
 
+// What the normalized-text extractors found, with `raw` as the reader saw it and a
+// location for the span: `{ ...rest, raw, location }` of the found item without its
+// span, in the same key order, built in one step like urlItem.
+function phoneItem(found: FoundPhone, raw: string, location: Location): ExtractedPhone {
+  return {
+    raw,
+    e164: found.e164,
+    national: found.national,
+    country: found.country,
+    international: found.international,
+    type: found.type,
+    location,
+  };
+}
+
+function moneyItem(found: FoundMoney, raw: string, location: Location): ExtractedMoney {
+  return { raw, amount: found.amount, currency: found.currency, location };
+}
+
+function deadlineItem(found: FoundDeadline, raw: string, location: Location): ExtractedDeadline {
+  // A deadline carries hours, a date or neither (deadlines.ts, item()).
+  if (found.hours !== undefined) return { raw, kind: found.kind, hours: found.hours, location };
+  if (found.date !== undefined) return { raw, kind: found.kind, date: found.date, location };
+  return { raw, kind: found.kind, location };
+}
+
+function mentionItem(found: FoundMention, raw: string, location: Location): OrganizationMention {
+  return { organizationId: found.organizationId, raw, via: found.via, disguise: found.disguise, location };
+}
+
 export function extract(message: Message): Extraction {
   const skipped: Skipped[] = [];
   const urls = new Collection<Extracted['urls'][number]>(MAX_URLS_PER_MESSAGE);
@@ -142,10 +172,9 @@ export function extract(message: Message): Extraction {
     const at = (span: [number, number]): Location => ({ field, span });
     // Extractors other than URLs and emails see only the normalized text; `raw` is
     // replaced by the characters the reader saw (full-width digits, spaced letters).
-    const seen = <T extends { raw: string; span: [number, number] }>(item: T): Omit<T, 'span'> & { location: Location } => {
-      const { span, ...rest } = item;
-      const location = at(mapped.toSource(span[0], span[1]));
-      return { ...rest, raw: original.slice(location.span[0], location.span[1]), location };
+    const seen = <T extends { span: [number, number] }, Item>(found: T, item: (found: T, raw: string, location: Location) => Item): Item => {
+      const location = at(mapped.toSource(found.span[0], found.span[1]));
+      return item(found, original.slice(location.span[0], location.span[1]), location);
     };
 
     const prepared = prepareScan(mapped, source);
@@ -166,15 +195,15 @@ export function extract(message: Message): Extraction {
       emails.add(found.address, emailItem(found, at(found.sourceSpan)));
     }
     for (const found of extractPhones(mapped.text)) {
-      const phone = seen(found);
+      const phone = seen(found, phoneItem);
       phones.add(phone.e164, phone);
     }
     for (const found of extractMoney(mapped.text)) {
-      const amount = seen(found);
+      const amount = seen(found, moneyItem);
       money.add(`${amount.currency}${amount.amount}`, amount);
     }
     for (const found of extractDeadlines(mapped.text)) {
-      const deadline = seen(found);
+      const deadline = seen(found, deadlineItem);
       deadlines.add(`${deadline.kind}${deadline.raw}`, deadline);
     }
     const spaced = joinSpacedLetters(MappedText.identity(mapped.text));
@@ -182,7 +211,7 @@ export function extract(message: Message): Extraction {
       spacedWords.add(run.joined, { joined: run.joined, location: at(mapped.toSource(...run.sourceSpan)) });
     }
     for (const found of extractOrganizations(mapped.text, spaced)) {
-      const mention = seen(found);
+      const mention = seen(found, mentionItem);
       // A brand inside a link or address ("sagawa-rxa.top") is not the message naming
       // the organization; the link checks judge such domains on their own.
       // A name that is the whole "address" is the name itself ("Amazon.co.jp" in
@@ -215,7 +244,8 @@ export function extract(message: Message): Extraction {
     }
   });
 
-  for (const [name, collection] of Object.entries({ urls, emails, phones, money, deadlines, organizations })) {
+  const kinds = [['urls', urls], ['emails', emails], ['phones', phones], ['money', money], ['deadlines', deadlines], ['organizations', organizations]] as const;
+  for (const [name, collection] of kinds) {
     if (collection.dropped > 0) {
       skipped.push({ limit: name === 'urls' ? 'MAX_URLS_PER_MESSAGE' : 'MAX_ITEMS_PER_KIND', detail: `${name}: ${collection.dropped} more not listed` });
     }

@@ -30,7 +30,7 @@ import { MAX_ITEMS_PER_KIND, MAX_SCAN_CHARS } from '../limits.js';
 import { joinSpacedLetters, MappedText, type SpacedRun } from '../normalize/index.js';
 import { KeyMatcher, type KeyStarts } from './key-matcher.js';
 import { DICTIONARIES as TABLES, SKELETON_COVERS_KEYS, type DictionaryTables } from './organization-dictionaries.js';
-import { skeletonChar } from './skeleton-char.js';
+import { skeletonChar, skeletonOfUnit } from './skeleton-char.js';
 import type { OrganizationMention } from './types.js';
 
 type SpacedJoin = { mapped: MappedText; runs: SpacedRun[] };
@@ -71,7 +71,7 @@ const CAPITAL_SIGMA = 0x03a3;
  */
 const UNIT_AS_SKELETON =
   DICTIONARIES.skeleton.matcher?.rewriteUnits((unit) =>
-    unit === CAPITAL_SIGMA || (unit >= 0xd800 && unit <= 0xdfff) ? null : skeletonChar(String.fromCharCode(unit)),
+    unit === CAPITAL_SIGMA || (unit >= 0xd800 && unit <= 0xdfff) ? null : skeletonOfUnit(unit),
   ) ?? null;
 
 interface Hit {
@@ -151,7 +151,7 @@ function skeletonFlag(unit: number): number {
     if (unit >= 0xd800 && unit <= 0xdfff) flag = 2;
     else {
       const ch = String.fromCharCode(unit);
-      flag = skeletonChar(ch) === lowerSameLength(ch) ? 1 : 2;
+      flag = skeletonOfUnit(unit) === lowerSameLength(ch) ? 1 : 2;
     }
     SKELETON_FLAGS[unit] = flag;
   }
@@ -173,7 +173,7 @@ function skeletonText(text: string, lowered: string): string {
       continue;
     }
     const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
-    (parts ??= []).push(lowered.slice(copiedTo, i), skeletonChar(width === 1 ? text[i]! : text.slice(i, i + 2)));
+    (parts ??= []).push(lowered.slice(copiedTo, i), width === 1 ? skeletonOfUnit(text.charCodeAt(i)) : skeletonChar(text.slice(i, i + 2)));
     i += width;
     copiedTo = i;
   }
@@ -200,10 +200,11 @@ class SkeletonCursor {
     const text = this.text;
     for (;;) {
       const width = text.codePointAt(this.index)! > 0xffff ? 2 : 1;
+      const code = text.charCodeAt(this.index);
       const length =
-        skeletonFlag(text.charCodeAt(this.index)) === 1
+        skeletonFlag(code) === 1
           ? 1
-          : skeletonChar(width === 1 ? text[this.index]! : text.slice(this.index, this.index + 2)).length;
+          : (width === 1 ? skeletonOfUnit(code) : skeletonChar(text.slice(this.index, this.index + 2))).length;
       if (unit < this.at + length) return [this.index, this.index + width];
       this.at += length;
       this.index += width;

@@ -357,7 +357,10 @@ export function readRequests(folded: string, channel: Channel): Reading {
 
   const requests: ExtractedRequest[] = [];
   const seen = new Set<string>();
-  const liveHits = sentences.flatMap((s, index) => (s.hits.length > 0 && live(index) ? s.hits : []));
+  const liveHits: ConceptHit[] = [];
+  sentences.forEach((s, index) => {
+    if (s.hits.length > 0 && live(index)) for (const hit of s.hits) liveHits.push(hit);
+  });
   const messagePretexts = liveHits.filter((x) => x.concept.startsWith('pretext.'));
   const messageFinds = new Map<string, ConceptHit | undefined>();
   /** The message's first live hit of these concepts, found once per set of concepts
@@ -452,8 +455,9 @@ export function readRequests(folded: string, channel: Channel): Reading {
     }
   });
 
-  const concepts = sentences.flatMap((s, sentence) =>
-    s.hits.length > 0 && live(sentence) && !NEGATION.test(sentenceText(s)) ? s.hits.map((hit) => ({ hit, sentence })) : [],
-  );
+  const concepts: Reading['concepts'] = [];
+  sentences.forEach((s, sentence) => {
+    if (s.hits.length > 0 && live(sentence) && !NEGATION.test(sentenceText(s))) for (const hit of s.hits) concepts.push({ hit, sentence });
+  });
   return { requests, concepts, warning, speaks };
 }

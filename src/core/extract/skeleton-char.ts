@@ -2,26 +2,39 @@
 // (organization-dictionaries.ts) store their keys and as extractOrganizations reads a text.
 import { skeleton } from '../normalize/index.js';
 
-/** Memo of skeletonChar. Bounded: random input cannot grow it past this size. */
-const skeletonCache = new Map<string, string>();
+/** Memos of skeletonChar, by code unit (one-unit characters) and by string (surrogate
+ * pairs). Bounded: random input cannot grow them past this size. */
+const unitSkeletons = new Map<number, string>();
+const pairSkeletons = new Map<string, string>();
 const SKELETON_CACHE_MAX = 20_000;
 const ASCII_SKELETON: string[] = [];
 
 /** Folded skeleton of one code point: lower(skeleton(lower(ch))). Lower-casing
  * before and after makes "А" (Cyrillic) and "a" and "0"/"o" meet in one form. */
 export function skeletonChar(ch: string): string {
-  const unit = ch.charCodeAt(0);
-  if (unit < 0x80) {
-    const known = ASCII_SKELETON[unit];
-    if (known !== undefined) return known;
-    return (ASCII_SKELETON[unit] = skeleton(ch.toLowerCase()).toLowerCase());
-  }
-  let s = skeletonCache.get(ch);
+  if (ch.length === 1) return skeletonOfUnit(ch.charCodeAt(0));
+  let s = pairSkeletons.get(ch);
   if (s === undefined) {
-    s = skeleton(ch.toLowerCase()).toLowerCase();
-    if (skeletonCache.size < SKELETON_CACHE_MAX) skeletonCache.set(ch, s);
+    s = folded(ch);
+    if (pairSkeletons.size < SKELETON_CACHE_MAX) pairSkeletons.set(ch, s);
   }
   return s;
+}
+
+/** skeletonChar of the character of one code unit, looked up by the unit: a text read
+ * character by character need not cut a string out of itself for each. */
+export function skeletonOfUnit(unit: number): string {
+  if (unit < 0x80) return (ASCII_SKELETON[unit] ??= folded(String.fromCharCode(unit)));
+  let s = unitSkeletons.get(unit);
+  if (s === undefined) {
+    s = folded(String.fromCharCode(unit));
+    if (unitSkeletons.size < SKELETON_CACHE_MAX) unitSkeletons.set(unit, s);
+  }
+  return s;
+}
+
+function folded(ch: string): string {
+  return skeleton(ch.toLowerCase()).toLowerCase();
 }
 
 export function skeletonKey(folded: string): string {

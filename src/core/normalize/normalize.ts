@@ -45,8 +45,46 @@ const COMBINING = /\p{M}/u;
 
 /** Half-width katakana voiced marks are not combining marks (they are Lm), yet NFKC
  * composes them with the preceding kana: ｶﾞ → ガ. They must stay in one cluster. */
-function continuesCluster(cp: number, ch: string): boolean {
-  return cp === 0xff9e || cp === 0xff9f || (cp >= 0x0300 && COMBINING.test(ch));
+function continuesCluster(cp: number): boolean {
+  return cp === 0xff9e || cp === 0xff9f || (cp >= 0x0300 && COMBINING.test(String.fromCodePoint(cp)));
+}
+
+/** Removed for matching: zero-width, bidirectional-control, tag characters and variation selectors. */
+function isHidden(cp: number): boolean {
+  return ZERO_WIDTH.has(cp) || isBidiControl(cp) || isTagCharacter(cp) || isVariationSelector(cp);
+}
+
+// What normalizeForMatching asks of every non-ASCII code point, per BMP code unit, so a
+// Japanese text costs a table look-up per character instead of a Set look-up, a
+// one-character string and a \p{M} test (twice: as a cluster's start and as the
+// character after one). Filled lazily; surrogates go the general way.
+const UNIT_KNOWN = 1;
+const UNIT_HIDDEN = 2;
+const UNIT_CONTINUES = 4;
+/** A character that ends the cluster before it although it may continue one (zero-width, variation selector). */
+const UNIT_BREAKS = 8;
+const UNIT_CLASS = new Uint8Array(0x10000);
+
+/** The UNIT_* bits of a code point. */
+function classOf(cp: number): number {
+  if (cp < 0xd800 || (cp > 0xdfff && cp <= 0xffff)) {
+    let bits = UNIT_CLASS[cp]!;
+    if (bits === 0) {
+      bits = classify(cp);
+      UNIT_CLASS[cp] = bits;
+    }
+    return bits;
+  }
+  return classify(cp);
+}
+
+function classify(cp: number): number {
+  return (
+    UNIT_KNOWN |
+    (isHidden(cp) ? UNIT_HIDDEN : 0) |
+    (continuesCluster(cp) ? UNIT_CONTINUES : 0) |
+    (ZERO_WIDTH.has(cp) || isVariationSelector(cp) ? UNIT_BREAKS : 0)
+  );
 }
 
 export interface InvisibleFinding {
@@ -105,10 +143,11 @@ export function normalizeForMatching(source: string): NormalizedText {
     }
     const cp = source.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const hidden = ZERO_WIDTH.has(cp) || isBidiControl(cp) || isTagCharacter(cp) || isVariationSelector(cp);
+    const bits = classOf(cp);
+    const hidden = (bits & UNIT_HIDDEN) !== 0;
     // A combining mark right after an ASCII character composes with it (e + U+0301 → é):
     // start the cluster at that character, which the ASCII fast path has not copied yet.
-    const start = !hidden && i > plainFrom && continuesCluster(cp, String.fromCodePoint(cp)) ? i - 1 : i;
+    const start = !hidden && i > plainFrom && (bits & UNIT_CONTINUES) !== 0 ? i - 1 : i;
     if (hidden) {
       builder.copy(plainFrom, start);
       const joinsEmoji =
@@ -122,8 +161,7 @@ export function normalizeForMatching(source: string): NormalizedText {
     let end = i + width;
     while (end < n) {
       const next = source.codePointAt(end)!;
-      const nextChar = String.fromCodePoint(next);
-      if (!continuesCluster(next, nextChar) || ZERO_WIDTH.has(next) || isVariationSelector(next)) break;
+      if ((classOf(next) & (UNIT_CONTINUES | UNIT_BREAKS)) !== UNIT_CONTINUES) break;
       end += next > 0xffff ? 2 : 1;
     }
     // A cluster of one code unit that NFKC leaves alone (most kana, kanji, accented

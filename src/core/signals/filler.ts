@@ -37,8 +37,11 @@ const MIN_ODD_SHARE = 0.2;
 /** Characters of the evidence shown. */
 const SHOWN = 24;
 
-/** Runs of letters all of one case: two character classes, linear. */
-const RUN = /[a-z]{14,}|[A-Z]{14,}/g;
+/** Runs of letters all of one case: two character classes, linear. A run is only ever
+ * found from its first letter (one more letter before it would make a longer match
+ * start there), so a position right after a letter of the same case is passed over at
+ * once instead of reading up to 13 letters of an ordinary word from each. */
+const RUN = /(?<![a-z])[a-z]{14,}|(?<![A-Z])[A-Z]{14,}/g;
 /** A run glued to these is part of an address, a file name or an identifier, not filler in the text. */
 const GLUE = /[A-Za-z0-9/.@=%_-]/;
 

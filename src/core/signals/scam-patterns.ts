@@ -41,8 +41,13 @@ export function scamPatternFindings({ message, reading }: SignalContext): Findin
     else list.push(c);
   }
   const sentences = [...bySentence.values()];
+  // A scenario with a need the message has no concept for matches neither the message nor
+  // any of its sentences: most scenarios are passed over on a few set look-ups.
+  const present = new Set<string>();
+  for (const c of reading.concepts) present.add(c.hit.concept);
   for (const scenario of SCENARIOS) {
     if (scenario.channels !== undefined && !scenario.channels.includes(message.channel)) continue;
+    if (!scenario.needs.every((group) => group.some((concept) => present.has(concept)))) continue;
     const terms = match(scenario, reading.concepts, sentences);
     if (terms !== null) findings.push({ code: `pattern.${scenario.id}`, evidence: [...new Set(terms)].join('・') });
   }

@@ -51,29 +51,50 @@ const MAX_EVIDENCE_PER_REASON = 3;
 function toReason(code: string, findings: Finding[], incidentTitle: IncidentTitles): Reason {
   const rule = ruleFor(code);
   const first = findings[0]!;
-  const evidence = [...new Set(findings.map((f) => f.evidence))].slice(0, MAX_EVIDENCE_PER_REASON).join(', ');
-  // A reason about data items names all of them ("card numbers and passwords").
-  const dataClasses = [...new Set(findings.map((f) => f.params?.['dataClass']).filter((c) => c !== undefined))];
-  const params = dataClasses.length > 1 ? { ...first.params, dataClass: dataClasses.join(DATA_CLASS_SEPARATOR) } : first.params;
-  const shown: Finding = { ...first, evidence, ...(params === undefined ? {} : { params }) };
+  // Most reasons rest on one finding: it is shown as it is.
+  const shown = findings.length === 1 ? first : merged(first, findings);
+  const evidence = shown.evidence;
   const reason: Reason = { code, severity: rule.severity, score: rule.score, message: describe(shown, incidentTitle), evidence };
   if (first.location !== undefined) reason.location = first.location;
   return reason;
 }
 
-/** Whether a strong (not ".weak") reason of one of these lure families is present. */
-const hasLure = (reasons: Reason[], ...families: string[]): boolean =>
-  reasons.some((r) => families.some((family) => r.code === `lure.${family}`));
+/** Several findings of one reason as one: up to MAX_EVIDENCE_PER_REASON distinct pieces of
+ * evidence, and every data class a reason about data items names ("card numbers and passwords"). */
+function merged(first: Finding, findings: Finding[]): Finding {
+  const evidence = [...new Set(findings.map((f) => f.evidence))].slice(0, MAX_EVIDENCE_PER_REASON).join(', ');
+  const dataClasses = [...new Set(findings.map((f) => f.params?.['dataClass']).filter((c) => c !== undefined))];
+  const params = dataClasses.length > 1 ? { ...first.params, dataClass: dataClasses.join(DATA_CLASS_SEPARATOR) } : first.params;
+  return { ...first, evidence, ...(params === undefined ? {} : { params }) };
+}
 
-/** Whether one of these reason codes is present. */
-const hasReason = (reasons: Reason[], ...codes: string[]): boolean => reasons.some((r) => codes.includes(r.code));
+/** The codes of the strong (not ".weak") reasons of these lure families. */
+const lureCodes = (...families: string[]): string[] => families.map((family) => `lure.${family}`);
+
+/** Whether one of these reason codes is among `present`. */
+const hasReason = (present: ReadonlySet<string>, codes: readonly string[]): boolean => codes.some((code) => present.has(code));
 
 /** Requests for money, cards or secrets: worth a call to 188 or #9110. */
 const ASKS_FOR_MONEY_OR_SECRETS = [...DANGEROUS_ACTS].map((act) => `request.${act}`);
 
+// What each piece of advice looks for, built once rather than for every reason of every message.
+const ASKS_FOR_SECRETS = [
+  ...lureCodes('credential-request', 'card-request', 'bank-request'),
+  'request.tell-secret',
+  'request.tell-bank',
+  'request.hand-over',
+];
+const PAY_TO_DELETE = [...lureCodes('data-deletion-offer', 'countermeasure-fee'), 'pattern.data-deletion', 'pattern.leak-followup'];
+const ABOUT_MONEY = [
+  ...lureCodes('payment-demand', 'gift-card-crypto', 'data-deletion-offer', 'countermeasure-fee', 'fake-compensation', 'atm-refund'),
+  ...ASKS_FOR_MONEY_OR_SECRETS,
+];
+const FOR_THE_POLICE = [...lureCodes('urgency-threat', 'data-deletion-offer', 'remote-access', 'atm-refund'), ...ASKS_FOR_MONEY_OR_SECRETS];
+
 function chooseAdvice(risk: Risk, reasons: Reason[], message: Message, extracted: Extracted): Advice[] {
   const codes: string[] = [];
-  const worrying = reasons.filter((r) => r.score > 0);
+  const worrying = new Set<string>();
+  for (const r of reasons) if (r.score > 0) worrying.add(r.code);
   const call = message.channel === 'call';
   if (risk === 'low') {
     codes.push('low-risk-stay-careful');
@@ -84,23 +105,16 @@ function chooseAdvice(risk: Risk, reasons: Reason[], message: Message, extracted
     if (extracted.urls.length > 0) codes.push('dont-open-link');
     if (extracted.phones.length > 0 || message.replyTo.length > 0) codes.push('dont-reply-or-call');
     if (!call) codes.push('verify-via-official-channel');
-    if (hasLure(worrying, 'credential-request', 'card-request', 'bank-request') || hasReason(worrying, 'request.tell-secret', 'request.tell-bank', 'request.hand-over')) {
-      codes.push('never-share-secrets');
-    }
+    if (hasReason(worrying, ASKS_FOR_SECRETS)) codes.push('never-share-secrets');
     if (extracted.urls.length > 0) codes.push('if-already-entered');
   }
-  if (hasLure(worrying, 'data-deletion-offer', 'countermeasure-fee') || hasReason(worrying, 'pattern.data-deletion', 'pattern.leak-followup')) {
-    codes.push('never-pay-to-delete');
-  }
+  if (hasReason(worrying, PAY_TO_DELETE)) codes.push('never-pay-to-delete');
   if (risk === 'high' && (message.channel === 'email' || message.channel === 'sms') && extracted.urls.length > 0) {
     codes.push('report-phishing');
   }
   if (!call) {
-    const money = ['payment-demand', 'gift-card-crypto', 'data-deletion-offer', 'countermeasure-fee', 'fake-compensation', 'atm-refund'];
-    if (risk !== 'low' && (hasLure(worrying, ...money) || hasReason(worrying, ...ASKS_FOR_MONEY_OR_SECRETS))) codes.push('consult-188');
-    if (risk === 'high' && (hasLure(worrying, 'urgency-threat', 'data-deletion-offer', 'remote-access', 'atm-refund') || hasReason(worrying, ...ASKS_FOR_MONEY_OR_SECRETS))) {
-      codes.push('police-9110');
-    }
+    if (risk !== 'low' && hasReason(worrying, ABOUT_MONEY)) codes.push('consult-188');
+    if (risk === 'high' && hasReason(worrying, FOR_THE_POLICE)) codes.push('police-9110');
   }
   return [...new Set(codes)].map((code) => {
     const advice = ADVICE.get(code);
@@ -145,7 +159,9 @@ export function gatherEvidence(message: Message, extracted: Extracted): Evidence
   const folded = foldForMatching(`${message.subject ?? ''}\n${message.text}`);
   const reading = readRequests(folded, message.channel);
   const context: SignalContext = { message, extracted, claims, folded, reading };
-  const findings = withoutStrayLoginPaths(MODULES.flatMap((module) => module(context)), message, claims);
+  const found: Finding[] = [];
+  for (const module of MODULES) for (const finding of module(context)) found.push(finding);
+  const findings = withoutStrayLoginPaths(found, message, claims);
   const breachNotice = findings.some((f) => f.code === 'content.breach-notice');
   const needsRecord = comparesWithRecord(message, breachNotice);
   const codeTexts = [message.subject ?? '', message.text, message.htmlText ?? '', ...message.links.map((l) => l.href)];
@@ -173,11 +189,10 @@ export function conclude(evidence: Evidence, incidents: readonly Incident[], cod
   const notice = checkNotice({ message, extracted, breachNotice, needsRecord, claimed, findings, codes: checkedCodes }, incidents);
   // What the notice check found it asks for, a request, a call's opening or a known
   // scam pattern outrank "it asks for nothing".
-  const asks = [...findings, ...notice.findings].some(
-    (f) => f.code === 'incident.asks-for' || /^(?:pattern|request|call)\./.test(f.code),
-  );
+  const all = notice.findings.length === 0 ? findings : [...findings, ...notice.findings];
+  const asks = all.some((f) => f.code === 'incident.asks-for' || /^(?:pattern|request|call)\./.test(f.code));
   const byCode = new Map<string, Finding[]>();
-  for (const finding of [...findings, ...notice.findings]) {
+  for (const finding of all) {
     if (asks && finding.code === 'content.asks-nothing') continue;
     const list = byCode.get(finding.code);
     if (list === undefined) byCode.set(finding.code, [finding]);
