@@ -99,6 +99,18 @@ export function mail(spec: MailSpec): Input {
   return { eml: `${head.join('\r\n')}\r\n${body}\r\n` };
 }
 
+/** A weblog-update digest listing 28 sites, then `more` list items. */
+function weblogDigest(more: string): Input {
+  return mail({
+    from: ['weblog updates', 'webmaster@weblog-updates.example'],
+    subject: 'updated weblogs',
+    html:
+      '<p>Weblogs updated in the last hour:</p><ul>' +
+      Array.from({ length: 28 }, (_, i) => `<li><a href="http://www.diary-${i}.example/">diary ${i}</a></li>`).join('') +
+      `${more}</ul>`,
+  });
+}
+
 const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
 /** A ZIP whose entry is encrypted with ZipCrypto (made by test/fixtures/mail/make-fixtures.ts). */
 export const ENCRYPTED_ZIP: Uint8Array = new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures/mail/encrypted-zipcrypto.zip')));
@@ -1352,28 +1364,14 @@ export const MORE_LOOKALIKES: KnownIssue[] = [
   {
     code: 'link.ip-host',
     side: 'lookalike',
-    input: mail({
-      from: ['weblog updates', 'webmaster@weblog-updates.example'],
-      subject: 'updated weblogs',
-      html:
-        '<p>Weblogs updated in the last hour:</p><ul>' +
-        Array.from({ length: 28 }, (_, i) => `<li><a href="http://www.diary-${i}.example/">diary ${i}</a></li>`).join('') +
-        '<li><a href="http://203.0.113.56/~sam/">sam\'s notes</a></li><li><a href="http://notes.example.cc/">notes</a></li></ul>',
-    }),
+    input: weblogDigest('<li><a href="http://203.0.113.56/~sam/">sam\'s notes</a></li><li><a href="http://notes.example.cc/">notes</a></li>'),
     expected: 'no link.ip-host: one weblog on a numeric address in a digest of thirty sites is one more listed site, not where the mail sends the reader',
     actual: 'link.ip-host (+35) and link.abused-tld (+15): a digest of updated weblogs was judged high',
   },
   {
     code: 'link.abused-tld',
     side: 'lookalike',
-    input: mail({
-      from: ['weblog updates', 'webmaster@weblog-updates.example'],
-      subject: 'updated weblogs',
-      html:
-        '<p>Weblogs updated in the last hour:</p><ul>' +
-        Array.from({ length: 28 }, (_, i) => `<li><a href="http://www.diary-${i}.example/">diary ${i}</a></li>`).join('') +
-        '<li><a href="http://notes.example.cc/">notes</a></li></ul>',
-    }),
+    input: weblogDigest('<li><a href="http://notes.example.cc/">notes</a></li>'),
     expected: 'no link.abused-tld: a site on a cheap top-level domain among thirty listed sites',
     actual: 'link.abused-tld (+15)',
   },
