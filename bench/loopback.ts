@@ -66,6 +66,9 @@ class PacedConnection {
   constructor(port: number, onError: (error: Error) => void) {
     this.socket = connect({ host: '127.0.0.1', port, noDelay: true });
     this.socket.on('error', onError);
+    this.socket.on('close', () => {
+      if (this.onAnswer !== null) onError(new Error('the server closed a connection with a request under way'));
+    });
     this.socket.on('data', (chunk: Buffer) => {
       this.received = this.received.length === 0 ? chunk : Buffer.concat([this.received, chunk]);
       const headerEnd = this.received.indexOf(HEADER_END);
@@ -118,6 +121,7 @@ export async function pacedLoad(options: { origin: string; rate: number; seconds
   const waiting: { i: number; ready: number }[] = [];
   const start = performance.now();
   let connections: PacedConnection[] = [];
+  let stopped = false;
   try {
     await new Promise<void>((resolve, reject) => {
       const bytes = (i: number): Buffer => {
@@ -139,6 +143,7 @@ export async function pacedLoad(options: { origin: string; rate: number; seconds
       // Node's timers fire at most every millisecond: each wake sends what fell due since,
       // on a free connection, or queues it for the first one that frees up.
       const wake = (): void => {
+        if (stopped) return;
         const now = performance.now();
         while (next < total && start + next * interval <= now) {
           const free = connections.find((c) => c.idle);
@@ -151,6 +156,7 @@ export async function pacedLoad(options: { origin: string; rate: number; seconds
       wake();
     });
   } finally {
+    stopped = true;
     for (const connection of connections) connection.close();
   }
   return { perSecond: (total - failed) / ((performance.now() - start) / 1000), latencies: latencies.sort((a, b) => a - b), failed };
