@@ -161,3 +161,29 @@ export async function pacedLoad(options: { origin: string; rate: number; seconds
   }
   return { perSecond: (total - failed) / ((performance.now() - start) / 1000), latencies: latencies.sort((a, b) => a - b), failed };
 }
+
+/**
+ * pacedLoad in a Node process of its own, cycling through `requests`: a load generator
+ * inside the bench process would share its heap, and the bench holds large data by then
+ * (a collection of that heap stops the clock-keeping client, and the pause would count
+ * as the server's latency).
+ */
+export async function pacedLoadInChild(options: { origin: string; rate: number; seconds: number; connections: number; requests: PacedRequest[] }): Promise<PacedResult> {
+  const script = `
+    import { readFileSync } from 'node:fs';
+    import { pacedLoad } from ${JSON.stringify(import.meta.url)};
+    const { requests, ...options } = JSON.parse(readFileSync(0, 'utf8'));
+    const result = await pacedLoad({ ...options, request: (i) => requests[i % requests.length] });
+    process.stdout.write(JSON.stringify(result));
+  `;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(JSON.stringify(options));
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  if (code !== 0) throw new Error(`the paced load generator exited with ${code}`);
+  return JSON.parse(output) as PacedResult;
+}

@@ -23,7 +23,7 @@ import { listKeys } from '../src/node/store/notices.js';
 import { launchBrowser } from '../test/web/harness.js';
 import { postgresBinaries, startPostgres } from '../test/node/store/postgres-server.js';
 import { rssMb } from './cli.js';
-import { autocannon, pacedLoad, startServerProcess } from './loopback.js';
+import { autocannon, pacedLoadInChild, startServerProcess } from './loopback.js';
 
 const REPO = join(import.meta.dirname, '..');
 const BIN = join(REPO, 'bin/leakaid.js');
@@ -272,18 +272,13 @@ export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBe
         saturated.p50s.push(result.latency.p50);
         saturated.p99s.push(result.latency.p99);
       }
+      const lookups = codes.map((code, i) => ({
+        path: '/api/verify',
+        headers: { 'content-type': 'application/json', 'x-bench-client': `client-${i % CONNECTIONS}` },
+        body: JSON.stringify({ code }),
+      }));
       const paced = (seconds: number) =>
-        pacedLoad({
-          origin: server.url,
-          rate: TARGET_LOOKUPS_PER_SECOND,
-          seconds,
-          connections: CONNECTIONS,
-          request: (i) => ({
-            path: '/api/verify',
-            headers: { 'content-type': 'application/json', 'x-bench-client': `client-${i % CONNECTIONS}` },
-            body: JSON.stringify({ code: codes[i % codes.length] }),
-          }),
-        });
+        pacedLoadInChild({ origin: server.url, rate: TARGET_LOOKUPS_PER_SECOND, seconds, connections: CONNECTIONS, requests: lookups });
       await paced(3);
       for (let i = 0; i < RUNS; i++) {
         const result = await paced(RUN_SECONDS);
