@@ -9,16 +9,14 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePayload, encodePayload } from '../../../src/core/notices/statement.js';
-import { NTT_INCIDENT_ID } from '../../../src/core/registry/seed.js';
 import { issueNotices, type IssueOptions } from '../../../src/node/notices/issue.js';
 import type { IssuerKey } from '../../../src/node/notices/issuer-key.js';
-import { registerIssuerKey } from '../../../src/node/notices/issuers.js';
 import type { NoticeVerification } from '../../../src/core/notices/answer.js';
 import { createNoticeVerifier, type NoticeVerifier, VerifyInputError, type VerifyRequest } from '../../../src/node/notices/verifier.js';
 import { openStore, type Store } from '../../../src/node/store/index.js';
 import { countNotices, listKeys, revokeKey, revokeNotice } from '../../../src/node/store/notices.js';
 import { postgresBinaries, startPostgres, type PostgresServer } from '../store/postgres-server.js';
-import { newIssuerKey } from './issued-notices.js';
+import { newIssuerKey, registerTestKey, testIssueOptions } from './issued-notices.js';
 
 const bin = postgresBinaries();
 if (bin === null) console.warn('issue-verify.test.ts: skipping PostgreSQL, no /usr/lib/postgresql/*/bin/initdb (apt-get install -y postgresql)');
@@ -76,22 +74,10 @@ for (const [engine, skip] of [
       location = engine === 'SQLite' ? join(dir, 'notices.sqlite') : await freshPostgres();
       store = await openStore(location);
       key = newIssuerKey();
-      await registerIssuerKey(store, { organizationId: 'ntt-west', publicKey: key.publicKey.toString('base64url'), domain: 'ntt-west.co.jp', validFrom: '2026-01-01' });
+      await registerTestKey(store, key);
       const recipients = join(dir, `${engine}-recipients.csv`);
       writeFileSync(recipients, RECIPIENTS);
-      options = {
-        store,
-        location,
-        key,
-        incidentId: NTT_INCIDENT_ID,
-        organizationId: 'ntt-west',
-        channel: 'postcard',
-        recipientsFile: recipients,
-        outDir: join(dir, `${engine}-out`),
-        publicOrigin: 'https://verify.example.jp',
-        today: '2026-12-01',
-        workers: 0,
-      };
+      options = testIssueOptions(store, location, key, recipients, join(dir, `${engine}-out`));
       const report = await issueNotices(options);
       expect(report).toMatchObject({ rows: 4, resumedAt: 0, alreadyComplete: false, issued: '2026-12-01' });
       const csv = readFileSync(report.csvPath, 'utf8').trimEnd().split('\n');
