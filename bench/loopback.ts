@@ -163,18 +163,22 @@ export async function pacedLoad(options: { origin: string; rate: number; seconds
 }
 
 /**
- * pacedLoad in a Node process of its own, cycling through `requests`: a load generator
- * inside the bench process would share its heap, and the bench holds large data by then
- * (a collection of that heap stops the clock-keeping client, and the pause would count
- * as the server's latency).
+ * pacedLoad in a Node process of its own, cycling through `requests`: a warm-up of
+ * `warmUpSeconds`, then `runs` timed runs of `seconds`, all in that one process, so the
+ * timed runs find its code compiled. A load generator inside the bench process would share
+ * its heap, and the bench holds large data by then (a collection of that heap stops the
+ * clock-keeping client, and the pause would count as the server's latency).
  */
-export async function pacedLoadInChild(options: { origin: string; rate: number; seconds: number; connections: number; requests: PacedRequest[] }): Promise<PacedResult> {
+export async function pacedLoadInChild(options: { origin: string; rate: number; seconds: number; connections: number; requests: PacedRequest[]; warmUpSeconds: number; runs: number }): Promise<PacedResult[]> {
   const script = `
     import { readFileSync } from 'node:fs';
     import { pacedLoad } from ${JSON.stringify(import.meta.url)};
-    const { requests, ...options } = JSON.parse(readFileSync(0, 'utf8'));
-    const result = await pacedLoad({ ...options, request: (i) => requests[i % requests.length] });
-    process.stdout.write(JSON.stringify(result));
+    const { requests, warmUpSeconds, runs, seconds, ...options } = JSON.parse(readFileSync(0, 'utf8'));
+    const request = (i) => requests[i % requests.length];
+    await pacedLoad({ ...options, seconds: warmUpSeconds, request });
+    const results = [];
+    for (let i = 0; i < runs; i++) results.push(await pacedLoad({ ...options, seconds, request }));
+    process.stdout.write(JSON.stringify(results));
   `;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin.end(JSON.stringify(options));
@@ -185,5 +189,5 @@ export async function pacedLoadInChild(options: { origin: string; rate: number; 
     child.once('close', resolve);
   });
   if (code !== 0) throw new Error(`the paced load generator exited with ${code}`);
-  return JSON.parse(output) as PacedResult;
+  return JSON.parse(output) as PacedResult[];
 }

@@ -17,7 +17,7 @@ import type { NoticeKey } from '../src/core/notices/keys.js';
 import { verifyPayload } from '../src/core/notices/verify.js';
 import { NTT_INCIDENT_ID } from '../src/core/registry/seed.js';
 import { issuerKeyFromPem } from '../src/node/notices/issuer-key.js';
-import { registerIssuerKey } from '../src/node/notices/issuers.js';
+import { registerTestKey } from '../test/node/notices/issued-notices.js';
 import { openStore } from '../src/node/store/index.js';
 import { listKeys } from '../src/node/store/notices.js';
 import { launchBrowser } from '../test/web/harness.js';
@@ -196,7 +196,7 @@ export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBe
     const key = issuerKeyFromPem(pem);
     const store = await openStore(postgres.url);
     try {
-      await registerIssuerKey(store, { organizationId: 'ntt-west', publicKey: key.publicKey.toString('base64url'), domain: 'ntt-west.co.jp', validFrom: '2026-01-01' });
+      await registerTestKey(store, key);
     } finally {
       await store.close();
     }
@@ -277,11 +277,16 @@ export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBe
         headers: { 'content-type': 'application/json', 'x-bench-client': `client-${i % CONNECTIONS}` },
         body: JSON.stringify({ code }),
       }));
-      const paced = (seconds: number) =>
-        pacedLoadInChild({ origin: server.url, rate: TARGET_LOOKUPS_PER_SECOND, seconds, connections: CONNECTIONS, requests: lookups });
-      await paced(3);
-      for (let i = 0; i < RUNS; i++) {
-        const result = await paced(RUN_SECONDS);
+      const paced = await pacedLoadInChild({
+        origin: server.url,
+        rate: TARGET_LOOKUPS_PER_SECOND,
+        seconds: RUN_SECONDS,
+        connections: CONNECTIONS,
+        requests: lookups,
+        warmUpSeconds: 3,
+        runs: RUNS,
+      });
+      for (const result of paced) {
         if (result.failed > 0) throw new Error(`POST /api/verify failed ${result.failed} times`);
         atTarget.perSecond.push(result.perSecond);
         atTarget.p50s.push(Number(percentile(result.latencies, 0.5).toFixed(1)));
