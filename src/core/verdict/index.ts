@@ -16,6 +16,7 @@ import { contentFindings } from '../signals/content.js';
 import { fillerFindings } from '../signals/filler.js';
 import { languageFindings } from '../signals/language.js';
 import { linkFindings } from '../signals/links.js';
+import { mailerFindings } from '../signals/mailer.js';
 import { modelFindings } from '../signals/model.js';
 import { offlineOrderFindings } from '../signals/offline-order.js';
 import { phoneFindings } from '../signals/phones.js';
@@ -33,6 +34,7 @@ const ADVICE = new Map((adviceData as AdviceFile).advice.map((a) => [a.code, a])
 
 const MODULES: SignalModule[] = [
   senderFindings,
+  mailerFindings,
   linkFindings,
   phoneFindings,
   contentFindings,

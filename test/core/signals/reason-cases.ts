@@ -405,6 +405,22 @@ export const CASES: Record<string, ReasonCase> = {
     triggers: sms('A m a z o n セキュリティチームからのお知らせです。'),
     lookalike: sms('Amazon セキュリティチームからのお知らせです。'),
   },
+  'sender.forged-mailer': {
+    // Bulk software's made-up program name, new in every copy.
+    triggers: mail({
+      headers: ['X-Mailer: tQ7vLm2XpR9kWz'],
+      from: ['Office Supplies', 'sales@office-supplies.example'],
+      subject: 'Toner for every printer',
+      text: 'Toner for every printer at wholesale prices.\n',
+    }),
+    // A shop's newsletter sent with its mailing service's name and version.
+    lookalike: mail({
+      headers: ['X-Mailer: ExchangeServer2019'],
+      from: ['Northwind Outfitters', 'news@northwind-outfitters.com'],
+      subject: 'Summer sale',
+      text: 'Our summer sale has started: https://www.northwind-outfitters.com/sale\n',
+    }),
+  },
   'ask.order-offline': {
     triggers: mail({
       from: ['Home Savings', 'offers@homesavings-direct.example'],
