@@ -81,8 +81,16 @@ export function insideReportedQuote(text: string, start: number, end: number): b
  * ends one only behind the phrase (a sentence is not cut at "ver." or "3.5" after it). */
 const BREAKS_BEFORE = '。！？.\n';
 const BREAKS_AFTER = '。！？\n';
-const BREAK_BEFORE_CODES = [...BREAKS_BEFORE].map((c) => c.charCodeAt(0));
-const BREAK_AFTER_CODES = [...BREAKS_AFTER].map((c) => c.charCodeAt(0));
+const FULL_STOP = 0x3002; // 。
+const EXCLAMATION = 0xff01; // ！
+const QUESTION = 0xff1f; // ？
+const NEWLINE = 0x0a;
+const PERIOD = 0x2e;
+
+/** Whether a code unit is one of BREAKS_AFTER (compared, not looked up: one per character of the text). */
+function breaksAfter(c: number): boolean {
+  return c === FULL_STOP || c === NEWLINE || c === EXCLAMATION || c === QUESTION;
+}
 
 /** The sentence around [start, end): up to the nearest 。, ！, ？, "." or line break. */
 export function sentenceAround(text: string, start: number, end: number): string {
@@ -134,10 +142,10 @@ export function sentenceFinder(text: string): (start: number, end: number) => Se
       after = [];
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        if (BREAK_BEFORE_CODES.includes(c)) {
+        if (breaksAfter(c)) {
           before.push(i);
-          if (BREAK_AFTER_CODES.includes(c)) after.push(i);
-        }
+          after.push(i);
+        } else if (c === PERIOD) before.push(i);
       }
     }
     const from = (before[lastBelow(before, start)] ?? -1) + 1;
@@ -167,7 +175,7 @@ export function sentenceFinder(text: string): (start: number, end: number) => Se
  * WARNING and REPORTED_SPEECH are.
  */
 export function sentenceTester(text: string, pattern: RegExp): (sentence: SentenceSpan) => boolean {
-  const scan = new RegExp(pattern.source, `g${pattern.flags.replace(/[gy]/g, '')}`);
+  const scan = globalFormOf(pattern);
   /** Per sentence end: where its scan began and the last start of a match after that (-1: none). */
   const scanned = new Map<number, { from: number; last: number }>();
   return ({ start, end }) => {
@@ -189,3 +197,17 @@ export function sentenceTester(text: string, pattern: RegExp): (sentence: Senten
   };
 }
 
+
+/** Each pattern given to sentenceTester as a global regex, made once: a new RegExp per
+ * message cost more than the scans it served in a short text. Shared safely: every use
+ * sets lastIndex before it runs and runs to the end without calling out. */
+const GLOBAL_FORMS = new WeakMap<RegExp, RegExp>();
+
+function globalFormOf(pattern: RegExp): RegExp {
+  let scan = GLOBAL_FORMS.get(pattern);
+  if (scan === undefined) {
+    scan = new RegExp(pattern.source, `g${pattern.flags.replace(/[gy]/g, '')}`);
+    GLOBAL_FORMS.set(pattern, scan);
+  }
+  return scan;
+}

@@ -155,6 +155,12 @@ function hoursFor(n: number, unit: string): number {
  * character class, no repetition: cannot backtrack. */
 const JAPANESE = /[\u3005-\u30ff\u4e00-\u9fff]/;
 
+/** What JA_DATE cannot match without: a digit before 月 (DATE_KANJI) or a digit, a
+ * separator and a digit (DATE_NUMERIC). Two short alternatives: linear. JA_WITHIN
+ * likewise needs a 内 (以内, 内に). Most texts have neither, and a test for them is a
+ * tenth of the cost of those long patterns. */
+const JA_DATE_NEEDS = /\d月|\d[/.\-]\d/;
+
 /** Range starts before a date: "10月1日から10月31日まで" is a period. */
 const RANGE_BEFORE = /(?:から|より|~|〜|-|–|—|ー)[ ]?$/;
 
@@ -256,31 +262,35 @@ export function extractDeadlines(text: string): FoundDeadline[] {
 
   if (hasJapanese) {
     pushAll(found, JA_DAY, t, (m) => item(m, m[1] === '明日' ? 'tomorrow' : 'today'));
-    pushAll(found, JA_WITHIN, t, (m) => {
-      const n = smallNumber(m[1]!);
-      if (n === null || n === 0) return null;
-      return item(m, 'within', { hours: hoursFor(n, m[2]!) });
-    });
+    if (t.includes('内')) {
+      pushAll(found, JA_WITHIN, t, (m) => {
+        const n = smallNumber(m[1]!);
+        if (n === null || n === 0) return null;
+        return item(m, 'within', { hours: hoursFor(n, m[2]!) });
+      });
+    }
     pushAll(found, JA_IMMEDIATE, t, (m) => item(m, 'immediately'));
-    pushAll(found, JA_DATE, t, (m) => {
-      const pre = m[1];
-      const post = m[10];
-      if (pre === undefined && post === undefined) return null;
-      let date: string | null;
-      if (m[5] !== undefined) {
-        let year: number | null = m[2] !== undefined ? Number(m[2]) : null;
-        if (m[3] !== undefined) year = ERA_START[m[3]]! + (m[4] === '元' ? 1 : Number(m[4]));
-        date = formatDate(year, Number(m[5]), Number(m[6]));
-      } else {
-        // Yearless numeric dates need "/" (10/31); "10-31" or "10.31" could be anything.
-        const sep = m[0].slice(m[0].search(/\d/)).match(/\d[/.\-]/)?.[0]?.[1];
-        if (m[7] === undefined && sep !== '/') return null;
-        date = formatDate(m[7] !== undefined ? Number(m[7]) : null, Number(m[8]), Number(m[9]));
-      }
-      if (date === null) return null;
-      if (pre === undefined && RANGE_BEFORE.test(t.slice(Math.max(0, m.index - 3), m.index))) return null;
-      return item(m, 'date', { date });
-    });
+    if (JA_DATE_NEEDS.test(t)) {
+      pushAll(found, JA_DATE, t, (m) => {
+        const pre = m[1];
+        const post = m[10];
+        if (pre === undefined && post === undefined) return null;
+        let date: string | null;
+        if (m[5] !== undefined) {
+          let year: number | null = m[2] !== undefined ? Number(m[2]) : null;
+          if (m[3] !== undefined) year = ERA_START[m[3]]! + (m[4] === '元' ? 1 : Number(m[4]));
+          date = formatDate(year, Number(m[5]), Number(m[6]));
+        } else {
+          // Yearless numeric dates need "/" (10/31); "10-31" or "10.31" could be anything.
+          const sep = m[0].slice(m[0].search(/\d/)).match(/\d[/.\-]/)?.[0]?.[1];
+          if (m[7] === undefined && sep !== '/') return null;
+          date = formatDate(m[7] !== undefined ? Number(m[7]) : null, Number(m[8]), Number(m[9]));
+        }
+        if (date === null) return null;
+        if (pre === undefined && RANGE_BEFORE.test(t.slice(Math.max(0, m.index - 3), m.index))) return null;
+        return item(m, 'date', { date });
+      });
+    }
   }
 
   pushEnglish(found, t, ENGLISH_RULES);

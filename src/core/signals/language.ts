@@ -21,10 +21,11 @@ const TRANSLATION_TELLS = /尊敬的|お客様様|様様|親愛なるお客様/;
 
 /** A letter of the alphabets a homoglyph hides in (Latin, Cyrillic, Greek)… */
 const ALPHABETIC = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
-/** …outside ASCII: only a word holding one can mix scripts. Any non-ASCII character
- * first, its script only then: ASCII text (most mail) is passed over by one cheap class
- * test per character instead of a look-ahead and a Unicode property test. */
-const FOREIGN_LETTER = /[^\x00-\x7f](?<=[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}])/gu;
+/** …outside ASCII: only a word holding one can mix scripts. Any character outside ASCII
+ * and outside U+3000–U+9FFF (CJK punctuation, kana, kanji: no letter of those scripts
+ * there) first, its script only then: ASCII and Japanese text are passed over by one
+ * cheap class test per character instead of a look-behind and a Unicode property test. */
+const FOREIGN_LETTER = /[^\x00-\x7f\u3000-\u9fff](?<=[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}])/gu;
 const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
 
 
