@@ -5,7 +5,7 @@
 // registrable domain: "evil.github.io" and "docs.github.io" are different owners,
 // which is what a phishing check must see. With ICANN-only rules both would be
 // "github.io", and a lookalike on a free hosting platform would inherit GitHub's name.
-import { getDomain, getPublicSuffix, parse } from 'tldts';
+import { parse } from 'tldts';
 import tldList from 'tlds' with { type: 'json' };
 import { hostToUnicode } from './punycode.js';
 
@@ -66,13 +66,9 @@ export function describeHost(asciiHost: string): HostInfo {
   if (isIpHost(asciiHost)) {
     return { host: asciiHost, hostUnicode: asciiHost, registrableDomain: null, publicSuffix: null, isIp: true };
   }
-  return {
-    host: asciiHost,
-    hostUnicode: hostToUnicode(asciiHost),
-    registrableDomain: getDomain(asciiHost, TLDTS_OPTIONS),
-    publicSuffix: getPublicSuffix(asciiHost, TLDTS_OPTIONS),
-    isIp: false,
-  };
+  // One parse gives both (getDomain and getPublicSuffix would each parse the host again).
+  const { domain, publicSuffix } = parse(asciiHost, TLDTS_OPTIONS);
+  return { host: asciiHost, hostUnicode: hostToUnicode(asciiHost), registrableDomain: domain, publicSuffix, isIp: false };
 }
 
 /**

@@ -283,7 +283,7 @@ export function buildScanText(mapped: MappedText, source: string, reference = fa
     if (read === n && written === n) return blankSeparators(bytes, text, mapped, source) ? UTF8.decode(bytes) : text;
   }
 
-  const out = new Uint16Array(n);
+  const out = unitBuffer(n);
   let japanese: Uint8Array | null = null;
 
   for (let i = 0; i < n; ) {
@@ -298,7 +298,7 @@ export function buildScanText(mapped: MappedText, source: string, reference = fa
     let keep: boolean;
     if (isJapaneseLetter(cp)) {
       keep = true;
-      japanese ??= new Uint8Array(n);
+      japanese ??= japaneseMarks(n);
       for (let k = 0; k < width; k++) japanese[i + k] = 1;
     } else if (cp >= 0xd800 && cp <= 0xdfff) {
       keep = false; // lone surrogate
@@ -427,15 +427,39 @@ function finalRule(out: Uint8Array | Uint16Array, i: number, mapped: MappedText,
   return true;
 }
 
-/** A reused buffer for ASCII scan texts up to ASCII_BUFFER_MAX units (beyond that,
- * a fresh one, so one huge text does not stay in memory). */
+// Reused buffers for scan texts up to SCRATCH_MAX units (beyond that, fresh ones, so
+// one huge text does not stay in memory): a typed array of more than 64 bytes is
+// allocated outside V8's heap, and making one per text cost a short text more than
+// the pass over it. buildScanText is synchronous, so one set serves every call.
+const SCRATCH_MAX = 1 << 20;
 let asciiScratch = new Uint8Array(0);
-const ASCII_BUFFER_MAX = 1 << 20;
+let unitScratch = new Uint16Array(0);
+let japaneseScratch = new Uint8Array(0);
 
+/** The size for a scratch buffer that must hold `n`, now `current` long. */
+function scratchSize(n: number, current: number): number {
+  return Math.min(SCRATCH_MAX, Math.max(n, 2 * current, 4096));
+}
+
+/** n bytes for an ASCII scan text (contents undefined). */
 function asciiBuffer(n: number): Uint8Array {
-  if (n > ASCII_BUFFER_MAX) return new Uint8Array(n);
-  if (asciiScratch.length < n) asciiScratch = new Uint8Array(Math.min(ASCII_BUFFER_MAX, Math.max(n, 2 * asciiScratch.length, 4096)));
+  if (n > SCRATCH_MAX) return new Uint8Array(n);
+  if (asciiScratch.length < n) asciiScratch = new Uint8Array(scratchSize(n, asciiScratch.length));
   return asciiScratch.subarray(0, n);
+}
+
+/** n code units for a scan text (contents undefined). */
+function unitBuffer(n: number): Uint16Array {
+  if (n > SCRATCH_MAX) return new Uint16Array(n);
+  if (unitScratch.length < n) unitScratch = new Uint16Array(scratchSize(n, unitScratch.length));
+  return unitScratch.subarray(0, n);
+}
+
+/** n marks of Japanese letters, all 0. */
+function japaneseMarks(n: number): Uint8Array {
+  if (n > SCRATCH_MAX) return new Uint8Array(n);
+  if (japaneseScratch.length < n) japaneseScratch = new Uint8Array(scratchSize(n, japaneseScratch.length));
+  return japaneseScratch.subarray(0, n).fill(0);
 }
 
 // ASCII in, ASCII out: TextEncoder writes an ASCII text byte for byte, and UTF-8
