@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeForMatching } from '../../../src/core/normalize/index.js';
 import { extractEmails } from '../../../src/core/extract/emails.js';
-import { extractUrls, getLinkifiers, schemelessLinkMayStart, visibleAddress } from '../../../src/core/extract/urls.js';
+import { REBuilder } from 'linkify-it';
+import { extractUrls, getLinkifiers, makeLinkifiers, schemelessLinkMayStart, visibleAddress } from '../../../src/core/extract/urls.js';
 import { HANG_GUARD_MS } from '../../hang-guard.js';
 
 /** Runs both extractors the way the pipeline does and checks the span invariants. */
@@ -168,5 +169,30 @@ describe('schemelessLinkMayStart (which tokens skip the pattern for links withou
     for (const text of ['amazon.co.jp', 'a.b', '?a.b', '日本郵便.jp', 'https://a.b,c.d', 'x=y.top', '127.0.0.1']) {
       expect(schemelessLinkMayStart(text), text).toBe(true);
     }
+  });
+});
+
+describe('the linkifiers quick through ASCII letters and digits', () => {
+  // linkify-it's own patterns, on a REBuilder of its own.
+  const plain = makeLinkifiers(new REBuilder());
+  const ASCII = Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit));
+  // Characters each rewritten pattern tells apart: letters and digits (ASCII or not), the
+  // separators, Z, P and Cc, surrogates (a lone low one joins the character before it),
+  // and letters that case-fold to ASCII ones (K, ſ, ı).
+  const OTHER = [...'éあ日ー・、。「」（）！？｜＄＝＋\u00a0\u3000\u2028\u0085\u200b\u0301€™\u212aſı'].concat(['\ud800', '\udc00', '👉']);
+  const PARTS = ['http://', 'https://', 'ftp://', 'HTTPS://', '//', 'www.', '.com', '.jp', '.top', 'co.jp', 'xn--p1ai', 'user:pw@', '@', ':8080', '/', '?q=1', '#x', '(a)', '[b]', '{c}', '"d"', "'e'", '...', '--', '127.0.0.1', '[::1]'];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...ASCII), fc.constantFrom(...OTHER), fc.constantFrom(...PARTS)), { maxLength: 24 })
+    .map((parts) => parts.join(''));
+
+  it('find what linkify-it finds with its own patterns', () => {
+    const { all, schemed } = getLinkifiers();
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(all.match(t)).toEqual(plain.all.match(t));
+        expect(schemed.match(t)).toEqual(plain.schemed.match(t));
+      }),
+      { numRuns: 30_000 },
+    );
   });
 });
