@@ -33,7 +33,9 @@ const NEVER_BEFORE = /\bnever\b[^.!?\n]{0,40}$/;
  * ありません") is not a denial of the request.
  */
 export function deniedRequest(text: string, start: number, end: number): boolean {
-  if (NEVER_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return true;
+  const before = text.slice(Math.max(0, start - 60), start);
+  // NEVER_BEFORE is tried at every position of `before`; most texts have no "never" at all.
+  if (before.includes('never') && NEVER_BEFORE.test(before)) return true;
   let clauseEnd = end;
   const limit = Math.min(text.length, end + MAX_DENIAL_CHARS);
   while (clauseEnd < limit) {

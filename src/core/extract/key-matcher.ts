@@ -260,8 +260,14 @@ export class KeyMatcher {
         if (lengths[k - 1]! < length) lengths[k - 1] = length;
         continue;
       }
-      starts.splice(k, 0, start);
-      lengths.splice(k, 0, length);
+      // Most reports start after every earlier one: appended without a splice.
+      if (k === starts.length) {
+        starts.push(start);
+        lengths.push(length);
+      } else {
+        starts.splice(k, 0, start);
+        lengths.splice(k, 0, length);
+      }
     }
   }
 }

@@ -170,6 +170,8 @@ const PROHIBITION = /ないでください|ないで下さい/;
 /** A page's own note in brackets (「(以下フィッシングサイトのURLが記載)」) is not the
  * message's sentence: it is left out when deciding whether the sentence warns. */
 const BRACKETED = /[(（][^()（）\n]{0,80}[)）]/g;
+/** What every BRACKETED note starts with. */
+const OPENING_BRACKET = /[(（]/;
 /** The register of public advice (「…に確認しましょう」, a list of 「リンクをクリックしない」
  * 「返信せず、削除する」, 「…感染する恐れがあります」): in a warning, advice to its readers. */
 const PUBLIC_ADVICE = /しましょう|[しせ]ない\s*$|せず[、,]|(?:恐れ|おそれ)があります/;
@@ -300,16 +302,25 @@ export function readRequests(folded: string, channel: Channel): Reading {
     sentences.push({ start, end, hits });
   }
   const sentenceText = (s: Sentence): string => text.slice(s.start, s.end);
+  const adviceInText = ADVICE.test(text.replace(BRACKETED, ''));
+  // A sentence is a stretch of the text that ends with its break (or with the text), and
+  // ADVICE and WARNING have no anchor or look-behind: in a text without brackets (where
+  // nothing is removed), what occurs in none of it occurs in none of its sentences, and
+  // the sentences need not be read for it.
+  const bracketed = OPENING_BRACKET.test(text);
+  const mayAdvise = adviceInText || bracketed;
+  const mayWarn = bracketed || WARNING.test(text);
   // A note of a call reports the caller's words: only advice marks a warning there.
   // Elsewhere a sentence that names a scam while quoting it is a warning too.
   const isWarning = (sentence: string): boolean => {
+    if (!mayAdvise && !mayWarn) return false;
     const s = sentence.replace(BRACKETED, '');
-    return ADVICE.test(s) || (channel !== 'call' && WARNING.test(s) && REPORTED_SPEECH.test(s));
+    return (mayAdvise && ADVICE.test(s)) || (mayWarn && channel !== 'call' && WARNING.test(s) && REPORTED_SPEECH.test(s));
   };
   // Whether the message warns about scams, found without reading every sentence: advice
   // where a scam is named (a bank's 「回答のお間違いにご注意ください」 is no warning), or a
   // warning word in a sentence that also quotes.
-  let warning = ADVICE.test(text.replace(BRACKETED, '')) && SCAM_NAMED.test(text);
+  let warning = adviceInText && SCAM_NAMED.test(text);
   if (!warning && channel !== 'call') {
     WARNING_ANYWHERE.lastIndex = 0;
     // Each sentence is read once, however many warning words it holds (a sentence of
