@@ -14,9 +14,12 @@ const CREDENTIAL_PATH = /(?:^|[/._-])(?:login|log-in|signin|sign-in|logon|verify
 const LATIN = /\p{Script=Latin}/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const GREEK = /\p{Script=Greek}/u;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** A host label that mixes Latin with Cyrillic or Greek letters ("аmazon" with a Cyrillic а). */
 function mixedScriptLabel(hostUnicode: string): string | null {
+  // ASCII letters are all Latin: an ASCII host (most hosts) mixes nothing.
+  if (ASCII_ONLY.test(hostUnicode)) return null;
   for (const label of hostUnicode.split('.')) {
     const scripts = [LATIN, CYRILLIC, GREEK].filter((re) => re.test(label)).length;
     if (scripts > 1) return label;
