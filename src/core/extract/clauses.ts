@@ -38,10 +38,11 @@ export function deniedRequest(text: string, start: number, end: number): boolean
   if (before.includes('never') && NEVER_BEFORE.test(before)) return true;
   let clauseEnd = end;
   const limit = Math.min(text.length, end + MAX_DENIAL_CHARS);
+  // Compared as code units: a one-character string per character cost more than the rest.
   while (clauseEnd < limit) {
-    const c = text[clauseEnd]!;
-    if ('。！？\n'.includes(c)) break;
-    if (c === '、' && text.slice(clauseEnd - 2, clauseEnd) !== 'たり') break;
+    const c = text.charCodeAt(clauseEnd);
+    if (breaksAfter(c)) break;
+    if (c === IDEOGRAPHIC_COMMA && text.slice(clauseEnd - 2, clauseEnd) !== 'たり') break;
     clauseEnd++;
   }
   return NEVER_ENDING.test(text.slice(end, clauseEnd));
@@ -84,6 +85,7 @@ export function insideReportedQuote(text: string, start: number, end: number): b
 const BREAKS_BEFORE = '。！？.\n';
 const BREAKS_AFTER = '。！？\n';
 const FULL_STOP = 0x3002; // 。
+const IDEOGRAPHIC_COMMA = 0x3001; // 、
 const EXCLAMATION = 0xff01; // ！
 const QUESTION = 0xff1f; // ？
 const NEWLINE = 0x0a;
