@@ -22,7 +22,8 @@ export interface Extraction {
 /** Items of one kind, distinct by a key, at most `limit`; counts what did not fit. */
 class Collection<T> {
   readonly items: T[] = [];
-  private readonly keys = new Set<string>();
+  /** Made with the first item: most kinds stay empty in a short message. */
+  private keys: Set<string> | null = null;
   dropped = 0;
 
   constructor(private readonly limit: number) {}
@@ -33,16 +34,16 @@ class Collection<T> {
 
   /** Whether `key` is already in (add would ignore it): lets callers skip building an item. */
   has(key: string): boolean {
-    return this.keys.has(key);
+    return this.keys !== null && this.keys.has(key);
   }
 
   add(key: string, item: T): void {
-    if (this.keys.has(key)) return;
+    if (this.has(key)) return;
     if (this.items.length >= this.limit) {
       this.dropped++;
       return;
     }
-    this.keys.add(key);
+    (this.keys ??= new Set()).add(key);
     this.items.push(item);
   }
 }

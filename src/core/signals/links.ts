@@ -104,18 +104,23 @@ const COUNTER_SHOWN_SITES = 3;
  * mail shows more than two over one domain. Organizations on record do not count here:
  * their address over someone else's link deceives wherever it is (deceptiveText).
  */
-function clickCounters(urls: readonly ExtractedUrl[]): Set<string> {
-  const shownBy = new Map<string, Set<string>>();
+function clickCounters(urls: readonly ExtractedUrl[]): ReadonlySet<string> {
+  // Made with the first address shown over another domain's link: a text message has none.
+  let shownBy: Map<string, Set<string>> | null = null;
   for (const url of urls) {
     const target = targetOf(url);
     const shown = url.visibleDomain;
     if (target === null || shown === null || shown === target || !url.visibleIsAddress || officialOwner(shown) !== undefined) continue;
+    shownBy ??= new Map();
     const sites = shownBy.get(target) ?? new Set<string>();
     sites.add(shown);
     shownBy.set(target, sites);
   }
+  if (shownBy === null) return NO_COUNTERS;
   return new Set([...shownBy].filter(([, sites]) => sites.size >= COUNTER_SHOWN_SITES).map(([target]) => target));
 }
+
+const NO_COUNTERS: ReadonlySet<string> = new Set();
 
 function shown(url: ExtractedUrl): string {
   return url.hostUnicode === url.host ? url.host : `${url.hostUnicode} (${url.host})`;
@@ -135,7 +140,7 @@ export function linkFindings(context: SignalContext): Finding[] {
   // In a digest a numeric address or a cheap top-level domain is one more listed site,
   // not the place the mail pushes the reader to: those two are left out there.
   const counters = clickCounters(links);
-  const digest = new Set(inBody.map((u) => u.registrableDomain ?? u.host)).size >= DIGEST_SITES;
+  const digest = inBody.length >= DIGEST_SITES && new Set(inBody.map((u) => u.registrableDomain ?? u.host)).size >= DIGEST_SITES;
   for (const url of links) {
     const at = { location: url.location };
     const domain = url.registrableDomain;

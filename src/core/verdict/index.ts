@@ -171,6 +171,9 @@ export function gatherEvidence(message: Message, extracted: Extracted): Evidence
   return { message, extracted, claims, reading, findings, breachNotice, needsRecord, noticeCodes };
 }
 
+/** Reasons of what a message asks for (a request, a call's opening, a known scam pattern). */
+const ASKING_CODE = /^(?:pattern|request|call)\./;
+
 /**
  * Judges a message. A message that reads as a breach notice, or refers to a leak, is
  * compared with `incidents` (the records of the organizations it may speak for): the
@@ -192,7 +195,7 @@ export function conclude(evidence: Evidence, incidents: readonly Incident[], cod
   // What the notice check found it asks for, a request, a call's opening or a known
   // scam pattern outrank "it asks for nothing".
   const all = notice.findings.length === 0 ? findings : [...findings, ...notice.findings];
-  const asks = all.some((f) => f.code === 'incident.asks-for' || /^(?:pattern|request|call)\./.test(f.code));
+  const asks = all.some((f) => f.code === 'incident.asks-for' || ASKING_CODE.test(f.code));
   const byCode = new Map<string, Finding[]>();
   for (const finding of all) {
     if (asks && finding.code === 'content.asks-nothing') continue;
@@ -201,7 +204,8 @@ export function conclude(evidence: Evidence, incidents: readonly Incident[], cod
     else list.push(finding);
   }
   const incidentTitle: IncidentTitles = (id) => incidents.find((i) => i.id === id)?.title;
-  const reasons = [...byCode].map(([code, group]) => toReason(code, group, incidentTitle));
+  const reasons: Reason[] = [];
+  for (const [code, group] of byCode) reasons.push(toReason(code, group, incidentTitle));
   // Strongest warnings first, then the evidence that the message is genuine.
   const reassuring = (r: Reason): boolean => r.severity === 'positive';
   reasons.sort((a, b) =>
