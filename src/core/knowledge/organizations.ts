@@ -58,8 +58,28 @@ export function getOrganization(id: string): Organization | undefined {
  */
 export function organizationForDomain(domainOrHost: string): Organization | undefined {
   const host = domainOrHost.trim().toLowerCase().replace(/\.$/, '');
+  if (PLAIN_HOST.test(host) && !endsWithAnOfficialDomain(host)) return undefined;
   const registrable = getDomain(host);
   return registrable === null ? undefined : byDomain.get(registrable);
+}
+
+/** A host name as tldts reads it unchanged: labels of ASCII letters, digits and "-". */
+const PLAIN_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
+
+/**
+ * Whether the host, or one of its endings at a label boundary ("ntt-west.co.jp", "co.jp",
+ * "jp" of "www.ntt-west.co.jp"), is an official domain on record. The registrable domain
+ * of a host is one of them: when none is, the host is under no official domain, and the
+ * public suffix list need not be asked (most links in a scam are nobody's). For a
+ * PLAIN_HOST only: tldts takes the host name out of anything else first.
+ */
+function endsWithAnOfficialDomain(host: string): boolean {
+  for (let from = 0; from !== -1 && from < host.length; ) {
+    if (byDomain.has(from === 0 ? host : host.slice(from))) return true;
+    const dot = host.indexOf('.', from);
+    from = dot === -1 ? -1 : dot + 1;
+  }
+  return false;
 }
 
 /** Every organization that lists a registrable domain: one, or the companies of a
@@ -76,8 +96,11 @@ export function officialDomain(
   domainOrHost: string,
 ): Organization['domains'][number] | undefined {
   const org = byId.get(organizationId);
-  const registrable = getDomain(domainOrHost.trim().toLowerCase().replace(/\.$/, ''));
-  if (org === undefined || registrable === null) return undefined;
+  if (org === undefined) return undefined;
+  const host = domainOrHost.trim().toLowerCase().replace(/\.$/, '');
+  if (PLAIN_HOST.test(host) && !org.domains.some((d) => host === d.domain || host.endsWith(`.${d.domain}`))) return undefined;
+  const registrable = getDomain(host);
+  if (registrable === null) return undefined;
   return org.domains.find((d) => d.domain === registrable);
 }
 
