@@ -167,6 +167,8 @@ function officialDomainWithin(hostLike: string): Organization | null {
 /** Public suffixes whose registrants are vetted institutions (universities, government
  * offices, the military): "edu", "gov", "ac.uk", "go.jp", "ed.jp", "lg.jp", "gov.au" … */
 const INSTITUTIONAL_SUFFIX = /^(?:edu|gov|mil|int|(?:ac|edu|gov|go|govt|gob|gouv|mil|ed|lg)\.[a-z]{2})$/;
+/** An ending of a domain, at a label boundary, that INSTITUTIONAL_SUFFIX matches. */
+const INSTITUTIONAL_ENDING = /(?:^|\.)(?:edu|gov|mil|int|(?:ac|edu|gov|go|govt|gob|gouv|mil|ed|lg)\.[a-z]{2})$/i;
 
 /** Whether a registrable domain is some organization's own: one on record (another
  * brand's), or one under an institutional suffix. The names of its subdomains are
@@ -175,6 +177,9 @@ const INSTITUTIONAL_SUFFIX = /^(?:edu|gov|mil|int|(?:ac|edu|gov|go|govt|gob|gouv
  * label there claims no brand's domain. */
 function ownedByAnOrganization(registrableDomain: string): boolean {
   if (officialOwner(registrableDomain) !== undefined) return true;
+  // The public suffix is one of the domain's endings at a label boundary: unless one of
+  // them looks institutional, the public suffix list need not be asked.
+  if (!INSTITUTIONAL_ENDING.test(registrableDomain)) return false;
   const suffix = getPublicSuffix(registrableDomain);
   return suffix !== null && INSTITUTIONAL_SUFFIX.test(suffix);
 }
