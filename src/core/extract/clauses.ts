@@ -182,7 +182,15 @@ export function sentenceTester(text: string, pattern: RegExp): (sentence: Senten
   const scan = globalFormOf(pattern);
   /** Per sentence end: where its scan began and the last start of a match after that (-1: none). */
   const scanned = new Map<number, { from: number; last: number }>();
+  /** Whether the pattern occurs in the text at all: a set of literals that does not occur
+   * in the text occurs in none of its sentences (asked once, with the first sentence). */
+  let inText: boolean | undefined;
   return ({ start, end }) => {
+    if (inText === undefined) {
+      scan.lastIndex = 0;
+      inText = scan.test(text);
+    }
+    if (!inText) return false;
     let known = scanned.get(end);
     if (known === undefined || start < known.from) {
       const part = text.slice(start, end);
