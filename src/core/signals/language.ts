@@ -7,10 +7,31 @@ import type { Message } from '../message/types.js';
 import type { Finding, SignalContext } from './types.js';
 
 /** Simplified Chinese forms whose Japanese counterparts differ (这/這, 帐/帳, 户/戸, 邮/郵,
- * 录/録, 确/確 …). Characters shared with Japanese (的, 号, 点, 系) are left out. One
- * character class: the regex engine skips other text far faster than a loop could. */
-const SIMPLIFIED_ONLY =
-  /[这们说为对时发现进过还应该请问账帐户码务确认银邮录网联线电话单费货运输递您吗呢亲爱贵证验实钱开关门间买卖让设击页详动无续处签订阅览]/g;
+ * 录/録, 确/確 …). Characters shared with Japanese (的, 号, 点, 系) are left out. */
+const SIMPLIFIED_ONLY_CHARACTERS =
+  '这们说为对时发现进过还应该请问账帐户码务确认银邮录网联线电话单费货运输递您吗呢亲爱贵证验实钱开关门间买卖让设击页详动无续处签订阅览';
+
+/** SIMPLIFIED_ONLY_CHARACTERS (all CJK unified ideographs) marked by code unit from
+ * U+4E00: a text is read with one look-up per character, several times faster than
+ * through a regex class of so many scattered characters. */
+const CJK_START = 0x4e00;
+const SIMPLIFIED_ONLY = new Uint8Array(0xa000 - CJK_START);
+for (const ch of SIMPLIFIED_ONLY_CHARACTERS) SIMPLIFIED_ONLY[ch.charCodeAt(0) - CJK_START] = 1;
+
+/** Any CJK unified ideograph. A text of Latin-1 characters only (most mail) is held by
+ * the engine in one byte per character, and this class is ruled out without reading it. */
+const CJK = /[\u4e00-\u9fff]/;
+
+/** The simplified-only characters of `text`, each once, in order of first appearance. */
+function simplifiedOnly(text: string): Set<string> {
+  const found = new Set<string>();
+  if (!CJK.test(text)) return found;
+  for (let i = 0; i < text.length; i++) {
+    const index = text.charCodeAt(i) - CJK_START;
+    if (index >= 0 && index < SIMPLIFIED_ONLY.length && SIMPLIFIED_ONLY[index] === 1) found.add(text[i]!);
+  }
+  return found;
+}
 
 /** Fewest distinct simplified-only characters before the text counts as written with
  * them: one can be a typo or a name. */
@@ -93,7 +114,7 @@ function isSpacedHeading(message: Message, location: Location): boolean {
 export function languageFindings({ message, extracted }: SignalContext): Finding[] {
   const findings: Finding[] = [];
   const text = `${message.subject ?? ''}\n${message.from?.name ?? ''}\n${message.text}`;
-  const simplified = new Set(text.match(SIMPLIFIED_ONLY));
+  const simplified = simplifiedOnly(text);
   if (simplified.size >= MIN_SIMPLIFIED) {
     findings.push({ code: 'lang.simplified-chinese', evidence: [...simplified].slice(0, 8).join(' ') });
   }
