@@ -302,19 +302,20 @@ export function readRequests(folded: string, channel: Channel): Reading {
     sentences.push({ start, end, hits });
   }
   const sentenceText = (s: Sentence): string => text.slice(s.start, s.end);
-  const adviceInText = ADVICE.test(text.replace(BRACKETED, ''));
+  // Brackets are removed only where there are some.
+  const bracketed = OPENING_BRACKET.test(text);
+  const adviceInText = ADVICE.test(bracketed ? text.replace(BRACKETED, '') : text);
   // A sentence is a stretch of the text that ends with its break (or with the text), and
   // ADVICE and WARNING have no anchor or look-behind: in a text without brackets (where
   // nothing is removed), what occurs in none of it occurs in none of its sentences, and
   // the sentences need not be read for it.
-  const bracketed = OPENING_BRACKET.test(text);
   const mayAdvise = adviceInText || bracketed;
   const mayWarn = bracketed || WARNING.test(text);
   // A note of a call reports the caller's words: only advice marks a warning there.
   // Elsewhere a sentence that names a scam while quoting it is a warning too.
   const isWarning = (sentence: string): boolean => {
     if (!mayAdvise && !mayWarn) return false;
-    const s = sentence.replace(BRACKETED, '');
+    const s = bracketed ? sentence.replace(BRACKETED, '') : sentence;
     return (mayAdvise && ADVICE.test(s)) || (mayWarn && channel !== 'call' && WARNING.test(s) && REPORTED_SPEECH.test(s));
   };
   // Whether the message warns about scams, found without reading every sentence: advice

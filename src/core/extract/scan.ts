@@ -276,8 +276,9 @@ export function buildScanText(mapped: MappedText, source: string, reference = fa
 
   // Plain ASCII (most mail): no character is blanked for its script, so only the
   // final pass runs. encodeInto copies the text natively and proves it is ASCII at
-  // once: every character took exactly one byte.
-  if (!reference && ASCII_ENCODER !== null && UTF8 !== null) {
+  // once: every character took exactly one byte. A text that starts otherwise (most
+  // Japanese messages) is not tried.
+  if (!reference && ASCII_ENCODER !== null && UTF8 !== null && (n === 0 || text.charCodeAt(0) < 0x80)) {
     const bytes = asciiBuffer(n);
     const { read, written } = ASCII_ENCODER.encodeInto(text, bytes);
     if (read === n && written === n) return blankSeparators(bytes, text, mapped, source) ? UTF8.decode(bytes) : text;
