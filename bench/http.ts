@@ -52,11 +52,11 @@ async function startServer(): Promise<ServerProcess> {
   const scratch = mkdtempSync(join(tmpdir(), 'leakaid-bench-http-'));
   const script = `
     import { startServer } from ${JSON.stringify(join(REPO, 'dist/src/node/server/serve.js'))};
-    import { pino } from 'pino';
+    import { createLogger } from ${JSON.stringify(join(REPO, 'dist/src/node/server/logging.js'))};
     const server = await startServer({
       port: 0, host: '127.0.0.1', db: ${JSON.stringify(join(scratch, 'bench.sqlite'))},
-      // Request logs on, as in production, written to /dev/null.
-      logger: pino({ level: 'info' }, pino.destination('/dev/null')),
+      // The server's own request log, as in production, written to /dev/null.
+      logger: createLogger('/dev/null'),
       rateLimit: { requestsPerWindow: Number.MAX_SAFE_INTEGER, windowMs: 60_000 },
     });
     process.stdout.write(server.url + '\\n');

@@ -229,10 +229,10 @@ export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBe
 
     const script = `
       import { startServer } from ${JSON.stringify(join(REPO, 'dist/src/node/server/serve.js'))};
-      import { pino } from 'pino';
+      import { createLogger } from ${JSON.stringify(join(REPO, 'dist/src/node/server/logging.js'))};
       const server = await startServer({
         port: 0, host: '127.0.0.1', db: ${JSON.stringify(postgres.url)}, webRoot: null,
-        logger: pino({ level: 'info' }, pino.destination('/dev/null')),
+        logger: createLogger('/dev/null'),
         rateLimit: { requestsPerWindow: Number.MAX_SAFE_INTEGER, windowMs: 60_000 },
         // Each load-generator connection is its own client, and none is limited: every
         // look-up is still counted and the counts written to the store.

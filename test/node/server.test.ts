@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp, type AppDeps } from '../../src/node/server/app.js';
+import { createLogger } from '../../src/node/server/logging.js';
 import { RangeStores } from '../../src/node/pwned/store.js';
 import { openStore, type Store } from '../../src/node/store/index.js';
 import { MAX_CHECK_BODY_BYTES, MAX_OTHER_BODY_BYTES, WRITE_REQUESTS_PER_WINDOW } from '../../src/node/server/limits.js';
@@ -33,6 +34,16 @@ function webRoot(): string {
   writeFileSync(join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
   return root;
 }
+
+describe('the server log', () => {
+  it('holds each line in its file as soon as it is logged, so a crash right after loses none', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'leakaid-log-')), 'server.log');
+    const logger = createLogger(path);
+    logger.info({ method: 'POST', path: '/api/verify', status: 200 }, 'request');
+    const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([expect.objectContaining({ service: 'leakaid', msg: 'request', path: '/api/verify', status: 200 })]);
+  });
+});
 
 let store: Store;
 // Never imported: /range answers 503 and nothing is opened, so there is nothing to close.
