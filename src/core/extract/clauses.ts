@@ -80,10 +80,9 @@ export function insideReportedQuote(text: string, start: number, end: number): b
   return REPORTING_AFTER_QUOTE.test(text.slice(close + 1, close + 1 + 8));
 }
 
-/** What ends a sentence looking back from a phrase, and looking forward from it: "."
- * ends one only behind the phrase (a sentence is not cut at "ver." or "3.5" after it). */
-const BREAKS_BEFORE = '。！？.\n';
-const BREAKS_AFTER = '。！？\n';
+// What ends a sentence, looking forward from a phrase (。！？ and a line break) and back
+// from it (those and "."): a sentence is not cut at "ver." or "3.5" after a phrase.
+// Compared as code units, not looked up in a string: these run once per character.
 const FULL_STOP = 0x3002; // 。
 const IDEOGRAPHIC_COMMA = 0x3001; // 、
 const EXCLAMATION = 0xff01; // ！
@@ -91,17 +90,22 @@ const QUESTION = 0xff1f; // ？
 const NEWLINE = 0x0a;
 const PERIOD = 0x2e;
 
-/** Whether a code unit is one of BREAKS_AFTER (compared, not looked up: one per character of the text). */
+/** Whether a code unit ends a sentence that runs on after a phrase. */
 function breaksAfter(c: number): boolean {
   return c === FULL_STOP || c === NEWLINE || c === EXCLAMATION || c === QUESTION;
+}
+
+/** Whether a code unit ends the sentence before a phrase. */
+function breaksBefore(c: number): boolean {
+  return breaksAfter(c) || c === PERIOD;
 }
 
 /** The sentence around [start, end): up to the nearest 。, ！, ？, "." or line break. */
 export function sentenceAround(text: string, start: number, end: number): string {
   let from = start;
-  while (from > 0 && !BREAKS_BEFORE.includes(text[from - 1]!)) from--;
+  while (from > 0 && !breaksBefore(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < text.length && !BREAKS_AFTER.includes(text[to]!)) to++;
+  while (to < text.length && !breaksAfter(text.charCodeAt(to))) to++;
   return text.slice(from, to + 1);
 }
 
@@ -146,10 +150,8 @@ export function sentenceFinder(text: string): (start: number, end: number) => Se
       after = [];
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        if (breaksAfter(c)) {
-          before.push(i);
-          after.push(i);
-        } else if (c === PERIOD) before.push(i);
+        if (breaksBefore(c)) before.push(i);
+        if (breaksAfter(c)) after.push(i);
       }
     }
     const from = (before[lastBelow(before, start)] ?? -1) + 1;
@@ -208,7 +210,6 @@ export function sentenceTester(text: string, pattern: RegExp): (sentence: Senten
     return known.last >= start;
   };
 }
-
 
 /** Each pattern given to sentenceTester as a global regex, made once: a new RegExp per
  * message cost more than the scans it served in a short text. Shared safely: every use

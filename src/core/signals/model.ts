@@ -34,18 +34,20 @@ const HAM_PROBABILITY = 0.05;
 export const MODEL_MIN_CHARACTERS = 12;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
-/** MODEL_MIN_CHARACTERS letters and digits in one field: then the count is at its limit,
- * found by one match instead of one search per character. The repeated group can be
+/** MODEL_MIN_CHARACTERS letters and digits in the body (most messages): found by one
+ * match instead of one search per character. The repeated group can be
  * split one way only (the classes are disjoint): linear. */
 const ENOUGH_CHARACTERS = new RegExp(`^(?:[^\\p{L}\\p{N}]*[\\p{L}\\p{N}]){${MODEL_MIN_CHARACTERS}}`, 'u');
 
-/** Letters and digits of what the model reads as the message's words, counted up to `limit`. */
-function wordCharacters(input: ModelInput, limit: number): number {
+/** Letters and digits of what the model reads as the message's words, counted up to
+ * MODEL_MIN_CHARACTERS. */
+function wordCharacters(input: ModelInput): number {
+  if (ENOUGH_CHARACTERS.test(input.text)) return MODEL_MIN_CHARACTERS;
   let count = 0;
   for (const field of [input.subject ?? '', input.text, input.htmlText ?? '']) {
     LETTER_OR_DIGIT.lastIndex = 0;
-    while (count < limit && LETTER_OR_DIGIT.exec(field) !== null) count++;
-    if (count >= limit) break;
+    while (count < MODEL_MIN_CHARACTERS && LETTER_OR_DIGIT.exec(field) !== null) count++;
+    if (count >= MODEL_MIN_CHARACTERS) break;
   }
   return count;
 }
@@ -75,7 +77,7 @@ export function senderShown(message: Message, extracted: Extracted): boolean {
 
 export function modelFindings({ message, extracted }: SignalContext): Finding[] {
   const input = modelInputFromMessage(message);
-  const characters = ENOUGH_CHARACTERS.test(input.text) ? MODEL_MIN_CHARACTERS : wordCharacters(input, MODEL_MIN_CHARACTERS);
+  const characters = wordCharacters(input);
   if (characters < MODEL_MIN_CHARACTERS) return [{ code: 'model.too-little-text', evidence: String(characters) }];
   return findingsForAssessment(assessSpam(input), senderShown(message, extracted));
 }

@@ -135,11 +135,13 @@ describe('extractUrls / extractEmails properties', () => {
   });
 });
 
+/** Every ASCII character, for the token generators below. */
+const ASCII = Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit));
+
 describe('schemelessLinkMayStart (which tokens skip the pattern for links without a scheme)', () => {
-  // Every ASCII character, and non-ASCII ones of each kind the pattern tells apart:
+  // ASCII, and non-ASCII characters of each kind the pattern tells apart:
   // letters, digits, punctuation (P), spaces (Z), controls (Cc), symbols, linkify-it's
   // separator ｜, surrogates.
-  const ASCII = Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit));
   const NON_ASCII = [...'éあ日ー々・、。「」（）！？｜＄＝＋\u00a0\u3000\u2028\u0085\u00ad\u200b\u0301€™'].concat(['\ud800', '\udc00', '👉']);
   const LINKISH = ['.', '..', 'com', 'top', 'jp', 'co.jp', 'xn--p1ai', 'рф', 'みんな', 'http://', 'https://', '//', 'www.', '127.0.0.1', ':8080', 'a-b', '@'];
   const all = () => getLinkifiers().all;
@@ -175,7 +177,6 @@ describe('schemelessLinkMayStart (which tokens skip the pattern for links withou
 describe('the linkifiers quick through ASCII letters and digits', () => {
   // linkify-it's own patterns, on a REBuilder of its own.
   const plain = makeLinkifiers(new REBuilder());
-  const ASCII = Array.from({ length: 0x80 }, (_, unit) => String.fromCharCode(unit));
   // Characters each rewritten pattern tells apart: letters and digits (ASCII or not), the
   // separators, Z, P and Cc, surrogates (a lone low one joins the character before it),
   // and letters that case-fold to ASCII ones (K, ſ, ı).
