@@ -27,7 +27,11 @@ function isLineOfItsOwn(text: string, [start, end]: [number, number]): boolean {
 
 // A name set off as a heading: after an opening bracket, or followed by a closing
 // bracket, a colon, or "からの/より" (from). Literal alternatives only: linear.
-const BEFORE_HEADING = /[【\[［「『(（]\s*$/;
+const BEFORE_HEADING = /[【\[［「『]\s*$/;
+/** A parenthesis sets a name off only when it opens its line ("（佐川急便）お荷物の…"):
+ * in running text it opens an aside, "IIS (Microsoft's web server)", "(Google can't
+ * find it)", which talks about the company. */
+const BEFORE_PARENTHESIS = /[(（]\s*$/;
 const AFTER_HEADING = /^\s*(?:[】\]］」』)）:：|｜\-–—]|からの|から|より|です|でございます)/;
 /** A name followed by these particles is talked about, not speaking: "アマゾンで買った",
  * "楽天に注文した", "ドコモって高い". */
@@ -69,11 +73,17 @@ function fieldText(message: Message, mention: OrganizationMention): string {
   }
 }
 
+function opensLine(text: string, index: number): boolean {
+  return text.slice(text.lastIndexOf('\n', index - 1) + 1, index).trim() === '';
+}
+
 function isHeading(text: string, [start, end]: [number, number]): boolean {
   const before = text.slice(Math.max(0, start - 3), start);
-  const after = text.slice(end, end + 8);
+  if (BEFORE_HEADING.test(before)) return true;
+  const parenthesis = BEFORE_PARENTHESIS.exec(before);
+  if (parenthesis !== null && opensLine(text, start - parenthesis[0].length)) return true;
   const atStart = text.slice(0, start).trim() === '';
-  return BEFORE_HEADING.test(before) || (atStart && AFTER_HEADING.test(after));
+  return atStart && AFTER_HEADING.test(text.slice(end, end + 8));
 }
 
 /** Shortest domain label that names a sender in its display name: shorter ones ("ms",

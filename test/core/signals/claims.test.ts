@@ -59,3 +59,17 @@ describe('claims: a sender address at the company’s own domain', () => {
     expect(await claimed(sms('Please confirm your account.'))).toEqual([]);
   });
 });
+
+describe('claims: a name in parentheses', () => {
+  it('takes a parenthesised name that opens its line as a heading, in email as in SMS', async () => {
+    expect(await claimed(letterFrom('x@mailer.example', '（佐川急便）お荷物のお届けについてのご連絡です。\n下記をご確認ください。', 'お届けについて'))).toEqual(['sagawa']);
+    expect(await claimed(letterFrom('x@mailer.example', 'Hello,\n  (Microsoft) Your mailbox is almost full.'))).toEqual(['microsoft']);
+  });
+
+  it('does not take an aside in running text as a claim (a blog feed that mentions companies)', async () => {
+    const post = (text: string): Input => mail({ from: ['zawodny', 'rssfeeds@feeds.example'], subject: 'Weekend plans', text });
+    expect(await claimed(post("I'll be away this weekend, so I'll miss the air\nshow (Google can't find a good official site either). Pity."))).toEqual([]);
+    expect(await claimed(post('The setup registers itself with IIS (Microsoft’s web server), so nothing is left to do.'))).toEqual([]);
+    expect(await claimed(post('週末の予定です。荷物は明日届くはず（ヤマト運輸で送ってもらいました）。'))).toEqual([]);
+  });
+});
