@@ -99,6 +99,30 @@ function cpuSeconds(pid: number): number | null {
   }
 }
 
+/** CPU time the whole machine has spent busy and in all, in seconds of one core (/proc/stat, Linux). */
+function machineCpuSeconds(): { busy: number; all: number } {
+  // user, nice, system, idle, iowait, irq, softirq, steal (guest time is counted in user).
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  const all = ticks.reduce((sum, t) => sum + t, 0);
+  return { busy: (all - ticks[3]! - ticks[4]!) / 100, all: all / 100 };
+}
+
+/** Cores in use on the machine while look-ups were held at the target rate. */
+interface HeldCpu {
+  cores: number;
+  busy: number;
+  server: number | null;
+}
+
+/** At the target rate the server, PostgreSQL and the load generator keep about one of the
+ * two cores busy, so the p99 depends on what else the machine runs: look-ups sent while
+ * every core is busy queue for a free connection, while answers on the wire stay near a
+ * millisecond. */
+function heldCpuSentence(held: HeldCpu): string {
+  const server = held.server === null ? '' : `, the server ${held.server.toFixed(2)} of them`;
+  return `During the warm-up and runs at that rate ${held.busy.toFixed(2)} of the machine's ${held.cores.toFixed(1)} cores were busy on average${server} (PostgreSQL, the load generator and any other work on the machine the rest): the p99 at this rate grows with the other work, as look-ups sent while every core is busy queue for a free connection.`;
+}
+
 function loadAverage(): string {
   return loadavg().map((l) => l.toFixed(1)).join(', ');
 }
@@ -247,6 +271,7 @@ export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBe
     const saturated: LoadRuns = { perSecond: [], p50s: [], p99s: [] };
     const atTarget: LoadRuns = { perSecond: [], p50s: [], p99s: [] };
     let serverRss: number | null = null;
+    let heldCpu: HeldCpu | null = null;
     let browserTimes: number[] = [];
     try {
       let next = 0;
@@ -277,6 +302,9 @@ export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBe
         headers: { 'content-type': 'application/json', 'x-bench-client': `client-${i % CONNECTIONS}` },
         body: JSON.stringify({ code }),
       }));
+      const heldStarted = performance.now();
+      const machineBefore = machineCpuSeconds();
+      const serverBefore = cpuSeconds(server.pid);
       const paced = await pacedLoadInChild({
         origin: server.url,
         rate: TARGET_LOOKUPS_PER_SECOND,
@@ -286,6 +314,14 @@ export async function benchNotices(notices = DEFAULT_NOTICES): Promise<NoticesBe
         warmUpSeconds: 3,
         runs: RUNS,
       });
+      const heldSeconds = (performance.now() - heldStarted) / 1000;
+      const machineAfter = machineCpuSeconds();
+      const serverAfter = cpuSeconds(server.pid);
+      heldCpu = {
+        cores: (machineAfter.all - machineBefore.all) / heldSeconds,
+        busy: (machineAfter.busy - machineBefore.busy) / heldSeconds,
+        server: serverBefore === null || serverAfter === null ? null : (serverAfter - serverBefore) / heldSeconds,
+      };
       for (const result of paced) {
         if (result.failed > 0) throw new Error(`POST /api/verify failed ${result.failed} times`);
         atTarget.perSecond.push(result.perSecond);
@@ -334,6 +370,7 @@ with autocannon and PostgreSQL. The second row sends look-ups at the target rate
 or not answers keep up (an open loop over the same ${CONNECTIONS} keep-alive connections: pacedLoad in
 bench/loopback.ts), and times each from the millisecond tick at which the client had it ready,
 so waiting for a free connection counts too. The load average was ${loadBeforeLookups} before the runs.
+${heldCpu === null ? '' : heldCpuSentence(heldCpu)}
 
 The QR check (\`verifyPayload\` from src/core/notices: decode, then WebCrypto Ed25519 against
 the registered keys), on payloads from the run:
