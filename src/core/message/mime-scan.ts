@@ -91,6 +91,11 @@ export function scanMime(input: Uint8Array, leafHeader: string): ScanResult {
   const n = input.length;
   let pos = 0;
   while (pos < n) {
+    if (!(cut < 0 && inHeader) && !(input[pos] === 0x2d && input[pos + 1] === 0x2d)) {
+      // Outside a header block only lines starting with "--" are read.
+      pos = nextDashLine(input, pos);
+      continue;
+    }
     const lf = input.indexOf(0x0a, pos);
     const next = lf < 0 ? n : lf + 1;
     let end = lf < 0 ? n : lf;
@@ -174,6 +179,15 @@ export function scanMime(input: Uint8Array, leafHeader: string): ScanResult {
   }
   if (edits.length === 0 && cut < 0) return { bytes: input, skipped };
   return { bytes: applyEdits(input, edits, cut < 0 ? n : cut), skipped };
+}
+
+/** Start of the first line after the one at `from` that begins with "--", or the end
+ * of the input: found from dash to dash, where going line by line read every line. */
+function nextDashLine(input: Uint8Array, from: number): number {
+  for (let dash = input.indexOf(0x2d, from); dash >= 0; dash = input.indexOf(0x2d, dash + 1)) {
+    if (dash > from && input[dash - 1] === 0x0a && input[dash + 1] === 0x2d) return dash;
+  }
+  return input.length;
 }
 
 // Edits are in input order and do not overlap (they are made in one forward pass).

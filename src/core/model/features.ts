@@ -125,6 +125,61 @@ const URL_RE =
   /(?:\b(?:https?|hxxps?|ftp):\/\/|\bwww\.)[a-z0-9\-._~:/?#[\]@!$&()*+,;=%]+|(?<![a-z0-9@.\-_])(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?::\d{2,5})?(?:\/[a-z0-9\-._~:/?#[\]@!$&()*+,;=%]*)?/g;
 const TLDS: ReadonlySet<string> = new Set(tldList);
 
+/** The characters a URL_RE match is made of (every class and literal in it is a subset). */
+const URL_CHARACTERS = (() => {
+  const table = new Uint8Array(128);
+  for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&()*+,;=%') table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+/** Every URL_RE match holds one of these: "://" or "www." in the first alternative, the
+ * dot before the top-level domain in the second. */
+const URL_MARK_CHARACTER = /[.:]/g;
+
+function isUrlCharacter(c: number): boolean {
+  return c < 128 && URL_CHARACTERS[c] === 1;
+}
+
+/**
+ * `text.replace(URL_RE, replace)`, with the regex run only where a match can be. A
+ * match is a run of URL characters holding a "." or a ":", so for each such character
+ * the regex reads only the run around it (and the character before, which its
+ * look-behind and word boundary read). The regex alone tried its second alternative
+ * at the start of every word, most of the cost of reading text for the model.
+ */
+export function replaceUrls(text: string, replace: (match: string) => string): string {
+  let result = '';
+  let copied = 0;
+  let from = 0;
+  // End of the run last read: after a match inside it, the next mark may be in it too.
+  let end = 0;
+  URL_MARK_CHARACTER.lastIndex = 0;
+  while (URL_MARK_CHARACTER.test(text)) {
+    const mark = URL_MARK_CHARACTER.lastIndex - 1;
+    let start = mark;
+    while (start > from && isUrlCharacter(text.charCodeAt(start - 1))) start--;
+    if (mark >= end) {
+      end = mark + 1;
+      while (end < text.length && isUrlCharacter(text.charCodeAt(end))) end++;
+    }
+    const before = start > 0 ? 1 : 0;
+    URL_RE.lastIndex = before;
+    const match = URL_RE.exec(text.slice(start - before, end));
+    if (match === null) {
+      from = end;
+    } else {
+      const at = start - before + match.index;
+      const replacement = replace(match[0]);
+      if (replacement !== match[0]) {
+        result += text.slice(copied, at) + replacement;
+        copied = at + match[0].length;
+      }
+      from = at + match[0].length;
+    }
+    URL_MARK_CHARACTER.lastIndex = from;
+  }
+  return copied === 0 ? text : result + text.slice(copied);
+}
+
 /** Scratch buffer for prepared text (code units); grows as needed, reused. */
 let scratch = new Uint16Array(4096);
 
@@ -144,7 +199,7 @@ function prepare(raw: string, maxChars: number, found: Found | null): number {
   text = text.normalize('NFKC').toLowerCase();
   if (text.includes('@')) text = replaceAddresses(text, found);
   if (text.includes('.')) {
-    text = text.replace(URL_RE, (match) => {
+    text = replaceUrls(text, (match) => {
       if (!/^(?:https?|hxxps?|ftp):\/\/|^www\./.test(match) && !TLDS.has(bareTld(match))) return match;
       if (found && found.urls.length < MAX_URLS) found.urls.push(match);
       return ' \ue000 ';

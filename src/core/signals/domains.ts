@@ -63,28 +63,35 @@ const HYPHENATED_BRANDS = BRANDS.filter((brand) => brand.token.includes('-'));
 let previousRow = new Int32Array(64);
 let currentRow = new Int32Array(64);
 
-/** Edit distance (UTF-16 code units) with an upper bound: above the bound, some number above it (bound + 1 as soon as a whole row exceeds it). */
+/** Edit distance (UTF-16 code units) with an upper bound: above the bound, bound + 1. */
 export function editDistance(a: string, b: string, bound: number): number {
   if (Math.abs(a.length - b.length) > bound) return bound + 1;
   const n = b.length;
-  if (previousRow.length <= n) {
-    previousRow = new Int32Array(n + 1);
-    currentRow = new Int32Array(n + 1);
+  const over = bound + 1;
+  if (previousRow.length <= n + 1) {
+    previousRow = new Int32Array(n + 2);
+    currentRow = new Int32Array(n + 2);
   }
   let previous = previousRow;
   let current = currentRow;
-  for (let j = 0; j <= n; j++) previous[j] = j;
+  for (let j = 0; j <= n; j++) previous[j] = Math.min(j, over);
+  // Only the cells within `bound` of the diagonal: a path through any other costs more
+  // than the bound. The cell just past each end of a row's band reads as over it.
   for (let i = 1; i <= a.length; i++) {
     const unit = a.charCodeAt(i - 1);
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
+    const from = Math.max(1, i - bound);
+    const to = Math.min(n, i + bound);
+    current[0] = Math.min(i, over);
+    current[from - 1] = from > 1 ? over : current[0]!;
+    let rowMin = from > 1 ? over : current[0]!;
+    for (let j = from; j <= to; j++) {
       const cost = unit === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost, over);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > bound) return bound + 1;
+    current[to + 1] = over;
+    if (rowMin > bound) return over;
     [previous, current] = [current, previous];
   }
   return previous[n]!;

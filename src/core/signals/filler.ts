@@ -37,11 +37,6 @@ const MIN_ODD_SHARE = 0.2;
 /** Characters of the evidence shown. */
 const SHOWN = 24;
 
-/** Runs of letters all of one case: two character classes, linear. A run is only ever
- * found from its first letter (one more letter before it would make a longer match
- * start there), so a position right after a letter of the same case is passed over at
- * once instead of reading up to 13 letters of an ordinary word from each. */
-const RUN = /(?<![a-z])[a-z]{14,}|(?<![A-Z])[A-Z]{14,}/g;
 /** A run glued to these is part of an address, a file name or an identifier, not filler in the text. */
 const GLUE = /[A-Za-z0-9/.@=%_-]/;
 
@@ -61,15 +56,37 @@ export function isRandomLetters(run: string): boolean {
   return odd >= MIN_ODD_PAIRS && odd / (run.length - 1) >= MIN_ODD_SHARE;
 }
 
-/** The first run of random letters standing on its own in `text`, or null. */
+/** 1 for a-z, 2 for A-Z, 0 for any other code unit. */
+function letterCase(c: number): number {
+  return c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : 0;
+}
+
+/**
+ * The first run of random letters standing on its own in `text`, or null. A run is a
+ * longest stretch of ASCII letters of one case, at least MIN_LETTERS long, so it holds
+ * one of every MIN_LETTERS-th character: only those are looked at, and the stretch
+ * around each letter among them is measured. Ordinary words are shorter, so most of
+ * a text is passed over unread.
+ */
 export function findRandomLetters(text: string): string | null {
-  RUN.lastIndex = 0;
-  for (let match = RUN.exec(text); match !== null; match = RUN.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (start > 0 && GLUE.test(text[start - 1]!)) continue;
-    if (end < text.length && GLUE.test(text[end]!)) continue;
-    if (isRandomLetters(match[0].toLowerCase())) return match[0];
+  const n = text.length;
+  let probe = MIN_LETTERS - 1;
+  while (probe < n) {
+    const kind = letterCase(text.charCodeAt(probe));
+    if (kind === 0) {
+      probe += MIN_LETTERS;
+      continue;
+    }
+    let start = probe;
+    while (start > 0 && letterCase(text.charCodeAt(start - 1)) === kind) start--;
+    let end = probe + 1;
+    while (end < n && letterCase(text.charCodeAt(end)) === kind) end++;
+    if (end - start >= MIN_LETTERS && !(start > 0 && GLUE.test(text[start - 1]!)) && !(end < n && GLUE.test(text[end]!))) {
+      const run = text.slice(start, end);
+      if (isRandomLetters(run.toLowerCase())) return run;
+    }
+    // The next probe after this stretch: the probes are MIN_LETTERS apart.
+    probe += MIN_LETTERS * Math.ceil((end - probe) / MIN_LETTERS);
   }
   return null;
 }

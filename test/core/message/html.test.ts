@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_HTML_ELEMENTS, MAX_URLS_PER_MESSAGE } from '../../../src/core/limits.js';
 import { htmlToText } from '../../../src/core/message/html.js';
@@ -7,6 +8,17 @@ describe('htmlToText: text', () => {
   it('separates blocks, breaks lines at <br> and collapses whitespace', () => {
     const { text } = htmlToText('<div>one\n   two</div><div>three</div><p>para<br>next line</p><h1>Title</h1>tail');
     expect(text).toBe('one two\nthree\n\npara\nnext line\n\nTitle\n\ntail');
+  });
+
+  it('reads every run of whitespace as one space, in text and in link text', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '  ', '\t', '\n', '\r', '\f', '\u00a0', '\u3000', '\u2003'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(htmlToText(`<p>${s}</p>`).text).toBe(s.replace(/[ \t\n\f\r]+/g, ' ').replace(/^ /, '').trimEnd());
+        expect(htmlToText(`<a href="https://example.com/">${s}</a>`).links[0]?.text).toBe(s.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('drops script, style, title and template content but keeps noscript', () => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES } from '../../../src/core/limits.js';
 import { looksLikeEmail } from '../../../src/core/message/detect.js';
@@ -78,6 +79,51 @@ describe('looksLikeEmail', () => {
 
   it('does not read a URL line as a header', () => {
     expect(looksLikeEmail('Subject: hi\nhttps://example.jp/\n')).toBe(false);
+  });
+
+  it('answers as a reading of the whole 64 KB window would, when the header block ends past its first 4 KB or not', () => {
+    // The reading of the window's first 200 lines that looksLikeEmail must agree with.
+    const reference = (input: string): boolean => {
+      const head = input.slice(0, 64 * 1024);
+      const lines = head.replace(/^\ufeff/, '').split('\n', 200);
+      let i = 0;
+      while (i < lines.length && lines[i]!.trim() === '') i++;
+      if (i < lines.length && lines[i]!.startsWith('From ')) return /^([\x21-\x39\x3b-\x7e]+)[ \t]*:(?!\/\/)/.test(lines[i + 1] ?? '');
+      let headers = 0;
+      const known = new Set<string>();
+      for (; i < lines.length; i++) {
+        const line = lines[i]!.replace(/\r$/, '');
+        if (line === '') break;
+        if (line.startsWith(' ') || line.startsWith('\t')) {
+          if (headers === 0) return false;
+          continue;
+        }
+        const match = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:(?!\/\/)/.exec(line);
+        if (!match) {
+          if (i === lines.length - 1 && headers > 0 && head.length === 64 * 1024) break;
+          return false;
+        }
+        headers++;
+        if (['from', 'date', 'subject', 'received'].includes(match[1]!.toLowerCase())) known.add(match[1]!.toLowerCase());
+      }
+      return known.size >= 2;
+    };
+    const line = fc.oneof(
+      fc.constantFrom('From: a@example.jp', 'Date: Mon, 1 Jan 2024', 'Subject: hello', 'Received: by x', 'X-Note: y', '', ' ', '\r', '  folded', 'not a header', 'From someone', 'http://x.jp/'),
+      fc.integer({ min: 1, max: 9000 }).map((n) => `X-Long: ${'a'.repeat(n)}`),
+      fc.integer({ min: 1, max: 70_000 }).map((n) => 'b'.repeat(n)),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 250 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        const input = lines.join(eol);
+        expect(looksLikeEmail(input)).toBe(reference(input));
+      }),
+      { numRuns: 400 },
+    );
+    // The window's 200th line is not a header: cut short by the window, it is let pass.
+    const twoHundredLines = `From: a@example.jp\nDate: Mon, 1 Jan 2024\n${'X-N: y\n'.repeat(197)}not a header\n${'b'.repeat(70_000)}`;
+    expect(looksLikeEmail(twoHundredLines)).toBe(reference(twoHundredLines));
+    expect(looksLikeEmail(twoHundredLines)).toBe(true);
   });
 
   it('decides from the first 64 KB of a huge input', () => {

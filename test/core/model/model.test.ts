@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractFeatures, stripListFooter, stripListTag, type ModelInput } from '../../../src/core/model/features.js';
+import { extractFeatures, replaceUrls, stripListFooter, stripListTag, type ModelInput } from '../../../src/core/model/features.js';
 import {
   explainSpamProbability,
   getEmailModel,
@@ -172,6 +172,22 @@ describe('spamProbability', () => {
 });
 
 describe('features', () => {
+  it('cut out URLs and host names as the URL regex replacing over the whole text does', () => {
+    // The regex of features.ts, run over the whole text: what replaceUrls must equal.
+    const URL_RE =
+      /(?:\b(?:https?|hxxps?|ftp):\/\/|\bwww\.)[a-z0-9\-._~:/?#[\]@!$&()*+,;=%]+|(?<![a-z0-9@.\-_])(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?::\d{2,5})?(?:\/[a-z0-9\-._~:/?#[\]@!$&()*+,;=%]*)?/g;
+    // Upper case and digits after a port test what the regex reads before a match.
+    const piece = fc.constantFrom('a', 'bc', 'com', '.', ':', '//', '/', 'http', 'hxxps', 'www', '-', '_', '@', '?', '8', ' ', '\n', 'é', '(', 'x.jp', 'é.com', 'A', ':123456', 'q'.repeat(25));
+    const replace = (match: string): string => (match.length % 3 === 0 ? match : ` <${match}> `);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('');
+        expect(replaceUrls(text, replace)).toBe(text.replace(URL_RE, replace));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('stay linear on hostile text (long dotted runs, address-like runs, one huge word)', () => {
     const hostile = ['a.'.repeat(50_000), 'a@'.repeat(50_000), `${'x'.repeat(100_000)}.com`, '-- \n'.repeat(30_000) + 'mailman/listinfo', 'http://'.repeat(20_000)];
     for (const text of hostile) {

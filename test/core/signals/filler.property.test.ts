@@ -1,6 +1,6 @@
-// findRandomLetters looks for runs of one-case letters only where a run can begin (not
-// right after a letter of the same case); the reference tries every position, as the
-// plain pattern did. Both must find the same run, or none.
+// findRandomLetters looks at every 14th character only and measures the run of one-case
+// letters around it; the reference tries every position, as the plain pattern did. Both
+// must find the same run, or none.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findRandomLetters, isRandomLetters } from '../../../src/core/signals/filler.js';
@@ -28,5 +28,15 @@ describe('findRandomLetters', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('finds a run of the shortest length wherever it starts', () => {
+    for (let offset = 0; offset < 40; offset++) {
+      for (const run of ['ewidvtdksrvapt', 'XKVTDKQZXKVTDK']) {
+        const text = `${'ab, '.repeat(offset).slice(0, offset)} ${run} tail`;
+        expect(findRandomLetters(text)).toBe(reference(text));
+        expect(findRandomLetters(text)).toBe(run);
+      }
+    }
   });
 });
