@@ -43,7 +43,7 @@ export function registerCheckCommand(program: Command): void {
     .addOption(new Option('--lang <lang>', 'language of the output').choices(['ja', 'en']).default('ja'))
     .option('--json', 'print one JSON result object per input')
     .addOption(new Option('--fail-on <risk>', 'exit with status 3 when any input reaches this risk').choices(['medium', 'high']))
-    .option('--workers <n>', 'check with this many worker threads (batches)', positiveInteger, 1)
+    .option('--workers <n>', 'check with this many worker threads (batches); each one first warms up on its own, so more than one pays off only for long batches', positiveInteger, 1)
     .option(
       '--verify-auth',
       "verify emails' DKIM, DMARC and ARC signatures with DNS lookups of the sender's domain (nothing of the message is sent)",
