@@ -82,8 +82,8 @@ export function editDistance(a: string, b: string, bound: number): number {
     const from = Math.max(1, i - bound);
     const to = Math.min(n, i + bound);
     current[0] = Math.min(i, over);
-    current[from - 1] = from > 1 ? over : current[0]!;
-    let rowMin = from > 1 ? over : current[0]!;
+    if (from > 1) current[from - 1] = over;
+    let rowMin = current[from - 1]!;
     for (let j = from; j <= to; j++) {
       const cost = unit === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost, over);
