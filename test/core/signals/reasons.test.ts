@@ -87,6 +87,11 @@ describe('reason coverage', () => {
     expect(new Set(CODES).size).toBe(CODES.length);
   });
 
+  it('no English message puts "a" or "an" before a parameter (the article depends on the word: "an Rakuten Card address")', () => {
+    const articleBeforeParameter = /\ban? \{[a-zA-Z]+\}/i;
+    expect(RULES.filter((r) => articleBeforeParameter.test(r.message.en)).map((r) => r.code)).toEqual([]);
+  });
+
   it('every code has a case or is PENDING, and nothing else', () => {
     const covered = Object.keys(CASES);
     expect(covered.filter((code) => PENDING.has(code)), 'a code is both in CASES and PENDING').toEqual([]);
