@@ -197,6 +197,21 @@ export function foldForMatching(s: string): string {
   return s.normalize('NFKC').toLowerCase();
 }
 
+/** A space with kana or kanji on both sides. One character each side, no quantifier: linear. */
+const SPACE_IN_JAPANESE = /(?<=[\u3041-\u30ff\u4e00-\u9fff]) (?=[\u3041-\u30ff\u4e00-\u9fff])/g;
+
+/**
+ * foldForMatching for reading what a message says (its requests, lures and scam
+ * patterns), with each space between two kana or kanji dropped. Japanese is written
+ * without spaces: one there is a line a web page or PDF wrapped when the text was copied
+ * (「起算し て」), or filler put in to break up the words a filter looks for
+ * (「未加 算ポイント」). Spaces between Latin words stay.
+ */
+export function foldForReading(s: string): string {
+  const folded = foldForMatching(s);
+  return folded.includes(' ') ? folded.replace(SPACE_IN_JAPANESE, '') : folded;
+}
+
 /** foldForMatching with hiragana as katakana: what people type into a search box
  * (やまと, ヤマト and ﾔﾏﾄ are one word). */
 export function foldForSearch(s: string): string {

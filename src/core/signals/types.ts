@@ -25,7 +25,7 @@ export interface SignalContext {
   message: Message;
   extracted: Extracted;
   claims: Claims;
-  /** Subject and text, folded for matching (foldForMatching), once for every module. */
+  /** Subject and text, folded for reading (foldForReading), once for every module. */
   folded: string;
   /** What the message asks the reader to do, and the concept words its own sentences use. */
   reading: Reading;

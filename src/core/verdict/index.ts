@@ -6,7 +6,7 @@ import type { Extracted } from '../extract/types.js';
 import type { Message } from '../message/types.js';
 import { DANGEROUS_ACTS } from '../extract/request-words.js';
 import { readRequests, type Reading } from '../extract/requests.js';
-import { foldForMatching } from '../normalize/index.js';
+import { foldForReading } from '../normalize/index.js';
 import { findNoticeCodes, type CheckedNoticeCode, type FoundNoticeCode } from '../notices/in-message.js';
 import { checkNotice, comparesWithRecord } from '../registry/notice-check.js';
 import type { Incident } from '../registry/types.js';
@@ -158,7 +158,7 @@ function withoutStrayLoginPaths(findings: Finding[], message: Message, claims: C
 
 export function gatherEvidence(message: Message, extracted: Extracted): Evidence {
   const claims = findClaims(message, extracted);
-  const folded = foldForMatching(`${message.subject ?? ''}\n${message.text}`);
+  const folded = foldForReading(`${message.subject ?? ''}\n${message.text}`);
   const reading = readRequests(folded, message.channel);
   const context: SignalContext = { message, extracted, claims, folded, reading };
   const found: Finding[] = [];

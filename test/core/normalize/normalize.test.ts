@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   foldForMatching,
+  foldForReading,
   foldForSearch,
   joinSpacedLetters,
   MappedText,
@@ -159,6 +160,28 @@ describe('properties', () => {
     joinSpacedLetters(mapped);
     skeletonMapped(mapped);
     expect(performance.now() - started).toBeLessThan(HANG_GUARD_MS);
+  });
+});
+
+describe('foldForReading', () => {
+  it('drops a space (half- or full-width) between kana or kanji, and keeps the others', () => {
+    expect(foldForReading('ご利用を一時停 止しております')).toBe('ご利用を一時停止しております');
+    expect(foldForReading('未加　算ポイントのお知らせ')).toBe('未加算ポイントのお知らせ');
+    expect(foldForReading('ﾎﾟｲﾝﾄ ｶｰﾄﾞ')).toBe('ポイントカード');
+    expect(foldForReading('Your account 停止 of service')).toBe('your account 停止 of service');
+    expect(foldForReading('楽天カード 2026年')).toBe('楽天カード 2026年');
+    expect(foldForReading('改行は\n残す')).toBe('改行は\n残す');
+  });
+
+  it('is foldForMatching with fewer spaces, and changes nothing else', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '　', 'ア', 'ｱ', 'か', '字', '1', '\n', 'Ａ') }), (s) => {
+        const matched = foldForMatching(s);
+        const read = foldForReading(s);
+        expect(read.replace(/ /g, '')).toBe(matched.replace(/ /g, ''));
+        expect(read.length).toBeLessThanOrEqual(matched.length);
+      }),
+    );
   });
 });
 
