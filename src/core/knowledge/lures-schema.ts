@@ -3,16 +3,17 @@
 // a message does not load a validation library.
 import { z } from 'zod';
 import { LURE_FAMILY_IDS } from './lures.js';
+import { foldForReading } from '../normalize/normalize.js';
 
 const nonEmpty = z.string().trim().min(1);
 const sourceUrl = z.url({ protocol: /^https?$/ });
 
-/** A phrase must already be in the form the matcher sees: NFKC, lower case, no
- * surrounding or doubled white space. */
+/** A phrase must already be in the form the matcher sees (foldForReading: NFKC, lower
+ * case, no space between kana or kanji), with no surrounding or doubled white space. */
 const phraseText = z
   .string()
   .min(1)
-  .refine((p) => p === p.normalize('NFKC').toLowerCase(), { message: 'not in NFKC lower-case form (write ASCII in lower case, no full-width letters)' })
+  .refine((p) => p === foldForReading(p), { message: 'not in the form the reader sees: NFKC, lower case (write ASCII in lower case, no full-width letters), no space between kana or kanji' })
   .refine((p) => p === p.trim() && !/\s{2}|[\n\r\t]/.test(p), { message: 'leading, trailing, doubled or non-space white space' });
 
 const LurePhraseSchema = z

@@ -4,7 +4,8 @@
 // (data/lures.json), validated when the product is built (lures-schema.ts); this module
 // compiles them into one matcher.
 //
-// Phrases are written the way they appear after foldForMatching (NFKC + lower case):
+// Phrases are written the way they appear after foldForReading (NFKC + lower case, no
+// space between kana or kanji):
 // ASCII in lower case, Japanese as written. Full-width letters, half-width kana and
 // "①"-style digits are handled by the normalization, not by listing variants.
 import data from '../../../data/lures.json' with { type: 'json' };
@@ -73,7 +74,7 @@ const matcher = new PhraseMatcher(entries(LURE_FAMILIES), LURE_KEYS);
 /**
  * Every lure and genuine-notice phrase in `normalizedLowerText`, in text order (hits
  * for the same span in family order). The text must already be folded the way the
- * phrases are: normalizeForMatching(...).mapped.text lower-cased, or foldForMatching.
+ * phrases are: normalizeForMatching(...).mapped.text lower-cased, or foldForReading.
  * Spans index that text; map them back to the original with the MappedText.
  */
 export function findLures(normalizedLowerText: string): LureHit[] {

@@ -3,12 +3,13 @@
 // checking a message does not load a validation library.
 import { z } from 'zod';
 import { CHANNELS } from '../message/types.js';
+import { foldForReading } from '../normalize/normalize.js';
 import { CONCEPT_KINDS } from './scam-patterns.js';
 
 const term = z
   .string()
   .min(1)
-  .refine((t) => t === t.normalize('NFKC').toLowerCase(), { message: 'not in NFKC lower-case form' })
+  .refine((t) => t === foldForReading(t), { message: 'not in the form the reader sees: NFKC, lower case, no space between kana or kanji' })
   .refine((t) => t === t.trim() && !/\s{2}|[\n\r\t]/.test(t), { message: 'leading, trailing, doubled or non-space white space' });
 
 const sourceUrl = z.url({ protocol: /^https?$/ });

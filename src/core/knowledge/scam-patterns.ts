@@ -6,7 +6,8 @@
 // concepts with the public page that describes it. Validated when the product is built
 // (scam-patterns-schema.ts); all concept words are matched in one scan (phrase-matcher.ts).
 //
-// Terms are written the way they appear after foldForMatching (NFKC + lower case).
+// Terms are written the way they appear after foldForReading (NFKC + lower case, no
+// space between kana or kanji).
 import data from '../../../data/scam-patterns.json' with { type: 'json' };
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher.js';
 import { CONCEPT_KEYS } from './phrase-tables.js';
@@ -39,7 +40,7 @@ const matcher = new PhraseMatcher<ConceptName>(
   CONCEPT_KEYS,
 );
 
-/** Every concept term in a folded text (foldForMatching), in text order; the longest
+/** Every concept term in a folded text (foldForReading), in text order; the longest
  * term wins where terms overlap (キャッシュカード, not カード). */
 export function findConcepts(foldedText: string): ConceptHit[] {
   return matcher.find(foldedText).map((hit: PhraseHit<ConceptName>) => ({ concept: hit.owner, term: hit.phrase, span: hit.span }));

@@ -87,11 +87,15 @@ describe('data/lures.json', () => {
   it('rejects bad data with a readable message', () => {
     const upper = clone();
     upper.families[0]!.phrases[0]!['phrase'] = 'PIN';
-    expect(() => parseLures(upper)).toThrow(/NFKC lower-case/);
+    expect(() => parseLures(upper)).toThrow(/NFKC, lower case/);
 
     const fullWidth = clone();
     fullWidth.families[0]!.phrases[0]!['phrase'] = 'ｐｉｎ';
-    expect(() => parseLures(fullWidth)).toThrow(/NFKC lower-case/);
+    expect(() => parseLures(fullWidth)).toThrow(/NFKC, lower case/);
+
+    const spaced = clone();
+    spaced.families[0]!.phrases[0]!['phrase'] = '暗証 番号';
+    expect(() => parseLures(spaced)).toThrow(/no space between kana or kanji/);
 
     const duplicate = clone();
     duplicate.families[0]!.phrases.push({ ...duplicate.families[0]!.phrases[0]! });

@@ -42,6 +42,12 @@ describe('data/scam-patterns.json', () => {
     expect(() => parseScamPatterns(twice)).toThrow(/twice/);
   });
 
+  it('refuses a term with a space between kana or kanji, which the reader never sees', () => {
+    const spaced = clone();
+    (spaced.concepts as Record<string, { terms: string[] }>)['object.atm']!.terms.push('現金 自動');
+    expect(() => parseScamPatterns(spaced)).toThrow(/no space between kana or kanji/);
+  });
+
   it('finds a concept once, by its longest term (キャッシュカード, not カード)', () => {
     expect(findConcepts('キャッシュカードを').map((h) => [h.concept, h.term])).toEqual([['object.card', 'キャッシュカード']]);
   });
