@@ -200,15 +200,36 @@ export function foldForMatching(s: string): string {
 /** A space with kana or kanji on both sides. One character each side, no quantifier: linear. */
 const SPACE_IN_JAPANESE = /(?<=[\u3041-\u30ff\u4e00-\u9fff]) (?=[\u3041-\u30ff\u4e00-\u9fff])/g;
 
+/** The lowest code unit isHidden is true of (the soft hyphen, U+00AD). */
+const FIRST_HIDDEN_UNIT = 0xad;
+
+/** `s` without the characters normalizeForMatching removes (isHidden). */
+function withoutHidden(s: string): string {
+  let kept = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) < FIRST_HIDDEN_UNIT) continue;
+    const cp = s.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if ((classOf(cp) & UNIT_HIDDEN) !== 0) {
+      kept += s.slice(from, i);
+      from = i + width;
+    }
+    i += width - 1;
+  }
+  return from === 0 ? s : kept + s.slice(from);
+}
+
 /**
  * foldForMatching for reading what a message says (its requests, lures and scam
- * patterns), with each space between two kana or kanji dropped. Japanese is written
- * without spaces: one there is a line a web page or PDF wrapped when the text was copied
- * (「起算し て」), or filler put in to break up the words a filter looks for
- * (「未加 算ポイント」). Spaces between Latin words stay.
+ * patterns): the characters normalizeForMatching removes (zero-width, bidirectional
+ * controls …) are removed first, and each space between two kana or kanji is dropped.
+ * Both split words so that filters miss them (「暗証\u200b番号」「未加 算ポイント」), and
+ * Japanese is written without spaces: one there is otherwise a line a web page or PDF
+ * wrapped when the text was copied (「起算し て」). Spaces between Latin words stay.
  */
 export function foldForReading(s: string): string {
-  const folded = foldForMatching(s);
+  const folded = foldForMatching(withoutHidden(s));
   return folded.includes(' ') ? folded.replace(SPACE_IN_JAPANESE, '') : folded;
 }
 

@@ -173,6 +173,14 @@ describe('foldForReading', () => {
     expect(foldForReading('改行は\n残す')).toBe('改行は\n残す');
   });
 
+  it('drops the invisible characters normalizeForMatching drops, also where they split a word', () => {
+    expect(foldForReading('暗証\u200b番号を入\u2060力')).toBe('暗証番号を入力');
+    expect(foldForReading('ｶ\u200bｰﾄﾞ情報')).toBe('カード情報');
+    expect(foldForReading('pay\u00adpal \u202eこちら')).toBe('paypal こちら');
+    expect(foldForReading('tag\u{e0041}ged')).toBe('tagged');
+    expect(foldForReading('👨\u200d👩')).toBe('👨👩');
+  });
+
   it('is foldForMatching with fewer spaces, and changes nothing else', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '　', 'ア', 'ｱ', 'か', '字', '1', '\n', 'Ａ') }), (s) => {
