@@ -151,6 +151,16 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     await page.close();
   });
 
+  it('marks evidence as the message wrote it: full-width letters, half-width kana, words split by spaces', async () => {
+    const page = await open('/check');
+    await checkMessage(page, /SMS/, '【楽天】ｶｰﾄﾞ情 報をご入 力ください。本日中にお近くのＡＴＭへ行ってください。');
+    await expect.poll(() => page.locator('#result-heading').textContent()).toContain('危険');
+    const marks = (await page.locator('.checked-text mark').allTextContents()).join('\n');
+    expect(marks).toContain('ｶｰﾄﾞ情 報をご入 力');
+    expect((await page.locator('.request-evidence').allTextContents()).join('\n')).toContain('ＡＴＭへ行って');
+    await page.close();
+  });
+
   it('shows the genuine NTT West notice as low risk, matched to the incident on record', async () => {
     const page = await open('/check');
     await checkMessage(page, /はがき/, GENUINE_NOTICE);

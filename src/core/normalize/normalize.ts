@@ -197,8 +197,11 @@ export function foldForMatching(s: string): string {
   return s.normalize('NFKC').toLowerCase();
 }
 
+/** Kana (U+3041–U+30FF) and the common kanji (U+4E00–U+9FFF), as a regex class body. */
+const KANA_OR_KANJI = '\\u3041-\\u30ff\\u4e00-\\u9fff';
+const IS_KANA_OR_KANJI = new RegExp(`[${KANA_OR_KANJI}]`);
 /** A space with kana or kanji on both sides. One character each side, no quantifier: linear. */
-const SPACE_IN_JAPANESE = /(?<=[\u3041-\u30ff\u4e00-\u9fff]) (?=[\u3041-\u30ff\u4e00-\u9fff])/g;
+const SPACE_IN_JAPANESE = new RegExp(`(?<=[${KANA_OR_KANJI}]) (?=[${KANA_OR_KANJI}])`, 'g');
 
 /** The lowest code unit isHidden is true of (the soft hyphen, U+00AD). */
 const FIRST_HIDDEN_UNIT = 0xad;
@@ -231,6 +234,49 @@ function withoutHidden(s: string): string {
 export function foldForReading(s: string): string {
   const folded = foldForMatching(withoutHidden(s));
   return folded.includes(' ') ? folded.replace(SPACE_IN_JAPANESE, '') : folded;
+}
+
+/**
+ * foldForReading of `source` as a MappedText that maps back to it: per character cluster
+ * rather than over the whole string (as normalizeForMatching), which comes to the same
+ * text but where invisible characters split a cluster (「ｶ\u200bﾞ」).
+ */
+function readingMapped(source: string): MappedText {
+  const matching = normalizeForMatching(source).mapped;
+  const text = matching.text;
+  const builder = new MappedTextBuilder(matching);
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text[i]!;
+    const japaneseSpace = unit === ' ' && IS_KANA_OR_KANJI.test(text.charAt(i - 1)) && IS_KANA_OR_KANJI.test(text.charAt(i + 1));
+    const lower = japaneseSpace ? '' : unit.toLowerCase();
+    if (lower === unit) continue;
+    builder.copy(copied, i);
+    if (japaneseSpace) builder.drop(i, i + 1);
+    else builder.push(lower, i, i + 1);
+    copied = i + 1;
+  }
+  builder.copy(copied, text.length);
+  return builder.build();
+}
+
+/**
+ * Finds the checker's evidence in the text the reader gave: the reasons and requests quote
+ * the text as the checker read it (foldForReading: NFKC, lower case, no invisible
+ * characters, no spaces inside Japanese), which is often not a substring of the text
+ * itself (「ＡＴＭ」, 「ｶｰﾄﾞ」, 「カード情 報」). Returns a function from evidence to its
+ * [start, end) in `source`, or null where it is not there; the mapping is built once.
+ */
+export function evidenceLocator(source: string): (evidence: string) => [number, number] | null {
+  let reading: MappedText | null = null;
+  return (evidence) => {
+    if (evidence === '') return null;
+    const exact = source.indexOf(evidence);
+    if (exact >= 0) return [exact, exact + evidence.length];
+    reading ??= readingMapped(source);
+    const at = reading.text.indexOf(evidence);
+    return at < 0 ? null : reading.toSource(at, at + evidence.length);
+  };
 }
 
 /** foldForMatching with hiragana as katakana: what people type into a search box

@@ -8,6 +8,7 @@ import { organizationName } from '../../core/knowledge/organizations.js';
 import { MAX_INPUT_BYTES } from '../../core/limits.js';
 import { InputTooLargeError, NothingToCheckError } from '../../core/message/errors.js';
 import type { Message } from '../../core/message/types.js';
+import { evidenceLocator } from '../../core/normalize/index.js';
 import { SEED_INCIDENTS } from '../../core/registry/seed.js';
 import type { Incident, IncidentMatch } from '../../core/registry/types.js';
 import type { Reason, Risk } from '../../core/verdict/types.js';
@@ -67,16 +68,16 @@ const SEVERITY_LABEL: Record<Reason['severity'], Text> = {
 /** Kana or kanji: words to mark as Japanese inside an English page. */
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
-/** The evidence as the message wrote it when it can be found (the checker folds case). */
-function asWritten(evidence: string, text: string): string {
-  const normalized = text.normalize('NFKC');
-  const at = normalized.toLowerCase().indexOf(evidence);
-  return at >= 0 && normalized.length === normalized.toLowerCase().length ? normalized.slice(at, at + evidence.length) : evidence;
-}
+type Locate = ReturnType<typeof evidenceLocator>;
 
-/** What the message asks, as shown: each once, the dangerous first, in its own words. */
-function shownRequests(requests: readonly ExtractedRequest[], text: string): (RequestView & { key: string })[] {
-  return requestViews(requests).map((view) => ({ ...view, key: `${view.act.ja}|${view.pretext?.ja ?? ''}`, evidence: asWritten(view.evidence, text) }));
+/** What the message asks, as shown: each once, the dangerous first, in its own words
+ * (the checker quotes the text folded: full-width letters, case, spaces inside words). */
+function shownRequests(requests: readonly ExtractedRequest[], text: string, locate: Locate): (RequestView & { key: string })[] {
+  return requestViews(requests).map((view) => {
+    const span = locate(view.evidence);
+    const evidence = span === null ? view.evidence : text.slice(span[0], span[1]);
+    return { ...view, key: `${view.act.ja}|${view.pretext?.ja ?? ''}`, evidence };
+  });
 }
 
 interface Outcome {
@@ -245,17 +246,15 @@ function Result({ outcome, headingRef, lang }: { outcome: Outcome; headingRef: R
   const view = RISK_VIEW[result.risk];
   // The result type says null until the registry matches notices; read it as the match it will be.
   const incident = result.incident as IncidentMatch | null;
+  const locate = evidenceLocator(message.text);
   const highlights: Highlight[] = result.reasons.flatMap((reason, index) => {
     const number = index + 1;
     if (reason.location?.field === 'text') return [{ span: reason.location.span, severity: reason.severity, number }];
-    if (reason.location === undefined && reason.evidence !== '') {
-      const at = message.text.indexOf(reason.evidence);
-      if (at >= 0) return [{ span: [at, at + reason.evidence.length] as [number, number], severity: reason.severity, number }];
-    }
-    return [];
+    const span = reason.location === undefined ? locate(reason.evidence) : null;
+    return span === null ? [] : [{ span, severity: reason.severity, number }];
   });
   const [firstAdvice, ...moreAdvice] = result.advice;
-  const requests = shownRequests(result.requests, message.text);
+  const requests = shownRequests(result.requests, message.text, locate);
   return (
     <section className="result" aria-labelledby="result-heading">
       <div className={`verdict verdict-${result.risk}`}>

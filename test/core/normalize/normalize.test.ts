@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  evidenceLocator,
   foldForMatching,
   foldForReading,
   foldForSearch,
@@ -188,6 +189,39 @@ describe('foldForReading', () => {
         const read = foldForReading(s);
         expect(read.replace(/ /g, '')).toBe(matched.replace(/ /g, ''));
         expect(read.length).toBeLessThanOrEqual(matched.length);
+      }),
+    );
+  });
+});
+
+describe('evidenceLocator', () => {
+  const spanOf = (source: string, evidence: string): string | null => {
+    const span = evidenceLocator(source)(evidence);
+    return span === null ? null : source.slice(span[0], span[1]);
+  };
+
+  it('finds the checker\'s folded evidence as the text wrote it', () => {
+    expect(spanOf('お近くのＡＴＭへ行ってください', 'atmへ行ってください')).toBe('ＡＴＭへ行ってください');
+    expect(spanOf('【楽天】ｶｰﾄﾞ情報をご入力ください', 'カード情報をご入力')).toBe('ｶｰﾄﾞ情報をご入力');
+    expect(spanOf('カード情 報をご入 力ください。', 'カード情報をご入力ください')).toBe('カード情 報をご入 力ください');
+    expect(spanOf('暗証\u200b番号を教えて', '暗証番号')).toBe('暗証\u200b番号');
+    expect(spanOf('Enter your PASSWORD now', 'password')).toBe('PASSWORD');
+    expect(spanOf('ありがとうございます', '暗証番号')).toBeNull();
+    expect(spanOf('anything', '')).toBeNull();
+  });
+
+  it('locates every stretch of the folded text at a stretch of the source that folds to it', () => {
+    // Characters NFKC folds one by one (a half-width voiced mark would compose with its kana).
+    const unit = fc.constantFrom('a', 'B', ' ', '　', 'ア', 'ｶ', 'ｰ', 'か', '字', '１', 'Ａ', '\n', '。');
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 30 }), fc.nat(), fc.nat(), (source, a, b) => {
+        const read = foldForReading(source);
+        fc.pre(read.length > 0);
+        const start = a % read.length;
+        const evidence = read.slice(start, start + 1 + (b % (read.length - start)));
+        const span = evidenceLocator(source)(evidence);
+        expect(span).not.toBeNull();
+        expect(foldForReading(source.slice(span![0], span![1]))).toBe(evidence);
       }),
     );
   });
