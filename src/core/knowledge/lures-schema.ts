@@ -2,8 +2,8 @@
 // (src/core/bundled-knowledge.ts), apart from the matcher in lures.ts so that checking
 // a message does not load a validation library.
 import { z } from 'zod';
-import { LURE_FAMILY_IDS } from './lures.js';
 import { foldForReading } from '../normalize/normalize.js';
+import { LURE_FAMILY_IDS } from './lures.js';
 
 const nonEmpty = z.string().trim().min(1);
 const sourceUrl = z.url({ protocol: /^https?$/ });
