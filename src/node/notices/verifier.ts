@@ -11,7 +11,7 @@ import type { NoticeCodeVerifier } from '../../core/notices/in-message.js';
 import type { Incident } from '../../core/registry/types.js';
 import type { Store } from '../store/index.js';
 import type { LookupCounter } from './lookup-counter.js';
-import { findNoticeByCodeHash, getRun, listKeys, type NoticeRun, revokedOn, serialOf } from '../store/notices.js';
+import { createNoticeFinder, getRun, listKeys, type NoticeRun, revokedOn, serialOf } from '../store/notices.js';
 import { codeHash, postalCheck } from './code-hash.js';
 
 /** How long registered keys and incidents are reused before being read again: a revoked
@@ -159,6 +159,7 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
     return (await keys.get()).find((k) => k.keyId === keyId);
   };
 
+  const findNotice = createNoticeFinder(store);
   // By run, status and postal match; built again when the key or the incident was read again.
   const runAnswers = new Map<string, RunAnswer>();
 
@@ -166,7 +167,7 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
     const parsed = parseShortCode(code);
     if (!parsed.ok) return serialized(invalidFormat('code', parsed.problem));
     const lookups = countLookup?.();
-    const found = await findNoticeByCodeHash(store, codeHash(parsed.bytes));
+    const found = await findNotice(codeHash(parsed.bytes));
     const issued = found === undefined ? undefined : await run(found.runId);
     const key = issued === undefined ? undefined : await keyById(issued.keyId);
     if (found === undefined || issued === undefined || key === undefined) {

@@ -3,6 +3,7 @@
 // payloads verify, postal codes match or not, withdrawn notices and revoked keys say so,
 // a forged payload is refused, a re-run changes nothing, and the store holds nothing
 // about the recipients.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { issueNotices, type IssueOptions } from '../../../src/node/notices/issue
 import type { IssuerKey } from '../../../src/node/notices/issuer-key.js';
 import { describeNotice, type NoticeVerification } from '../../../src/core/notices/answer.js';
 import { NTT_INCIDENT_ID } from '../../../src/core/registry/seed.js';
+import { formatShortCode } from '../../../src/core/notices/short-code.js';
 import { createNoticeVerifier, type NoticeVerifier, VERIFIER_CACHE_MS, VerifyInputError, type VerifyRequest } from '../../../src/node/notices/verifier.js';
 import { openStore, type Store } from '../../../src/node/store/index.js';
 import { countNotices, listKeys, revokeKey, revokeNotice } from '../../../src/node/store/notices.js';
@@ -156,6 +158,14 @@ for (const [engine, skip] of [
       for (const secret of ['A-0001', '鬼瓦', '夢見町', '5300001', '530-0001', '6008216', 'Smith', lines[0]![2]!, lines[0]![2]!.replace(/-/g, '')]) {
         expect(dump.includes(secret), secret).toBe(false);
       }
+    });
+
+    it('answers look-ups asked for together, more than one query holds, each with its own notice', async () => {
+      const verifier = createNoticeVerifier(store);
+      const unknown = Array.from({ length: 250 }, () => formatShortCode(randomBytes(10)));
+      const asked = [...lines.map((l) => l[2]!), ...unknown, lines[0]![2]!, lines[0]![2]!.toLowerCase()];
+      const results = await Promise.all(asked.map((code) => verify(verifier, { code })));
+      expect(results.map((r) => r.notice?.serial ?? r.status)).toEqual([...lines.map((l) => l[1]), ...unknown.map(() => 'unknown'), lines[0]![1], lines[0]![1]]);
     });
 
     it('answers each code with its own serial, as describeNotice words it, and an edited incident once the cache time has passed', async () => {
