@@ -48,7 +48,8 @@ function serialized(result: NoticeVerification): VerifyOutcome {
  * The answer to a code is the same for every notice of a run but for the serial, given
  * the key and the incident as read, the status and the postal match. It is built and
  * serialized once, and each look-up splices its serial into the JSON: building and
- * serializing the ~3 KB answer for every look-up was a third of the server's CPU time.
+ * serializing the ~3 KB answer for every look-up took a quarter of the server's CPU time
+ * per look-up (same-time A/B on this 2-core machine: 120 -> 90 µs).
  */
 interface RunAnswer {
   key: NoticeKey;
