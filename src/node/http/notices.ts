@@ -101,7 +101,7 @@ export function createNoticesApp(deps: NoticesAppDeps): Hono {
         429,
       );
     }
-    return c.json(outcome.result, outcome.result.status === 'invalid-format' ? 400 : 200);
+    return c.body(outcome.json(), outcome.result.status === 'invalid-format' ? 400 : 200, { 'Content-Type': 'application/json' });
   });
 
   app.use('/api/admin/notice-keys', requireAdminToken(deps.adminToken));

@@ -11,7 +11,7 @@ import type { NoticeCodeVerifier } from '../../core/notices/in-message.js';
 import type { Incident } from '../../core/registry/types.js';
 import type { Store } from '../store/index.js';
 import type { LookupCounter } from './lookup-counter.js';
-import { findNoticeByCodeHash, getRun, listKeys, type NoticeRun, revokedOn, serialOf } from '../store/notices.js';
+import { createNoticeFinder, getRun, listKeys, type NoticeRun, revokedOn, serialOf } from '../store/notices.js';
 import { codeHash, postalCheck } from './code-hash.js';
 
 /** How long registered keys and incidents are reused before being read again: a revoked
@@ -30,9 +30,55 @@ export interface VerifyRequest {
 
 export interface VerifyOutcome {
   result: NoticeVerification;
+  /** `result` as JSON in UTF-8: the body of POST /api/verify's answer. */
+  json(): Uint8Array<ArrayBuffer>;
   /** The client's code look-ups in the window, this one included, when counted. */
   lookups?: number;
 }
+
+function outcome(result: NoticeVerification, json: () => Uint8Array<ArrayBuffer>, lookups: number | undefined): VerifyOutcome {
+  return { result, json, ...(lookups === undefined ? {} : { lookups }) };
+}
+
+function serialized(result: NoticeVerification): VerifyOutcome {
+  return outcome(result, () => Buffer.from(JSON.stringify(result)), undefined);
+}
+
+/**
+ * The answer to a code is the same for every notice of a run but for the serial, given
+ * the key and the incident as read, the status and the postal match. It is built and
+ * serialized once, and each look-up splices its serial into the JSON: building and
+ * serializing the ~3 KB answer for every look-up took a quarter of the server's CPU time
+ * per look-up (same-time A/B on this 2-core machine: 120 -> 90 µs).
+ */
+interface RunAnswer {
+  key: NoticeKey;
+  incident: Incident | undefined;
+  /** With an empty serial. */
+  result: NoticeVerification;
+  /** The JSON up to the serial's value, and from after it. */
+  before: Buffer;
+  after: Buffer;
+}
+
+/** The first "serial" key in the JSON is the notice's (the notice comes before any other
+ * object in the answer), and no string value holds an unescaped quote. */
+const EMPTY_SERIAL = '"serial":""';
+
+function runAnswer(key: NoticeKey, incident: Incident | undefined, result: NoticeVerification): RunAnswer {
+  const text = JSON.stringify(result);
+  const at = text.indexOf(EMPTY_SERIAL) + EMPTY_SERIAL.length - 1;
+  return { key, incident, result, before: Buffer.from(text.slice(0, at)), after: Buffer.from(text.slice(at)) };
+}
+
+function withSerial(answer: RunAnswer, serial: string, lookups: number | undefined): VerifyOutcome {
+  const result = { ...answer.result, notice: { ...answer.result.notice!, serial } };
+  return outcome(result, () => Buffer.concat([answer.before, Buffer.from(JSON.stringify(serial).slice(1, -1)), answer.after]), lookups);
+}
+
+/** The answer to every code not on record. */
+const UNKNOWN_CODE = describeNotice({ status: 'unknown', checkedBy: 'code', postalCode: 'not-asked' });
+const UNKNOWN_CODE_JSON = Buffer.from(JSON.stringify(UNKNOWN_CODE));
 
 export interface NoticeVerifier {
   /** `countLookup` counts a typed code's look-up and returns the client's count so far
@@ -114,16 +160,19 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
     return (await keys.get()).find((k) => k.keyId === keyId);
   };
 
+  const findNotice = createNoticeFinder(store);
+  // By run, status and postal match; built again when the key or the incident was read again.
+  const runAnswers = new Map<string, RunAnswer>();
+
   async function byCode(code: string, postalCode: string | undefined, countLookup: (() => number) | undefined): Promise<VerifyOutcome> {
     const parsed = parseShortCode(code);
-    if (!parsed.ok) return { result: invalidFormat('code', parsed.problem) };
+    if (!parsed.ok) return serialized(invalidFormat('code', parsed.problem));
     const lookups = countLookup?.();
-    const found = await findNoticeByCodeHash(store, codeHash(parsed.bytes));
-    const counted = lookups === undefined ? {} : { lookups };
+    const found = await findNotice(codeHash(parsed.bytes));
     const issued = found === undefined ? undefined : await run(found.runId);
     const key = issued === undefined ? undefined : await keyById(issued.keyId);
     if (found === undefined || issued === undefined || key === undefined) {
-      return { result: describeNotice({ status: 'unknown', checkedBy: 'code', postalCode: 'not-asked' }), ...counted };
+      return outcome(UNKNOWN_CODE, () => UNKNOWN_CODE_JSON, lookups);
     }
     const status = key.status === 'revoked' ? 'key-revoked' : found.revokedOn !== null ? 'revoked' : 'genuine';
     let postal: PostalMatch = 'not-asked';
@@ -131,28 +180,35 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
       const digits = normalizePostalCode(postalCode);
       postal = found.postalCheck === null ? 'not-on-notice' : digits !== undefined && postalCheck(parsed.bytes, digits) === found.postalCheck ? 'match' : 'mismatch';
     }
-    const result = describeNotice({
-      status,
-      checkedBy: 'code',
-      statement: {
-        keyId: key.keyId,
-        incidentId: issued.incidentId,
-        organizationId: issued.organizationId,
-        serial: serialOf(issued.runId, found.row),
-        issued: issued.issued,
-        channel: issued.channel,
-      },
-      key,
-      incident: await incident(issued.incidentId),
-      postalCode: postal,
-    });
-    return { result, ...counted };
+    const named = await incident(issued.incidentId);
+    const answerKey = `${issued.runId} ${status} ${postal}`;
+    let answer = runAnswers.get(answerKey);
+    if (answer === undefined || answer.key !== key || answer.incident !== named) {
+      const result = describeNotice({
+        status,
+        checkedBy: 'code',
+        statement: {
+          keyId: key.keyId,
+          incidentId: issued.incidentId,
+          organizationId: issued.organizationId,
+          serial: '',
+          issued: issued.issued,
+          channel: issued.channel,
+        },
+        key,
+        incident: named,
+        postalCode: postal,
+      });
+      answer = runAnswer(key, named, result);
+      runAnswers.set(answerKey, answer);
+    }
+    return withSerial(answer, serialOf(issued.runId, found.row), lookups);
   }
 
   return {
     async verify(request, countLookup) {
       checkVerifyRequest(request);
-      return request.payload !== undefined ? { result: await byPayload(request.payload, request.postalCode) } : byCode(request.code!, request.postalCode, countLookup);
+      return request.payload !== undefined ? serialized(await byPayload(request.payload, request.postalCode)) : byCode(request.code!, request.postalCode, countLookup);
     },
     keys: () => keys.get(),
     forgetKeys: () => keys.clear(),

@@ -121,7 +121,10 @@ describe('notices over HTTP (SQLite)', () => {
     expect(await registered.json()).toMatchObject({ keyId: other.keyId, status: 'active' });
     expect((await post('/api/admin/notice-keys', body, admin)).status).toBe(400);
 
+    const byCode = async (row: string[], client: string) => (await (await post('/api/verify', { code: row[2] }, { 'x-test-client': client })).json()) as NoticeVerification;
+    expect((await byCode(rows[2]!, 'before-withdrawal')).status).toBe('genuine');
     expect((await post(`/api/admin/notices/${rows[2]![1]}/revoke`, '', admin)).status).toBe(200);
+    expect(await byCode(rows[2]!, 'after-withdrawal')).toMatchObject({ status: 'revoked', notice: { serial: rows[2]![1] } });
     expect((await post('/api/admin/notices/ZZZZZZZZ-1/revoke', '', admin)).status).toBe(404);
     const withdrawn = (await (await post('/api/verify', { payload: rows[2]![3] })).json()) as NoticeVerification;
     expect(withdrawn.status).toBe('revoked');
@@ -130,6 +133,7 @@ describe('notices over HTTP (SQLite)', () => {
     expect((await post(`/api/admin/notice-keys/${key.keyId}/revoke`, { on: '2026-12-24' }, admin)).status).toBe(200);
     const revoked = (await (await post('/api/verify', { payload: rows[1]![3] })).json()) as NoticeVerification;
     expect(revoked.status).toBe('key-revoked');
+    expect(await byCode(rows[0]!, 'after-key-revocation')).toMatchObject({ status: 'key-revoked', notice: { serial: rows[0]![1] }, summary: { en: expect.stringContaining('(on 2026-12-24)') } });
     const keys = NoticeKeysDocumentSchema.parse(await (await app.request('/api/notice-keys')).json()).keys;
     expect(keys.find((k) => k.keyId === key.keyId)).toMatchObject({ status: 'revoked', revokedOn: '2026-12-24', revokedSerials: [rows[2]![1]] });
   });

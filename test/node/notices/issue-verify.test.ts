@@ -3,6 +3,7 @@
 // payloads verify, postal codes match or not, withdrawn notices and revoked keys say so,
 // a forged payload is refused, a re-run changes nothing, and the store holds nothing
 // about the recipients.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePayload, encodePayload } from '../../../src/core/notices/statement.js';
 import { issueNotices, type IssueOptions } from '../../../src/node/notices/issue.js';
 import type { IssuerKey } from '../../../src/node/notices/issuer-key.js';
-import type { NoticeVerification } from '../../../src/core/notices/answer.js';
-import { createNoticeVerifier, type NoticeVerifier, VerifyInputError, type VerifyRequest } from '../../../src/node/notices/verifier.js';
+import { describeNotice, type NoticeVerification } from '../../../src/core/notices/answer.js';
+import { NTT_INCIDENT_ID } from '../../../src/core/registry/seed.js';
+import { formatShortCode } from '../../../src/core/notices/short-code.js';
+import { createNoticeVerifier, type NoticeVerifier, VERIFIER_CACHE_MS, VerifyInputError, type VerifyRequest } from '../../../src/node/notices/verifier.js';
 import { openStore, type Store } from '../../../src/node/store/index.js';
 import { countNotices, listKeys, revokeKey, revokeNotice } from '../../../src/node/store/notices.js';
 import { postgresBinaries, startPostgres, type PostgresServer } from '../store/postgres-server.js';
@@ -154,6 +157,42 @@ for (const [engine, skip] of [
       }
       for (const secret of ['A-0001', '鬼瓦', '夢見町', '5300001', '530-0001', '6008216', 'Smith', lines[0]![2]!, lines[0]![2]!.replace(/-/g, '')]) {
         expect(dump.includes(secret), secret).toBe(false);
+      }
+    });
+
+    it('answers look-ups asked for together, more than one query holds, each with its own notice', async () => {
+      const verifier = createNoticeVerifier(store);
+      const unknown = Array.from({ length: 250 }, () => formatShortCode(randomBytes(10)));
+      const asked = [...lines.map((l) => l[2]!), ...unknown, lines[0]![2]!, lines[0]![2]!.toLowerCase()];
+      const results = await Promise.all(asked.map((code) => verify(verifier, { code })));
+      expect(results.map((r) => r.notice?.serial ?? r.status)).toEqual([...lines.map((l) => l[1]), ...unknown.map(() => 'unknown'), lines[0]![1], lines[0]![1]]);
+    });
+
+    it('answers each code with its own serial, as describeNotice words it, and an edited incident once the cache time has passed', async () => {
+      let now = 0;
+      const verifier = createNoticeVerifier(store, { now: () => now });
+      const [keyRead] = await listKeys(store.db);
+      const incident = (await store.getIncident(NTT_INCIDENT_ID))!;
+      const answered = async (request: VerifyRequest) => {
+        const outcome = await verifier.verify(request);
+        expect(Buffer.from(outcome.json()).toString('utf8')).toBe(JSON.stringify(outcome.result));
+        return outcome.result;
+      };
+      for (const [line, postalCode, postal] of [[lines[0]!, undefined, 'not-asked'], [lines[1]!, undefined, 'not-asked'], [lines[0]!, '530-0001', 'match'], [lines[2]!, '530-0001', 'mismatch'], [lines[3]!, '530-0001', 'not-on-notice']] as const) {
+        const result = await answered({ code: line[2]!, ...(postalCode === undefined ? {} : { postalCode }) });
+        const statement = { keyId: key.keyId, incidentId: NTT_INCIDENT_ID, organizationId: 'ntt-west', serial: line[1]!, issued: '2026-12-01', channel: 'postcard' as const };
+        expect(result).toEqual(describeNotice({ status: 'genuine', checkedBy: 'code', statement, key: keyRead, incident, postalCode: postal }));
+      }
+      const retitled = { ...incident, title: { ja: '書き換えた題名', en: 'An edited title' } };
+      await store.upsertIncident(retitled);
+      try {
+        expect((await answered({ code: lines[1]![2]! })).incident?.title.en).toBe(incident.title.en);
+        now += VERIFIER_CACHE_MS + 1;
+        const edited = await answered({ code: lines[1]![2]! });
+        expect(edited).toMatchObject({ incident: { title: retitled.title }, notice: { serial: lines[1]![1] } });
+        expect(edited.summary.en).toContain('An edited title');
+      } finally {
+        await store.upsertIncident(incident);
       }
     });
 
