@@ -237,11 +237,12 @@ export function foldForReading(s: string): string {
 }
 
 /**
- * foldForReading of `source` as a MappedText that maps back to it: per character cluster
- * rather than over the whole string (as normalizeForMatching), which comes to the same
- * text but where invisible characters split a cluster (「ｶ\u200bﾞ」).
+ * foldForReading of `source` as a MappedText that maps back to it, for showing where the
+ * words read stand in the text as given: per character cluster rather than over the whole
+ * string (as normalizeForMatching), which comes to the same text but where invisible
+ * characters split a cluster (「ｶ\u200bﾞ」).
  */
-function readingMapped(source: string): MappedText {
+export function mappedForReading(source: string): MappedText {
   const matching = normalizeForMatching(source).mapped;
   const text = matching.text;
   const builder = new MappedTextBuilder(matching);
@@ -273,7 +274,7 @@ export function evidenceLocator(source: string): (evidence: string) => [number, 
     if (evidence === '') return null;
     const exact = source.indexOf(evidence);
     if (exact >= 0) return [exact, exact + evidence.length];
-    reading ??= readingMapped(source);
+    reading ??= mappedForReading(source);
     const at = reading.text.indexOf(evidence);
     return at < 0 ? null : reading.toSource(at, at + evidence.length);
   };

@@ -1,7 +1,9 @@
-// The draft as the linter reads it: NFKC (full-width letters and digits as ASCII,
-// half-width kana as full-width) and lower case, with a map back to the draft as given,
-// so that every span the linter reports points at what the writer typed.
-import { normalizeForMatching, type MappedText } from '../normalize/index.js';
+// The draft as the linter reads it, which is how the checker reads a message
+// (foldForReading: NFKC — full-width letters and digits as ASCII, half-width kana as
+// full-width — lower case, no invisible characters, no spaces inside Japanese), with a
+// map back to the draft as given, so that every span the linter reports points at what
+// the writer typed.
+import { foldForReading, mappedForReading, type MappedText } from '../normalize/index.js';
 import type { Span } from './types.js';
 
 /** Spans reported for one term list: enough to highlight a part, and a bound on the
@@ -10,12 +12,10 @@ export const MAX_SPANS_PER_KIND = 20;
 
 /** A term in the form the draft is read in. */
 export function foldTerm(term: string): string {
-  return term.normalize('NFKC').toLowerCase();
+  return foldForReading(term);
 }
 
 const ASCII_WORD = /[a-z0-9]/;
-// Lower case for ASCII only: it keeps the length, so offsets stay those of the NFKC text.
-const ASCII_UPPER = /[A-Z]+/g;
 
 /** Ends of a sentence: Japanese and ASCII stops (after NFKC), and line breaks. */
 const SENTENCE_END = /[。!?\n]|\.(?=\s|$)/g;
@@ -57,8 +57,8 @@ export class FoldedDraft {
   private readonly mapped: MappedText;
 
   constructor(readonly draft: string) {
-    this.mapped = normalizeForMatching(draft).mapped;
-    this.text = this.mapped.text.replace(ASCII_UPPER, (letters) => letters.toLowerCase());
+    this.mapped = mappedForReading(draft);
+    this.text = this.mapped.text;
   }
 
   /** A span of the folded text as a span of the draft. */
@@ -86,7 +86,7 @@ export class FoldedDraft {
     return found.sort((a, b) => a[0] - b[0] || b[1] - a[1]).slice(0, MAX_SPANS_PER_KIND);
   }
 
-  /** The first place the words occur (folded by the checker: NFKC, lower case), or null. */
+  /** The first place the words occur (folded by the checker: foldForReading), or null. */
   locate(words: string): Span | null {
     const wanted = foldTerm(words);
     if (wanted === '') return null;

@@ -273,6 +273,12 @@ describe('full-width and half-width forms', () => {
     expect(contact.spans.map(([s, e]) => draft.slice(s, e))).toContain('０１２０－０００－０００');
   });
 
+  it('reads words split by a space or an invisible character, and marks them as written', async () => {
+    const draft = draftWithout() + '\n本人確認のため、暗証 番号をご入\u200b力ください。';
+    const lint = await lintNotice(draft);
+    expect(marked(draft, lint, 'notice.scam.asks-secret').join(' ')).toContain('暗証 番号');
+  });
+
   it('marks a full-width log-in link as written', async () => {
     const draft = draftWithout() + '\n詳しくは ｈｔｔｐｓ：／／ｂｉｔ．ｌｙ／ａｂｃ をご覧ください。';
     const lint = await lintNotice(draft);
