@@ -10,12 +10,14 @@ export function phoneFindings({ message, extracted, claims }: SignalContext): Fi
   const findings: Finding[] = [];
   const primary = claims.organizations[0];
   // A number abroad is ordinary in English mail; in a Japanese message, or in a text
-  // message, it is how premium and callback scams are run.
-  const abroadIsOdd = message.channel === 'sms' || JAPANESE.test(message.text);
+  // message, it is how premium and callback scams are run. Asked only when a number is
+  // abroad: the test reads the whole text, and most messages have no such number.
+  let abroad: boolean | undefined;
+  const abroadIsOdd = (): boolean => (abroad ??= message.channel === 'sms' || JAPANESE.test(message.text));
   for (const phone of extracted.phones) {
     const at = { location: phone.location };
     if (phone.type === 'emergency-or-short') continue;
-    if (phone.international && abroadIsOdd) findings.push({ code: 'phone.international', evidence: phone.raw, params: { country: phone.country ?? '?' }, ...at });
+    if (phone.international && abroadIsOdd()) findings.push({ code: 'phone.international', evidence: phone.raw, params: { country: phone.country ?? '?' }, ...at });
     if (phone.type === 'premium') findings.push({ code: 'phone.premium', evidence: phone.raw, ...at });
     // Only organizations whose numbers we have on record can be told apart from others.
     if (primary !== undefined && primary.phones.length > 0) {
