@@ -182,6 +182,15 @@ describe('foldForReading', () => {
     expect(foldForReading('👨\u200d👩')).toBe('👨👩');
   });
 
+  it('drops exactly the characters normalizeForMatching drops (every BMP character, the tags and the supplementary variation selectors)', () => {
+    const codePoints = [...Array.from({ length: 0x10000 }, (_, cp) => cp).filter((cp) => cp < 0xd800 || cp > 0xdfff), ...Array.from({ length: 0x1f0 }, (_, i) => 0xe0000 + i)];
+    const differing = codePoints.filter((cp) => {
+      const character = String.fromCodePoint(cp);
+      return (foldForReading(character) === '') !== (normalizeForMatching(character).mapped.text === '');
+    });
+    expect(differing.map((cp) => cp.toString(16))).toEqual([]);
+  });
+
   it('is foldForMatching with fewer spaces, and changes nothing else', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '　', 'ア', 'ｱ', 'か', '字', '1', '\n', 'Ａ') }), (s) => {
