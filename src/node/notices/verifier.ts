@@ -76,6 +76,11 @@ function withSerial(answer: RunAnswer, serial: string, lookups: number | undefin
   return outcome(result, () => Buffer.concat([answer.before, Buffer.from(JSON.stringify(serial).slice(1, -1)), answer.after]), lookups);
 }
 
+/** Run answers kept (one per run, status and postal match): a server that answers for
+ * more runs than this rebuilds the least recently built, so the cache cannot grow with the
+ * number of runs ever issued. */
+const MAX_RUN_ANSWERS = 1_000;
+
 /** The answer to every code not on record. */
 const UNKNOWN_CODE = describeNotice({ status: 'unknown', checkedBy: 'code', postalCode: 'not-asked' });
 const UNKNOWN_CODE_JSON = Buffer.from(JSON.stringify(UNKNOWN_CODE));
@@ -200,6 +205,8 @@ export function createNoticeVerifier(store: Store, options: { cacheMs?: number; 
         postalCode: postal,
       });
       answer = runAnswer(key, named, result);
+      runAnswers.delete(answerKey);
+      if (runAnswers.size >= MAX_RUN_ANSWERS) runAnswers.delete(runAnswers.keys().next().value!);
       runAnswers.set(answerKey, answer);
     }
     return withSerial(answer, serialOf(issued.runId, found.row), lookups);
