@@ -273,10 +273,12 @@ export function mappedForReading(source: string): MappedText {
  * the text as the checker read it (foldForReading: NFKC, lower case, no invisible
  * characters, no spaces inside Japanese), which is often not a substring of the text
  * itself (「ＡＴＭ」, 「ｶｰﾄﾞ」, 「カード情 報」). Returns a function from evidence to its
- * [start, end) in `source`, or null where it is not there; the mapping is built once.
+ * [start, end) in `source`, or null where it is not there. `mapped` is
+ * mappedForReading(source) when the caller has it; otherwise it is built once, when first
+ * needed.
  */
-export function evidenceLocator(source: string): (evidence: string) => [number, number] | null {
-  let reading: MappedText | null = null;
+export function evidenceLocator(source: string, mapped?: MappedText): (evidence: string) => [number, number] | null {
+  let reading = mapped ?? null;
   return (evidence) => {
     if (evidence === '') return null;
     const exact = source.indexOf(evidence);

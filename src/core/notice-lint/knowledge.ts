@@ -2,9 +2,9 @@
 // notice, and the words of every finding. Validated when the product is built
 // (knowledge-schema.ts); read here without a validation library.
 import data from '../../../data/notice-lint.json' with { type: 'json' };
+import { foldForReading } from '../normalize/index.js';
 import type { LocalizedText } from '../verdict/types.js';
 import type { NoticeLintFile } from './knowledge-schema.js';
-import { foldTerm } from './text.js';
 import type { FindingCode, LintSeverity, NoticePart, TermPart } from './types.js';
 
 const file = data as NoticeLintFile;
@@ -31,7 +31,7 @@ export function partLabel(part: NoticePart): LocalizedText {
   return file.partLabels[part];
 }
 
-const fold = (list: readonly string[]): string[] => list.map(foldTerm);
+const fold = (list: readonly string[]): string[] => list.map(foldForReading);
 
 export const PART_TERMS: ReadonlyMap<TermPart, readonly string[]> = new Map(file.parts.map((p) => [p.id, fold(p.terms)]));
 export const CONTACT_HOURS_TERMS = fold(file.contactHours);

@@ -6,6 +6,7 @@
 import { checkInput, type CheckInputOptions, type CheckResult } from '../check.js';
 import type { RequestAct } from '../extract/requests.js';
 import { getOrganization, isOfficialPhone, officialDomain, type Organization } from '../knowledge/organizations.js';
+import { foldForReading } from '../normalize/index.js';
 import { dataClass, dataClassLabel, isSensitiveDataClass } from '../registry/data-classes.js';
 import { readNoticeItems, type NoticeItems } from '../registry/notice-terms.js';
 import type { LocalizedText, Reason } from '../verdict/types.js';
@@ -21,7 +22,7 @@ import {
   WEB_PAGE_TERMS,
   wordsOf,
 } from './knowledge.js';
-import { FoldedDraft, foldTerm, MAX_SPANS_PER_KIND, mergeSpans } from './text.js';
+import { FoldedDraft, MAX_SPANS_PER_KIND, mergeSpans } from './text.js';
 import {
   LINT_SEVERITIES,
   NOTICE_PARTS,
@@ -271,7 +272,7 @@ function contactLinks(result: CheckResult, organization: Organization | null): C
 
 function readParts(folded: FoldedDraft, result: CheckResult, items: NoticeItems, organization: Organization | null): PartPresence[] {
   const inDraft = (spans: Span[]): Span[] => spans.map((s) => folded.toDraft(s));
-  const classSpans = (ids: Set<string>): Span[] => inDraft(folded.find([...ids].flatMap((id) => (dataClass(id)?.terms ?? []).map(foldTerm))));
+  const classSpans = (ids: Set<string>): Span[] => inDraft(folded.find([...ids].flatMap((id) => (dataClass(id)?.terms ?? []).map(foldForReading))));
   const phones = deskPhones(result);
   const urls = contactLinks(result, organization);
   const contact = [
@@ -303,10 +304,8 @@ function addCheckerFindings(findings: Findings, result: CheckResult, folded: Fol
   // Where a reason has no place of its own, its words are looked up, and shown as the draft wrote them.
   const placed = (reason: Pick<Reason, 'location' | 'evidence'>): { span: Span | null; evidence: string } => {
     if (reason.location?.field === 'text') return { span: reason.location.span, evidence: reason.evidence };
-    const at = folded.locate(reason.evidence);
-    if (at === null) return { span: null, evidence: reason.evidence };
-    const span = folded.toDraft(at);
-    return { span, evidence: folded.draft.slice(span[0], span[1]) };
+    const span = folded.locateInDraft(reason.evidence);
+    return span === null ? { span: null, evidence: reason.evidence } : { span, evidence: folded.draft.slice(span[0], span[1]) };
   };
   const orgParams: Params = organization === null ? {} : { organization: organization.display, phones: officialPhones(organization) };
   const instructions: Span[] = [
@@ -348,7 +347,7 @@ function addCheckerFindings(findings: Findings, result: CheckResult, folded: Fol
   for (const id of items.requested) {
     const code: FindingCode =
       id === 'Bank account numbers' ? 'notice.scam.asks-bank' : SECRET_CLASSES.has(id) ? 'notice.scam.asks-secret' : 'notice.scam.asks-personal-details';
-    const at = mergeSpans(folded.find((dataClass(id)?.terms ?? []).map(foldTerm)))[0];
+    const at = mergeSpans(folded.find((dataClass(id)?.terms ?? []).map(foldForReading)))[0];
     const span = at === undefined ? null : folded.toDraft(at);
     findings.add(code, { span, evidence: span === null ? dataClassLabel(id).ja : folded.draft.slice(span[0], span[1]) });
   }

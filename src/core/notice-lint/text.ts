@@ -3,17 +3,12 @@
 // full-width — lower case, no invisible characters, no spaces inside Japanese), with a
 // map back to the draft as given, so that every span the linter reports points at what
 // the writer typed.
-import { foldForReading, mappedForReading, type MappedText } from '../normalize/index.js';
+import { evidenceLocator, mappedForReading, type MappedText } from '../normalize/index.js';
 import type { Span } from './types.js';
 
 /** Spans reported for one term list: enough to highlight a part, and a bound on the
  * result's size when a draft repeats a word thousands of times. */
 export const MAX_SPANS_PER_KIND = 20;
-
-/** A term in the form the draft is read in. */
-export function foldTerm(term: string): string {
-  return foldForReading(term);
-}
 
 const ASCII_WORD = /[a-z0-9]/;
 
@@ -55,10 +50,13 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
 export class FoldedDraft {
   readonly text: string;
   private readonly mapped: MappedText;
+  /** Where the checker's evidence (folded by foldForReading) stands in the draft, or null. */
+  readonly locateInDraft: (evidence: string) => Span | null;
 
   constructor(readonly draft: string) {
     this.mapped = mappedForReading(draft);
     this.text = this.mapped.text;
+    this.locateInDraft = evidenceLocator(draft, this.mapped);
   }
 
   /** A span of the folded text as a span of the draft. */
@@ -84,14 +82,6 @@ export class FoldedDraft {
       }
     }
     return found.sort((a, b) => a[0] - b[0] || b[1] - a[1]).slice(0, MAX_SPANS_PER_KIND);
-  }
-
-  /** The first place the words occur (folded by the checker: foldForReading), or null. */
-  locate(words: string): Span | null {
-    const wanted = foldTerm(words);
-    if (wanted === '') return null;
-    const at = this.text.indexOf(wanted);
-    return at === -1 ? null : [at, at + wanted.length];
   }
 
   /** The sentences, as spans of the folded text. */
