@@ -10,6 +10,9 @@
 // - .xlsb counts as macro-office: binary workbooks carry VBA without an "m" in the name.
 // - Legacy .doc/.xls/.ppt (and any OLE2 or OOXML file) are macro-office only when the
 //   content contains a VBA project; we only look for its storage name, not parse OLE2.
+// - An Internet Shortcut (.url) that only opens a web page is a link saved as a file
+//   (browsers of the early 2000s attached one for "send link"), not a shortcut that can
+//   run a program: see webShortcutTarget.
 
 import type { AttachmentFlag } from './types.js';
 
@@ -121,6 +124,7 @@ export function attachmentFlags(name: string | null, mediaType: string, content?
   if (byExtension) flags.add(byExtension);
   const byMediaType = MEDIA_TYPES.get(mediaType.trim().toLowerCase());
   if (byMediaType) flags.add(byMediaType);
+  if (content !== undefined && webShortcutTarget(name, mediaType, content) !== null) flags.delete('shortcut');
 
   if (content && content.length >= 4) {
     const sniffed = sniff(content);
@@ -131,6 +135,99 @@ export function attachmentFlags(name: string | null, mediaType: string, content?
   }
   if (flags.has('encrypted-archive')) flags.add('archive');
   return [...flags];
+}
+
+// ---------------------------------------------------------------------------------
+// Internet Shortcuts (.url): INI text whose URL= line Windows opens on a double-click.
+
+/** Largest .url file read for its target. Real ones are a few hundred bytes; a larger one
+ * is not read (it stays flagged as a shortcut), so a crafted attachment costs nothing. */
+const MAX_WEB_SHORTCUT_BYTES = 4096;
+
+/** Longest target address taken from a .url file, as browsers cap addresses they show. */
+const MAX_WEB_SHORTCUT_URL = 2048;
+
+/** Sections of a .url file that Internet Explorer and Windows write. */
+const WEB_SHORTCUT_SECTIONS = new Set(['default', 'internetshortcut', 'internetshortcut.a', 'internetshortcut.w', '{000214a0-0000-0000-c000-000000000046}']);
+
+/** Keys whose value is an address: each must be a web page for the file to be one. */
+const ADDRESS_KEYS = new Set(['url', 'baseurl', 'iconfile']);
+
+/** Keys that only describe the shortcut (its icon's number, a date, a hot key, how the
+ * window opens, Windows' own property numbers). Any other key — WorkingDirectory, or one
+ * unknown here — makes the file something this reader does not vouch for. */
+const DESCRIPTIVE_KEYS = new Set(['iconindex', 'modified', 'hotkey', 'showcommand', 'idlist', 'prop3', 'roamed']);
+
+/** A line of a .url file: a [section], or key=value. Anchored single classes: linear. */
+const SECTION_LINE = /^\[([^\]]*)\]$/;
+const KEY_LINE = /^([A-Za-z0-9]+)[ \t]*=[ \t]*(.*)$/;
+
+/** Flags of files a web address can hand the browser to run or mount. */
+const PROGRAM_FLAGS: ReadonlySet<AttachmentFlag> = new Set(['executable', 'script', 'shortcut', 'disk-image']);
+
+/**
+ * The web page an Internet Shortcut attachment opens, when opening a web page is all it
+ * does: every address in it (URL, BASEURL, IconFile) is an http or https address, the
+ * page is not a program to download, and it holds nothing else but descriptive keys.
+ * Otherwise null, and the file stays a shortcut that can run a program: Windows opens
+ * file:, \\server\share and search-ms: targets directly, and an icon on a network share
+ * makes Explorer contact that server just by showing the file.
+ */
+export function webShortcutTarget(name: string | null, mediaType: string, content: Uint8Array): string | null {
+  if (name === null || realExtension(name) !== 'url' || content.length > MAX_WEB_SHORTCUT_BYTES) return null;
+  if (mediaType.trim().toLowerCase() === 'application/x-ms-shortcut') return null;
+  let target: string | null = null;
+  let section: string | null = null;
+  for (const rawLine of latin1(content).split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line === '' || line.startsWith(';')) continue;
+    const heading = SECTION_LINE.exec(line);
+    if (heading !== null) {
+      section = heading[1]!.trim().toLowerCase();
+      if (!WEB_SHORTCUT_SECTIONS.has(section)) return null;
+      continue;
+    }
+    const pair = KEY_LINE.exec(line);
+    if (pair === null || section === null) return null;
+    const key = pair[1]!.toLowerCase();
+    const value = pair[2]!;
+    if (ADDRESS_KEYS.has(key)) {
+      if (webPage(value) === null) return null;
+      if (key === 'url' && section === 'internetshortcut') target ??= value;
+    } else if (!DESCRIPTIVE_KEYS.has(key) || (key === 'idlist' && value !== '')) {
+      return null;
+    }
+  }
+  return target;
+}
+
+/** `address` when it is an http or https address of a page, not of a program. */
+function webPage(address: string): string | null {
+  if (address.length > MAX_WEB_SHORTCUT_URL || !/^https?:\/\//i.test(address)) return null;
+  let path: string;
+  try {
+    path = new URL(address).pathname;
+  } catch {
+    return null;
+  }
+  const flag = FLAG_BY_EXTENSION.get(realExtension(decodeURIComponentSafely(path)));
+  return flag !== undefined && PROGRAM_FLAGS.has(flag) ? null : address;
+}
+
+function decodeURIComponentSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Bytes as ISO-8859-1 text: a .url file is ANSI text, and NUL or other control bytes
+ * (a UTF-16 or binary file) fail the line patterns rather than the decoding. */
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]!);
+  return text;
 }
 
 interface Sniffed {

@@ -13,7 +13,7 @@ import {
   MAX_MIME_PARTS,
   MAX_URLS_PER_MESSAGE,
 } from '../limits.js';
-import { attachmentFlags } from './attachments.js';
+import { attachmentFlags, webShortcutTarget } from './attachments.js';
 import { parseAuthenticationResults } from './auth-results.js';
 import { assertInputSize } from './errors.js';
 import { htmlToText } from './html.js';
@@ -180,6 +180,10 @@ async function buildMessage(
     const name = attachment.filename;
     const mediaType = attachment.mimeType.toLowerCase();
     message.attachments.push({ name, mediaType, size: content.byteLength, flags: attachmentFlags(name, mediaType, content) });
+    // A web page saved as a shortcut file is a link the reader can open: its address is
+    // judged with the message's other links.
+    const webPage = webShortcutTarget(name, mediaType, content);
+    if (webPage !== null) message.links.push({ href: webPage, text: name, kind: 'shortcut' });
   }
   applyCaps(message);
   return message;

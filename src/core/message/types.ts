@@ -35,10 +35,11 @@ export interface Recipients {
 export interface MessageLink {
   /** The target exactly as written (href, form action). */
   href: string;
-  /** The visible text of the anchor, whitespace-collapsed; null for form actions. */
+  /** The visible text of the anchor (whitespace-collapsed) or the shortcut file's name; null for form actions. */
   text: string | null;
-  /** Where in the message the link was found. */
-  kind: 'anchor' | 'form' | 'area';
+  /** Where in the message the link was found: an HTML anchor, form or image-map area,
+   * or an attached web shortcut (.url file), whose text is the file's name. */
+  kind: 'anchor' | 'form' | 'area' | 'shortcut';
 }
 
 export const ATTACHMENT_FLAGS = [

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attachmentFlags, realExtension } from '../../../src/core/message/attachments.js';
+import fc from 'fast-check';
+import { attachmentFlags, realExtension, webShortcutTarget } from '../../../src/core/message/attachments.js';
 import { HANG_GUARD_MS } from '../../hang-guard.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/mail');
@@ -218,5 +219,74 @@ describe('attachmentFlags by content', () => {
       new Uint8Array([...RAR5_SIGNATURE, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
     ];
     for (const sample of samples) expect(attachmentFlags('a', 'application/octet-stream', sample)).toEqual(['archive']);
+  });
+});
+
+/** A .url file as Internet Explorer writes one ("send link by e-mail"), CRLF line ends. */
+function internetShortcut(lines: readonly string[]): Uint8Array {
+  return new Uint8Array(Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'));
+}
+const ARTICLE = 'https://www.example.org/articles/2002/liberalism.html';
+const WEB_SHORTCUT = ['[DEFAULT]', `BASEURL=${ARTICLE}`, '[InternetShortcut]', `URL=${ARTICLE}`, 'Modified=E0824ED43364C201DE', 'IconIndex=0'];
+
+describe('webShortcutTarget: a .url file that only opens a web page is a link, not a program', () => {
+  it('reads the page of a shortcut as a browser saves it, and drops the shortcut flag', () => {
+    const content = internetShortcut(WEB_SHORTCUT);
+    expect(webShortcutTarget('記事.url', 'application/octet-stream', content)).toBe(ARTICLE);
+    expect(attachmentFlags('記事.url', 'application/octet-stream', content)).toEqual([]);
+    expect(webShortcutTarget('ＬＩＮＫ．ＵＲＬ', 'application/internet-shortcut', internetShortcut(['[InternetShortcut]', 'URL=http://example.org/']))).toBe('http://example.org/');
+  });
+
+  it.each([
+    ['a local or network target', ['[InternetShortcut]', 'URL=file:///C:/Windows/System32/calc.exe']],
+    ['a network share', ['[InternetShortcut]', 'URL=\\\\198.51.100.7\\share\\invoice']],
+    ['a Windows search on a remote share', ['[InternetShortcut]', 'URL=search-ms:query=invoice&crumb=location:\\\\198.51.100.7@80\\share']],
+    ['an icon on a network share (Explorer contacts it when it shows the file)', ['[InternetShortcut]', `URL=${ARTICLE}`, 'IconFile=\\\\198.51.100.7\\share\\icon.ico', 'IconIndex=1']],
+    ['a program to download', ['[InternetShortcut]', 'URL=https://www.example.org/files/setup.exe']],
+    ['a program to download, its extension percent-encoded', ['[InternetShortcut]', 'URL=https://www.example.org/files/invoice%2Ejs']],
+    ['a disk image to download', ['[InternetShortcut]', 'URL=https://www.example.org/invoice.iso?dl=1']],
+    ['a working directory', ['[InternetShortcut]', `URL=${ARTICLE}`, 'WorkingDirectory=C:\\Users\\Public']],
+    ['a key this reader does not know', ['[InternetShortcut]', `URL=${ARTICLE}`, 'Command=cmd.exe']],
+    ['a section this reader does not know', ['[InternetShortcut]', `URL=${ARTICLE}`, '[Run]', 'Modified=0']],
+    ['a key before any section', [`URL=${ARTICLE}`]],
+    ['no URL at all', ['[InternetShortcut]', 'IconIndex=0']],
+    ['an address that is not one', ['[InternetShortcut]', 'URL=http://exa mple.org/']],
+  ])('keeps a shortcut with %s a shortcut', (_, lines) => {
+    const content = internetShortcut(lines);
+    expect(webShortcutTarget('link.url', 'application/octet-stream', content)).toBeNull();
+    expect(attachmentFlags('link.url', 'application/octet-stream', content)).toEqual(['shortcut']);
+  });
+
+  it('reads only .url files, as plain text and of a shortcut\'s size', () => {
+    const content = internetShortcut(WEB_SHORTCUT);
+    expect(webShortcutTarget('link.lnk', 'application/octet-stream', content)).toBeNull();
+    expect(webShortcutTarget('link.url', 'application/x-ms-shortcut', content)).toBeNull();
+    expect(webShortcutTarget(null, 'application/internet-shortcut', content)).toBeNull();
+    const utf16 = new Uint8Array(Buffer.from(`[InternetShortcut]\r\nURL=${ARTICLE}\r\n`, 'utf16le'));
+    expect(webShortcutTarget('link.url', 'application/octet-stream', utf16)).toBeNull();
+    const padded = internetShortcut([...WEB_SHORTCUT, ...Array.from({ length: 400 }, () => 'IconIndex=0')]);
+    expect(padded.length).toBeGreaterThan(4096);
+    expect(webShortcutTarget('link.url', 'application/octet-stream', padded)).toBeNull();
+  });
+
+  it('never throws, and a page it finds is an http(s) address written in the file', () => {
+    const pieces = fc.constantFrom(
+      '[InternetShortcut]', '[DEFAULT]', '[Run]', `URL=${ARTICLE}`, 'URL=http://example.org/a.exe', 'URL=file:///C:/x', 'URL=http://%zz',
+      'BASEURL=https://example.org/', 'IconFile=\\\\host\\i.ico', 'IconIndex=0', 'Modified=0', 'IDList=', 'IDList=x', '; comment', '', '=', '[', 'URL=',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 12 }), fc.constantFrom('\r\n', '\n', '\r'), (lines, end) => {
+        const content = new Uint8Array(Buffer.from(lines.join(end), 'utf8'));
+        const page = webShortcutTarget('x.url', 'application/octet-stream', content);
+        if (page !== null) {
+          expect(page).toMatch(/^https?:\/\//i);
+          expect(Buffer.from(content).toString('latin1')).toContain(page);
+          expect(attachmentFlags('x.url', 'application/octet-stream', content)).not.toContain('shortcut');
+        } else {
+          expect(attachmentFlags('x.url', 'application/octet-stream', content)).toContain('shortcut');
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -898,6 +898,30 @@ export interface KnownIssue {
 /** Close calls found after the cases above were written, fixed since: asserted. */
 export const MORE_LOOKALIKES: KnownIssue[] = [
   {
+    code: 'attachment.shortcut',
+    side: 'lookalike',
+    input: withAttachment(
+      '記事.url',
+      'application/octet-stream',
+      bytes('[InternetShortcut]\r\nURL=https://www.example.org/articles/2025/saving.html\r\nModified=E0824ED43364C201DE\r\n'),
+      '先日話した記事です。リンクを添付します。',
+    ),
+    expected: 'no attachment.shortcut: an Internet Shortcut that only opens a web page is a link saved as a file',
+    actual: 'attachment.shortcut (+60, risk high) on a genuine mail of easy-ham-1 that sent an article this way',
+  },
+  {
+    code: 'link.not-official',
+    side: 'triggers',
+    input: mail({
+      from: ['楽天カード', 'info@rakuten-card-notice.top'],
+      subject: '【楽天カード】ご利用確認のお願い',
+      text: '【楽天カード】カードのご利用を一時的に制限しました。添付のショートカットからご確認ください。',
+      attachments: [{ name: 'ご利用確認.url', type: 'application/octet-stream', content: bytes('[InternetShortcut]\r\nURL=https://rakuten-card-check.top/login\r\n') }],
+    }),
+    expected: 'link.not-official: the web page a shortcut attachment opens is judged with the message\'s links',
+    actual: 'written with the reading of web shortcuts, which before only counted as attachment.shortcut',
+  },
+  {
     code: 'lure.credential-request',
     side: 'triggers',
     input: mail({
