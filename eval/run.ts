@@ -70,6 +70,8 @@ interface Row {
   negatives: number;
   flagged: Counts;
   high: Counts;
+  /** Flagged messages told they look like advertising mail (medium on bulk-mail features alone, CheckResult.bulk). */
+  advertising: { positives: number; negatives: number };
   /** For genuine messages judged medium or high: how many carry each reason code that added points. */
   falseAlarmReasons: Map<string, number>;
   /** Inputs whose check took longest, for the notes. */
@@ -91,10 +93,12 @@ function count(cases: readonly Case[], risks: readonly Risk[], isFlagged: (risk:
 async function measure(dataset: string, cases: Case[]): Promise<Row> {
   const started = performance.now();
   const risks: Risk[] = [];
+  const advertising = { positives: 0, negatives: 0 };
   const falseAlarmReasons = new Map<string, number>();
   for (const c of cases) {
     const result = await checkInput(c.input);
     risks.push(result.risk);
+    if (result.bulk) c.positive ? advertising.positives++ : advertising.negatives++;
     if (c.positive || result.risk === 'low') continue;
     for (const reason of result.reasons) {
       if (reason.score > 0) falseAlarmReasons.set(reason.code, (falseAlarmReasons.get(reason.code) ?? 0) + 1);
@@ -106,6 +110,7 @@ async function measure(dataset: string, cases: Case[]): Promise<Row> {
     negatives: cases.filter((c) => !c.positive).length,
     flagged: count(cases, risks, (r) => r !== 'low'),
     high: count(cases, risks, (r) => r === 'high'),
+    advertising,
     falseAlarmReasons,
     seconds: (performance.now() - started) / 1000,
   };
@@ -127,14 +132,15 @@ function metrics(c: Counts): { precision: string; recall: string; f1: string; fp
 
 function table(rows: Row[]): string {
   const lines = [
-    '| dataset | scams | genuine | precision | recall | F1 | false-positive rate | recall (high) | FPR (high) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| dataset | scams | genuine | precision | recall | F1 | false-positive rate | recall (high) | FPR (high) | flagged, told advertising: scams / genuine |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of rows) {
     const f = metrics(row.flagged);
     const h = metrics(row.high);
+    const advertising = `${pct(row.advertising.positives, row.positives)} / ${pct(row.advertising.negatives, row.negatives)}`;
     lines.push(
-      `| ${row.dataset} | ${row.positives} | ${row.negatives} | ${f.precision} | ${f.recall} | ${f.f1} | ${f.fpr} | ${h.recall} | ${h.fpr} |`,
+      `| ${row.dataset} | ${row.positives} | ${row.negatives} | ${f.precision} | ${f.recall} | ${f.f1} | ${f.fpr} | ${h.recall} | ${h.fpr} | ${advertising} |`,
     );
   }
   return lines.join('\n');
@@ -228,6 +234,8 @@ const ownOutput = `${ownTitle}\n\n${ownNote}\n\n${table(ownRows)}`;
 interface Judged {
   risk: Risk;
   score: number;
+  /** Told it looks like advertising mail (CheckResult.bulk). */
+  bulk: boolean;
   reasons: { code: string; score: number }[];
 }
 interface JaOutcome {
@@ -240,7 +248,7 @@ interface JaOutcome {
 
 async function judgeText(message: JaRealMessage, text: string): Promise<Judged> {
   const result = await checkInput(jaRealInput(message, text));
-  return { risk: result.risk, score: result.score, reasons: result.reasons.map((r) => ({ code: r.code, score: r.score })) };
+  return { risk: result.risk, score: result.score, bulk: result.bulk, reasons: result.reasons.map((r) => ({ code: r.code, score: r.score })) };
 }
 
 const flaggedRisk = (j: Judged): boolean => j.risk !== 'low';
@@ -250,6 +258,15 @@ const share = (items: readonly Judged[], test: (j: Judged) => boolean): string =
   const n = items.filter(test).length;
   return items.length === 0 ? '–' : `${pct(n, items.length)} (${n})`;
 };
+
+/** How many flagged messages were told they look like advertising mail rather than that they may be a scam. */
+function advertisingLine(outcomes: readonly JaOutcome[]): string {
+  const told = (label: JaRealMessage['label']): string => {
+    const flagged = outcomes.filter((o) => o.message.label === label && flaggedRisk(o.asIs));
+    return `${flagged.filter((o) => o.asIs.bulk).length} of the ${flagged.length} ${label === 'scam' ? 'scams' : 'genuine messages'} flagged`;
+  };
+  return `Told "this looks like advertising mail" (medium on how mass mail looks alone) rather than "this may be a scam": ${told('scam')}, ${told('legit')}.`;
+}
 
 function channelTable(outcomes: readonly JaOutcome[], view: 'asIs' | 'noLinks'): string {
   const lines = [
@@ -345,6 +362,7 @@ if (jaMessages === null) {
     jaIntro,
     '### By channel',
     channelTable(outcomes, 'asIs'),
+    advertisingLine(outcomes),
     '### By channel, links removed',
     channelTable(outcomes, 'noLinks'),
     '### Calls and letters about money, cards, PINs or ATMs',
@@ -414,8 +432,10 @@ if (split === 'eval') {
     `# Accuracy
 
 Written by \`npm run eval\` (eval/run.ts). Each message goes through the whole check
-(parse, extract, evidence, verdict). **Flagged** = risk medium or high; the last two
-columns count risk **high** alone. Scams are spam, phishing and smishing; genuine is ham.
+(parse, extract, evidence, verdict). **Flagged** = risk medium or high; the two columns
+before the last count risk **high** alone; the last counts the flagged messages told they
+look like advertising mail (medium on how mass mail looks alone, with no evidence of harm) rather
+than that they may be a scam. Scams are spam, phishing and smishing; genuine is ham.
 
 Data: the Apache SpamAssassin public corpus, evaluation groups only (easy-ham-2, spam-2,
 and the held-out half of hard-ham-1, genuine commercial mail whose MD5 starts with 8–f —

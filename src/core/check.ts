@@ -43,6 +43,9 @@ export interface CheckResult {
   /** 0–100. */
   score: number;
   kind: 'breach-notice' | 'message';
+  /** An email of medium risk on how mass mail looks alone, with no evidence of harm:
+   * advertising mail (Verdict.bulk). */
+  bulk: boolean;
   claimed: { organizations: string[] };
   /** The incident on record the notice refers to, with each difference from the record; null when none matched. */
   incident: IncidentMatch | null;
@@ -148,6 +151,7 @@ function toResult(id: string, { message, extracted }: Examined, verdict: Verdict
     risk: verdict.risk,
     score: verdict.score,
     kind: verdict.breachNotice ? 'breach-notice' : 'message',
+    bulk: verdict.bulk,
     claimed: verdict.claimed,
     incident: verdict.incident,
     reasons: verdict.reasons,

@@ -330,6 +330,28 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
     await page.close();
   });
 
+  it('says a mail that only looks like mass advertising is advertising mail, with deleting it as the next step', async () => {
+    const page = await open('/check');
+    const eml = [
+      'From: Best Deals <xk7q2vbn9@deals-mailer.example>',
+      'Reply-To: orders@other-mailer.example',
+      'Subject: LIMITED TIME: Lose 30 lbs FAST - FREE trial!!!',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      'Dear Friend,',
+      '',
+      'Act now! Order our amazing herbal diet pills today and get a F R E E bottle.',
+      'To be removed from our mailing list, reply with REMOVE. This is a one time mailing.',
+    ].join('\r\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'deals.eml', mimeType: 'message/rfc822', buffer: Buffer.from(eml) });
+    await page.getByRole('button', { name: '確かめる' }).click();
+    await page.locator('#result-heading').waitFor();
+    expect(await page.locator('#result-heading').textContent()).toBe('注意：広告・宣伝メールのようです');
+    expect(await page.locator('.next-step-main').textContent()).toContain('リンクを開かずに削除してかまいません');
+    await page.close();
+  });
+
   it('checks a password without sending it: only a 5-character hash prefix goes out', async () => {
     const page = await open('/password');
     const requests: Request[] = [];

@@ -36,6 +36,11 @@ export interface Verdict {
   claimed: { organizations: string[] };
   /** It reads as a notice that personal data leaked (apology, leak, unauthorized access). */
   breachNotice: boolean;
+  /** An email of medium risk on how mass mail looks alone (reasons marked `bulk` in
+   * data/reasons.json, with hints of low severity beside them) and no evidence of harm:
+   * it reads as advertising mail, and the reader is told so rather than "this may
+   * be a scam". */
+  bulk: boolean;
   /** The incident on record the notice speaks of, with each difference; null when none matched. */
   incident: IncidentMatch | null;
   /** What the message asks the reader to do, in the sentences that speak for it. */

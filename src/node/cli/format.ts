@@ -119,6 +119,9 @@ const HEADLINE: Record<Risk, { icon: string; color: string; text: Text }> = {
   },
 };
 
+/** The medium headline of a message that only looks like mass mail (CheckResult.bulk). */
+const BULK_HEADLINE = { ...HEADLINE.medium, text: { ja: '注意 — 広告・宣伝メールのようです', en: 'Be careful — this looks like advertising mail' } };
+
 function address(a: MailAddress): string {
   if (a.name && a.address) return `${a.name} <${a.address}>`;
   return a.name || a.address;
@@ -139,7 +142,7 @@ export function formatResult(
   color: boolean,
 ): string {
   const out: string[] = [`■ ${result.id}`];
-  const headline = HEADLINE[result.risk];
+  const headline = result.bulk ? BULK_HEADLINE : HEADLINE[result.risk];
   const title = `${headline.icon} ${headline.text[lang]} (${result.score}/100 ${LABEL.score[lang]})`;
   out.push(`  ${color ? `${headline.color}${title}\x1b[0m` : title}`);
   if (result.reasons.length > 0) {

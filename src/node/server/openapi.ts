@@ -69,12 +69,16 @@ const PRETEXTS = Object.keys(scamPatterns.concepts)
 const checkResult = {
   type: 'object',
   description: 'The result object of the design (§4). Reasons and advice carry both languages.',
-  required: ['id', 'risk', 'score', 'kind', 'claimed', 'incident', 'reasons', 'advice', 'requests', 'extracted'],
+  required: ['id', 'risk', 'score', 'kind', 'bulk', 'claimed', 'incident', 'reasons', 'advice', 'requests', 'extracted'],
   properties: {
     id: { type: 'string' },
     risk: { type: 'string', enum: ['low', 'medium', 'high'] },
     score: { type: 'integer', minimum: 0, maximum: 100 },
     kind: { type: 'string', enum: ['breach-notice', 'message'] },
+    bulk: {
+      type: 'boolean',
+      description: 'An email of medium risk on how mass mail looks alone (its wording, machine-made addresses), speaking for no organization and with no evidence of harm: advertising mail, told as such.',
+    },
     claimed: { type: 'object', properties: { organizations: { type: 'array', items: { type: 'string' } } } },
     incident: {
       oneOf: [

@@ -57,6 +57,16 @@ const RISK_VIEW: Record<Risk, { icon: IconName; title: Text; text: Text }> = {
   },
 };
 
+/** The medium view of a message that only looks like mass mail (CheckResult.bulk). */
+const BULK_VIEW: (typeof RISK_VIEW)[Risk] = {
+  icon: 'warning',
+  title: { ja: '注意：広告・宣伝メールのようです', en: 'Be careful: this looks like advertising mail' },
+  text: {
+    ja: 'お金や個人情報を求める文面など、詐欺とはっきり言える点は見つかりませんでした。それでも、リンクは開かないでください。',
+    en: 'We found nothing that clearly marks it as a scam, such as a request for money or personal details. Still, do not open its links.',
+  },
+};
+
 const SEVERITY_LABEL: Record<Reason['severity'], Text> = {
   high: { ja: '危険', en: 'Danger' },
   medium: { ja: '注意', en: 'Caution' },
@@ -243,7 +253,7 @@ export default function Check() {
 function Result({ outcome, headingRef, lang }: { outcome: Outcome; headingRef: RefObject<HTMLHeadingElement | null>; lang: 'ja' | 'en' }) {
   const { t } = useLang();
   const { result, message } = outcome;
-  const view = RISK_VIEW[result.risk];
+  const view = result.bulk ? BULK_VIEW : RISK_VIEW[result.risk];
   // The result type says null until the registry matches notices; read it as the match it will be.
   const incident = result.incident as IncidentMatch | null;
   const locate = evidenceLocator(message.text);
