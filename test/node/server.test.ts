@@ -114,6 +114,19 @@ describe('POST /api/check', () => {
     expect(result).toHaveProperty('incident');
   });
 
+  it('answers with every property its OpenAPI schema says a result has', async () => {
+    const document = (await (await app().request('/api/openapi.json')).json()) as {
+      components: { schemas: { CheckResult: { required: string[]; properties: Record<string, unknown> } } };
+    };
+    const schema = document.components.schemas.CheckResult;
+    const result = (await (await postCheck(app(), { text: PHISHING_SMS, channel: 'sms' })).json()) as Record<string, unknown>;
+    for (const property of schema.required) {
+      expect(result, property).toHaveProperty(property);
+      expect(schema.properties, property).toHaveProperty(property);
+    }
+    expect(result['bulk']).toBe(false);
+  });
+
   it('answers 400, not "low risk", when there is nothing to check', async () => {
     for (const body of [{ text: '' }, { text: ' \n\u3000 ' }, { eml: 'From: a\r\nSubject:\r\n\r\n' }]) {
       const response = await postCheck(app(), body);
