@@ -219,6 +219,21 @@ const MEANS_OF: Record<string, RequestMeans> = {
   'means.convenience-store': 'convenience-store',
 };
 
+/** Concepts of paying somewhere other than at the door. */
+const ELSEWHERE_THAN_THE_DOOR: ReadonlySet<string> = new Set(['verb.pointer', 'object.link', 'object.bank']);
+
+/**
+ * 「代金引換（お受け取り時に配達員へお支払いください）」: paying the delivery person for the
+ * reader's own order is how an order confirmation says they chose to pay, not a request
+ * to send money. A sentence that also names a link (「代引き料金をこちらからお支払いくださ
+ * い」), a bank account (「以下の口座へお振込みください」) or another means (electronic money,
+ * a convenience store) still asks.
+ */
+function paidAtTheDoor(hits: readonly ConceptHit[]): boolean {
+  return hits.some((x) => x.concept === 'cue.cash-on-delivery') && !hits.some((x) => ELSEWHERE_THAN_THE_DOOR.has(x.concept) || MEANS_OF[x.concept] !== undefined);
+}
+
+
 interface Sentence {
   start: number;
   end: number;
@@ -447,6 +462,7 @@ export function readRequests(folded: string, channel: Channel): Reading {
         chosen = ['update-account', undefined];
       }
       if (chosen === undefined) continue;
+      if (chosen[0] === 'pay' && paidAtTheDoor(s.hits)) continue;
       const end = ve + marker.index + marker[0].length - te.length;
       const reported =
         asked ||

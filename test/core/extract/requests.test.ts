@@ -68,9 +68,23 @@ describe('look-alikes that ask nothing', () => {
     ['a warning page reporting a call', '警察官を名乗る男から暗証番号を教えてほしいと言われたという相談が寄せられています。', 'web', 'tell-secret'],
     ['undoing an act: アンインストール', '偽アプリは、アンインストールしてください。', 'sms', 'install-app'],
     ['not asked: 聞かれませんでした', '暗証番号は一切聞かれませんでした。', 'call', 'tell-secret'],
+    ['cash on delivery: 配達員へお支払いください', '［お支払い方法］代金引換（商品お受け取り時に配達員へお支払いください）', 'email', 'pay'],
+    ['cash on delivery: 代引きでお支払いください', 'ご注文の商品は、代引きでお支払いください。', 'email', 'pay'],
+    ['cash on delivery, half-width kana: 配達員に', 'お届けの際、配達員に代金（ﾃｽｳﾘｮｳ込み）をお支払いください。', 'email', 'pay'],
   ];
   it.each(notAsked)('%s', (_what, text, channel, act) => {
     expect(acts(text, channel), text).not.toContain(act);
+  });
+
+  it('a payment at the door for one\'s own order is none, but a 代引き charge by link, transfer or shop counter is asked', () => {
+    for (const text of [
+      '【日本郵便】代引き料金のお支払いが確認できません。こちらからお支払いください https://example.top/x',
+      'お支払いは代金引換ですが、配達員へ渡す前に、手数料500円を以下の口座へお振込みください。',
+      '代引き手数料をコンビニでお支払いください。',
+    ]) {
+      expect(acts(text, 'sms'), text).toContain('pay');
+    }
+    expect(acts('代金引換の手数料を電子マネーでお支払いください。', 'sms')).toContain('buy-gift-card');
   });
 
   it('a word inside a longer word is not that word: ブロック is no ロック, 配送料 no 配送', () => {
