@@ -24,6 +24,7 @@ export const NEVER_ASKED: LocalizedText = {
 /** Japanese may use the words the message asked for (暗証番号を教える); English keeps to the kind of thing. */
 const ACT: Record<RequestAct, { ja: (object: string | null) => string; en: string }> = {
   pay: { ja: () => 'お金を払う・振り込む', en: 'Pay or send money' },
+  'pay-for-order': { ja: () => '注文の代金を払う', en: 'Pay for an order' },
   'buy-gift-card': { ja: () => '電子マネーやギフトカードを買って払う', en: 'Pay with electronic money or gift cards' },
   'hand-over': {
     ja: (object) => (object !== null && /カード|通帳|印鑑|現金|お金/.test(object) ? `${object}を渡す` : 'お金やカードを渡す'),

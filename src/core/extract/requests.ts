@@ -24,6 +24,7 @@ import { readEnglishRequests } from './english-requests.js';
 
 export const REQUEST_ACTS = [
   'pay',
+  'pay-for-order',
   'buy-gift-card',
   'hand-over',
   'tell-secret',
@@ -399,6 +400,11 @@ export function readRequests(folded: string, channel: Channel): Reading {
   };
 
   const pressed = messageHas(['pretext.unpaid', 'pretext.account-lock', 'pretext.undelivered', 'pretext.lawsuit', 'pretext.refund']) !== undefined;
+  // A shop's order confirmation (「ご注文ありがとうございます」) asks for the price of what the
+  // reader bought, by transfer, at a convenience store or later by invoice: a payment for
+  // their own order, unless the message gives another reason to pay than the delivery
+  // (an unpaid bill, a lawsuit, a locked account: 「ご注文の代金が未払いです」).
+  const ownOrder = messageHas(['cue.own-order']) !== undefined && messagePretexts.every((x) => x.concept === 'pretext.delivery');
   sentences.forEach((s, index) => {
     if (s.hits.length === 0 || !live(index) || requests.length >= MAX_REQUESTS) return;
     const add = (act: RequestAct, object: ConceptHit | undefined, from: number, to: number, reported: boolean): void => {
@@ -463,6 +469,7 @@ export function readRequests(folded: string, channel: Channel): Reading {
       }
       if (chosen === undefined) continue;
       if (chosen[0] === 'pay' && paidAtTheDoor(s.hits)) continue;
+      if (chosen[0] === 'pay' && ownOrder) chosen = ['pay-for-order', chosen[1]];
       const end = ve + marker.index + marker[0].length - te.length;
       const reported =
         asked ||

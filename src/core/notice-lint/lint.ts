@@ -110,6 +110,7 @@ const OTHER_FAMILIES = ['pattern.', 'lang.', 'call.', 'attachment.'];
  * are judged on their own. */
 const ACT_FINDINGS: Record<RequestAct, FindingCode | null> = {
   pay: 'notice.scam.asks-money',
+  'pay-for-order': 'notice.scam.asks-money',
   'buy-gift-card': 'notice.scam.asks-money',
   'hand-over': 'notice.scam.asks-money',
   'go-to-atm': 'notice.scam.asks-money',

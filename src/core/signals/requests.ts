@@ -71,9 +71,12 @@ export function requestFindings(context: SignalContext): Finding[] {
   const pretext = pretextOf((c) => PRESSING.has(c));
   const actor = reading.concepts.find((c) => c.hit.concept === 'actor.police' || c.hit.concept === 'actor.public')?.hit.term;
   const claimed = claims.organizations[0]?.display.ja ?? actor;
-  if (requests.length > 0 && pretext !== undefined) findings.push({ code: 'request.under-pretext', evidence: pretext });
+  // Paying for one's own order is asked for no pretext: the delivery an order
+  // confirmation speaks of is what was bought, not a reason to hurry.
+  const pressable = requests.some((r) => r.act !== 'pay-for-order');
+  if (pressable && pretext !== undefined) findings.push({ code: 'request.under-pretext', evidence: pretext });
   // Impersonation has this shape: a name, a pretext and something to do.
-  if (requests.length > 0 && pretext !== undefined && claimed !== undefined) findings.push({ code: 'request.in-the-name-of', evidence: claimed });
+  if (pressable && pretext !== undefined && claimed !== undefined) findings.push({ code: 'request.in-the-name-of', evidence: claimed });
   // A call that opens with trouble or an authority is how these scams begin. A letter
   // is not judged so: genuine letters (breach notices, tax notices) name leaks, misuse
   // and the police in passing; the letter patterns (fake lawsuits, fake bills) judge those.

@@ -117,6 +117,7 @@ function chooseAdvice(risk: Risk, bulk: boolean, reasons: Reason[], message: Mes
     if (extracted.urls.length > 0) codes.push('if-already-entered');
   }
   if (hasReason(worrying, PAY_TO_DELETE)) codes.push('never-pay-to-delete');
+  if (worrying.has('request.pay-for-order')) codes.push('order-payment-check');
   if (risk === 'high' && (message.channel === 'email' || message.channel === 'sms') && extracted.urls.length > 0) {
     codes.push('report-phishing');
   }

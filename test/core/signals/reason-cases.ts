@@ -694,6 +694,19 @@ export const CASES: Record<string, ReasonCase> = {
     // A bank's own reassurance names the same act only to deny it.
     lookalike: sms('【みずほ銀行】当行の職員が、お電話でお振り込みをお願いすることはございません。'),
   },
+  'request.pay-for-order': {
+    triggers: mail({
+      from: ['ひので書房オンラインストア', 'order@hinode-shobo.example'],
+      subject: '【ひので書房】ご注文ありがとうございます',
+      text: 'ご注文ありがとうございます。お支払い方法：コンビニ払い。払込番号で、お近くのコンビニにて9月25日までにお支払いください。ご入金を確認後、商品を発送いたします。',
+    }),
+    // The same thanks before a bill said to be unpaid is a demand for money, not an order's price.
+    lookalike: mail({
+      from: ['ひので書房オンラインストア', 'order@hinode-shobo.example'],
+      subject: '【ひので書房】ご注文ありがとうございます',
+      text: 'ご注文ありがとうございます。ご注文の代金が未払いです。本日中にコンビニでお支払いください。',
+    }),
+  },
   'request.buy-gift-card': {
     triggers: sms('未納料金のお支払いは、コンビニでｱﾏｿﾞﾝｷﾞﾌﾄを購入し、カード裏の番号を返信してください。'),
     lookalike: web('コンビニで電子マネーを買うよう求める電話は詐欺です。店員にご相談ください。'),
