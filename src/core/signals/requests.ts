@@ -14,8 +14,10 @@ import type { Finding, SignalContext } from './types.js';
  * the police"): in a message that warns about scams they are advice, not a lure. */
 const ADVISORY_ACTS: ReadonlySet<RequestAct> = new Set(['call', 'follow-link', 'reply', 'update-account']);
 
-/** Means that no genuine organization uses to collect money or cards. */
-const RISKY_MEANS: ReadonlySet<RequestMeans> = new Set(['e-money', 'cash-delivery', 'home-pickup', 'atm', 'convenience-store']);
+/** Means that no genuine organization uses to collect money or cards. Not a convenience
+ * store: a tax office, a utility or a shop's payment slip is paid there every day; paying
+ * there with electronic money is buy-gift-card, dangerous on its own. */
+const RISKY_MEANS: ReadonlySet<RequestMeans> = new Set(['e-money', 'cash-delivery', 'home-pickup', 'atm']);
 
 /** Pretexts that press the reader: a loss, a threat or a windfall. A leak is what a
  * genuine notice is about, so it presses only when a caller brings it up. */

@@ -911,6 +911,13 @@ export interface KnownIssue {
 /** Close calls found after the cases above were written, fixed since: asserted. */
 export const MORE_LOOKALIKES: KnownIssue[] = [
   {
+    code: 'request.risky-means',
+    side: 'lookalike',
+    input: letter('固定資産税・都市計画税 第3期分の納期限は12月25日です。同封の納付書で、金融機関またはコンビニエンスストアで納めてください。○○市役所 納税課'),
+    expected: 'no request.risky-means: a tax office, a utility or a shop\'s payment slip is paid at a convenience store every day',
+    actual: 'request.risky-means (+20): a convenience store counted as a means no genuine organization uses',
+  },
+  {
     code: 'attachment.shortcut',
     side: 'lookalike',
     input: withAttachment(
