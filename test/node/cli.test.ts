@@ -66,22 +66,7 @@ describe('leakaid check', () => {
   });
 
   it('calls a mail that only looks like advertising mail, not a possible scam', () => {
-    const eml = join(work, 'diet-pills.eml');
-    writeFileSync(
-      eml,
-      [
-        'From: Best Deals <xk7q2vbn9@deals-mailer.example>',
-        'Reply-To: orders@other-mailer.example',
-        'Subject: LIMITED TIME: Lose 30 lbs FAST - FREE trial!!!',
-        'MIME-Version: 1.0',
-        'Content-Type: text/plain; charset=UTF-8',
-        '',
-        'Dear Friend,',
-        '',
-        'Act now! Order our amazing herbal diet pills today and get a F R E E bottle.',
-        'To be removed from our mailing list, reply with REMOVE. This is a one time mailing.',
-      ].join('\r\n'),
-    );
+    const eml = join(ROOT, 'test/fixtures/mail/advertising.eml');
     const en = leakaid(['check', '--lang', 'en', '--json', eml]);
     expect(JSON.parse(en.stdout)).toMatchObject({ risk: 'medium', bulk: true });
     const ja = leakaid(['check', eml]);

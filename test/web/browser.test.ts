@@ -332,19 +332,7 @@ describe.skipIf(unavailable !== null)('web app in chromium', () => {
 
   it('says a mail that only looks like mass advertising is advertising mail, with deleting it as the next step', async () => {
     const page = await open('/check');
-    const eml = [
-      'From: Best Deals <xk7q2vbn9@deals-mailer.example>',
-      'Reply-To: orders@other-mailer.example',
-      'Subject: LIMITED TIME: Lose 30 lbs FAST - FREE trial!!!',
-      'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset=UTF-8',
-      '',
-      'Dear Friend,',
-      '',
-      'Act now! Order our amazing herbal diet pills today and get a F R E E bottle.',
-      'To be removed from our mailing list, reply with REMOVE. This is a one time mailing.',
-    ].join('\r\n');
-    await page.locator('input[type=file]').setInputFiles({ name: 'deals.eml', mimeType: 'message/rfc822', buffer: Buffer.from(eml) });
+    await page.locator('input[type=file]').setInputFiles(join(REPO, 'test', 'fixtures', 'mail', 'advertising.eml'));
     await page.getByRole('button', { name: '確かめる' }).click();
     await page.locator('#result-heading').waitFor();
     expect(await page.locator('#result-heading').textContent()).toBe('注意：広告・宣伝メールのようです');
