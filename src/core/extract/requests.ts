@@ -234,7 +234,6 @@ function paidAtTheDoor(hits: readonly ConceptHit[]): boolean {
   return hits.some((x) => x.concept === 'cue.cash-on-delivery') && !hits.some((x) => ELSEWHERE_THAN_THE_DOOR.has(x.concept) || MEANS_OF[x.concept] !== undefined);
 }
 
-
 interface Sentence {
   start: number;
   end: number;

@@ -100,17 +100,13 @@ function chooseAdvice(risk: Risk, bulk: boolean, reasons: Reason[], message: Mes
   const call = message.channel === 'call';
   if (risk === 'low') {
     codes.push('low-risk-stay-careful');
-  } else if (bulk) {
-    // Advertising: delete it without opening its links (which that advice says).
-    codes.push('advertising-delete');
-    if (extracted.phones.length > 0 || message.replyTo.length > 0) codes.push('dont-reply-or-call');
-    codes.push('verify-via-official-channel');
-    if (extracted.urls.length > 0) codes.push('if-already-entered');
   } else {
     // A caller is still on the line or will call again: hang up first, call back on a
     // number you know; that advice names 188, #9110 and 110 itself.
     if (call) codes.push('hang-up-call-back');
-    if (extracted.urls.length > 0) codes.push('dont-open-link');
+    // Advertising is to be deleted unopened, which says not to open its links.
+    if (bulk) codes.push('advertising-delete');
+    else if (extracted.urls.length > 0) codes.push('dont-open-link');
     if (extracted.phones.length > 0 || message.replyTo.length > 0) codes.push('dont-reply-or-call');
     if (!call) codes.push('verify-via-official-channel');
     if (hasReason(worrying, ASKS_FOR_SECRETS)) codes.push('never-share-secrets');
