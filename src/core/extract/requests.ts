@@ -220,6 +220,9 @@ const MEANS_OF: Record<string, RequestMeans> = {
   'means.convenience-store': 'convenience-store',
 };
 
+/** Channels a shop confirms an order by (unknown: text pasted without saying how it came). */
+const ORDER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['email', 'letter', 'unknown']);
+
 /** Concepts of paying somewhere other than at the door. */
 const ELSEWHERE_THAN_THE_DOOR: ReadonlySet<string> = new Set(['verb.pointer', 'object.link', 'object.bank']);
 
@@ -402,8 +405,11 @@ export function readRequests(folded: string, channel: Channel): Reading {
   // A shop's order confirmation (「ご注文ありがとうございます」) asks for the price of what the
   // reader bought, by transfer, at a convenience store or later by invoice: a payment for
   // their own order, unless the message gives another reason to pay than the delivery
-  // (an unpaid bill, a lawsuit, a locked account: 「ご注文の代金が未払いです」).
-  const ownOrder = messageHas(['cue.own-order']) !== undefined && messagePretexts.every((x) => x.concept === 'pretext.delivery');
+  // (an unpaid bill, a lawsuit, a locked account: 「ご注文の代金が未払いです」). Shops
+  // confirm orders by mail or on paper; an order's thanks by text message or phone is
+  // how e-commerce smishing and fake-shop calls open.
+  const ownOrder =
+    ORDER_CHANNELS.has(channel) && messageHas(['cue.own-order']) !== undefined && messagePretexts.every((x) => x.concept === 'pretext.delivery');
   sentences.forEach((s, index) => {
     if (s.hits.length === 0 || !live(index) || requests.length >= MAX_REQUESTS) return;
     const add = (act: RequestAct, object: ConceptHit | undefined, from: number, to: number, reported: boolean): void => {

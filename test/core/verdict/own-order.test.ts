@@ -29,6 +29,12 @@ describe("paying for one's own order", () => {
     expect(result.advice.map((a) => a.code)).toContain('order-payment-check');
   });
 
+  it('by text message is a demand for money: shops confirm orders by mail', async () => {
+    const result = await checkInput({ id: 'sms', channel: 'sms', text: 'ご注文ありがとうございます。お支払いは下記口座へ本日中にお振込みください。' });
+    expect(result.requests.map((r) => r.act)).toEqual(['pay']);
+    expect(result.risk).toBe('high');
+  });
+
   it.each([
     ['an unpaid bill and a lawsuit', 'ご注文ありがとうございます。ご注文の代金が未払いです。本日中にコンビニでお支払いください。お支払いがない場合、法的措置をとります。', 'pay'],
     ['gift cards', 'ご購入いただきありがとうございます。商品の発送には手数料が必要です。Amazonギフトカードでお支払いください。', 'buy-gift-card'],
