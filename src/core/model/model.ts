@@ -24,12 +24,17 @@ export interface TextModel {
   readonly keys: Uint32Array;
   readonly weights: Float32Array;
   readonly thresholds: { readonly fpr1: number; readonly fpr2: number };
-  // Open-addressing table from feature id to index, and per-call scratch. Slot s holds
-  // the id at table[2s] and the feature index + 1 at table[2s + 1] (0: empty), so a
-  // lookup touches one cache line.
+  /** The file's weightScale: weights[i] is Math.fround(its stored 16-bit value * weightScale). */
+  readonly weightScale: number;
+  // Open-addressing table from feature id to weight. Slot s holds the id at table[2s]
+  // and the stored 16-bit weight + WEIGHT_OFFSET at table[2s + 1] (0: empty), so a
+  // lookup touches one cache line, weight included.
   readonly mask: number;
   readonly table: Int32Array;
 }
+
+/** Added to a stored 16-bit weight in the table, so that no weight reads as an empty slot. */
+const WEIGHT_OFFSET = 0x10000;
 
 function fromBase64(text: string): Uint8Array {
   const binary = atob(text);
@@ -66,7 +71,7 @@ export function buildModel(file: ModelFile, label = 'model'): TextModel {
     let slot = id & mask;
     while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
     table[2 * slot] = id | 0;
-    table[2 * slot + 1] = i + 1;
+    table[2 * slot + 1] = weightView.getInt16(i * 2, true) + WEIGHT_OFFSET;
   }
   return {
     name: file.name,
@@ -77,20 +82,21 @@ export function buildModel(file: ModelFile, label = 'model'): TextModel {
     keys,
     weights,
     thresholds: file.thresholds,
+    weightScale: file.weightScale,
     mask,
     table,
   };
 }
 
-/** Index of a feature id in the model, or -1. */
-export function featureIndex(model: TextModel, id: number): number {
+/** Weight of a feature id in the model, or null when the model does not know it. */
+function featureWeight(model: TextModel, id: number): number | null {
   const { mask, table } = model;
   const key = id | 0;
   let slot = id & mask;
   for (;;) {
-    const index = table[2 * slot + 1]!;
-    if (index === 0) return -1;
-    if (table[2 * slot] === key) return index - 1;
+    const stored = table[2 * slot + 1]!;
+    if (stored === 0) return null;
+    if (table[2 * slot] === key) return Math.fround((stored - WEIGHT_OFFSET) * model.weightScale);
     slot = (slot + 1) & mask;
   }
 }
@@ -154,7 +160,7 @@ export function modelScore(model: TextModel, input: ModelInput): ModelScore {
   }
   // The vector is over every feature of the input, known to the model or not, so text
   // the model mostly does not know keeps a score near the bias.
-  const { mask, table, weights } = model;
+  const { mask, table, weightScale } = model;
   const binary = model.values === 'binary';
   let dot = 0;
   let norm = 0;
@@ -168,10 +174,10 @@ export function modelScore(model: TextModel, input: ModelInput): ModelScore {
     norm += value * value;
     let t = key & mask;
     for (;;) {
-      const index = table[2 * t + 1]!;
-      if (index === 0) break;
+      const stored = table[2 * t + 1]!;
+      if (stored === 0) break;
       if (table[2 * t] === key) {
-        dot += weights[index - 1]! * value;
+        dot += Math.fround((stored - WEIGHT_OFFSET) * weightScale) * value;
         known += c;
         break;
       }
@@ -215,8 +221,8 @@ export function explainScore(model: TextModel, input: ModelInput, top = 10): { l
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   const contributions: Contribution[] = [];
   for (const [id, { count, name }] of counts) {
-    const index = featureIndex(model, id);
-    if (index >= 0) contributions.push({ feature: name, logit: model.weights[index]! * (binary ? 1 : Math.log1p(count)) * scale });
+    const weight = featureWeight(model, id);
+    if (weight !== null) contributions.push({ feature: name, logit: weight * (binary ? 1 : Math.log1p(count)) * scale });
   }
   const logit = model.bias + contributions.reduce((sum, c) => sum + c.logit, 0);
   contributions.sort((a, b) => Math.abs(b.logit) - Math.abs(a.logit) || (a.feature < b.feature ? -1 : 1));
