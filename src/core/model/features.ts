@@ -180,6 +180,8 @@ export function replaceUrls(text: string, replace: (match: string) => string): s
   return copied === 0 ? text : result + text.slice(copied);
 }
 
+const ASCII = /^[\0-\x7f]*$/;
+
 /** Scratch buffer for prepared text (code units); grows as needed, reused. */
 let scratch = new Uint16Array(4096);
 
@@ -196,7 +198,8 @@ interface Found {
  */
 function prepare(raw: string, maxChars: number, found: Found | null): number {
   let text = raw.length > maxChars ? raw.slice(0, maxChars) : raw;
-  text = text.normalize('NFKC').toLowerCase();
+  // NFKC leaves ASCII as it is; most mail is ASCII, and testing is cheaper than normalizing.
+  text = (ASCII.test(text) ? text : text.normalize('NFKC')).toLowerCase();
   if (text.includes('@')) text = replaceAddresses(text, found);
   if (text.includes('.')) {
     text = replaceUrls(text, (match) => {
@@ -211,6 +214,11 @@ function prepare(raw: string, maxChars: number, found: Found | null): number {
   out[n++] = 32;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
+    // Printable ASCII, most characters, is neither space nor invisible.
+    if (c > 32 && c < 0x7f) {
+      out[n++] = c >= 48 && c <= 57 ? 48 : c;
+      continue;
+    }
     if (c <= 32 || c === 0x85 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029) {
       if (out[n - 1] !== 32) out[n++] = 32;
       continue;
