@@ -74,7 +74,7 @@ async function parseBytes(raw: Uint8Array, channel: Channel, nesting: number): P
   const skipped = [...scan.skipped];
   let email: Email;
   try {
-    email = await PostalMime.parse(wholeBuffer(scan.bytes), POSTAL_MIME_OPTIONS);
+    email = await PostalMime.parse(scan.bytes, POSTAL_MIME_OPTIONS);
   } catch (error) {
     skipped.push({ limit: limitOf(error), detail: `the body was not parsed: ${errorText(error)}` });
     try {
@@ -269,13 +269,6 @@ function stripPreamble(bytes: Uint8Array): Uint8Array {
     start = lf < 0 ? bytes.length : lf + 1;
   }
   return start === 0 ? bytes : bytes.subarray(start);
-}
-
-// postal-mime copies a typed array it is given into a buffer of its own; bytes that fill
-// their whole buffer are handed over as that buffer, which postal-mime only reads.
-function wholeBuffer(bytes: Uint8Array): ArrayBuffer | Uint8Array {
-  const { buffer } = bytes;
-  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength ? buffer : bytes;
 }
 
 // The top-level header block alone, no longer than MAX_HEADER_BYTES, for when
