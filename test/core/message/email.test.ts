@@ -473,6 +473,15 @@ describe('parseEmail: limits and hostile input', () => {
     ]);
   });
 
+  it.each([
+    ['a comment', 'multi(x)part/mixed; boundary=b'],
+    ['an escape in quotes', '"multi\\part/mixed"; boundary=b'],
+  ])('counts parts of a multipart type split by %s, as postal-mime reads it', async (_, contentType) => {
+    const parts = Array.from({ length: 2_000 }, () => '--b\r\n\r\nx\r\n').join('');
+    const message = await parseEmail(`Content-Type: ${contentType}\r\n\r\n${parts}--b--\r\n`);
+    expect(message.skipped.map((s) => s.limit)).toEqual(['MAX_MIME_PARTS']);
+  });
+
   it('counts parts whose boundary uses RFC 2231 continuations', async () => {
     const parts = Array.from({ length: 2_000 }, () => '--bc\r\n\r\nx\r\n').join('');
     const raw = `Content-Type: multipart/mixed; boundary*0="b"; boundary*1="c"\r\n\r\n${parts}--bc--\r\n`;
