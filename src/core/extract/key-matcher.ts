@@ -23,8 +23,23 @@ export interface KeyStarts {
   lengths: number[];
 }
 
-/** The answer when no key occurs (frozen: callers only read answers). */
+/** What findRewritten found, with where the rewritten text and the text line up. */
+export interface RewrittenKeyStarts extends KeyStarts {
+  /** One point after each unit of the text at which a key ended, ascending: the rewrite
+   * of text.slice(0, sourceEnds[k]) is ends[k] units long. From there a caller maps the
+   * positions of a hit back to the text without reading the text from its start. */
+  ends: number[];
+  sourceEnds: number[];
+}
+
+/** The answers when no key occurs (frozen: callers only read answers). */
 const NONE = Object.freeze({ starts: Object.freeze([]), lengths: Object.freeze([]) }) as unknown as KeyStarts;
+const NONE_REWRITTEN = Object.freeze({
+  starts: Object.freeze([]),
+  lengths: Object.freeze([]),
+  ends: Object.freeze([]),
+  sourceEnds: Object.freeze([]),
+}) as unknown as RewrittenKeyStarts;
 
 /**
  * A KeyMatcher's automaton without its look-up table: typed arrays only, so a build step
@@ -203,11 +218,11 @@ export class KeyMatcher {
    * positions in r(text), without building r(text); null when `text` holds a unit
    * that cannot be rewritten.
    */
-  findRewritten(text: string, rewrite: UnitRewrite): KeyStarts | null {
+  findRewritten(text: string, rewrite: UnitRewrite): RewrittenKeyStarts | null {
     const { symbolCount, next, ready } = this;
     const { ends } = this.tables;
     const single = rewrite.single;
-    const found: KeyStarts = { starts: [], lengths: [] };
+    const found: RewrittenKeyStarts = { starts: [], lengths: [], ends: [], sourceEnds: [] };
     let state = 0;
     let at = 0;
     for (let i = 0; i < text.length; i++) {
@@ -218,18 +233,48 @@ export class KeyMatcher {
         if (ready[state] === 0) this.fill(state);
         state = next[state * symbolCount + symbol]!;
         at++;
-        if (ends[state] !== 0) this.report(state, at, found);
+        if (ends[state] !== 0) {
+          this.report(state, at, found);
+          found.ends.push(at);
+          found.sourceEnds.push(i + 1);
+        }
         continue;
       }
       if (symbol === REFUSED) return null;
+      let reported = false;
       for (const s of rewrite.several.get(unit)!) {
         if (ready[state] === 0) this.fill(state);
         state = next[state * symbolCount + s]!;
         at++;
-        if (ends[state] !== 0) this.report(state, at, found);
+        if (ends[state] !== 0) {
+          this.report(state, at, found);
+          reported = true;
+        }
+      }
+      if (reported) {
+        found.ends.push(at);
+        found.sourceEnds.push(i + 1);
       }
     }
-    return found.starts.length === 0 ? NONE : found;
+    return found.starts.length === 0 ? NONE_REWRITTEN : found;
+  }
+
+  /** The length of the longest key that starts at `start` in `text`, 0 for none: what
+   * find(text) reports for that position, read from there alone. */
+  longestAt(text: string, start: number): number {
+    const { firstEdge, edgeSymbol, edgeNext, keyLength } = this.tables;
+    let state = 0;
+    let longest = 0;
+    for (let i = start; i < text.length; i++) {
+      const symbol = this.symbolOf[text.charCodeAt(i)]!;
+      if (symbol === 0) break;
+      let edge = firstEdge[state]!;
+      while (edge !== -1 && edgeSymbol[edge] !== symbol) edge = edgeNext[edge]!;
+      if (edge === -1) break;
+      state = edge + 1;
+      if (keyLength[state]! > 0) longest = keyLength[state]!;
+    }
+    return longest;
   }
 
   /** Fills in how `unit` is read; returns its entry in rewrite.single. */

@@ -44,6 +44,20 @@ describe('KeyMatcher', () => {
     );
   });
 
+  it('longestAt reports the longest key starting at a position, as find does', () => {
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 8 }), pieces([...alphabet, 'x', ' '], 40), (keys, text) => {
+        const matcher = new KeyMatcher(keyMatcherTables(keys));
+        const { starts, lengths } = bruteForce(keys, text);
+        for (let p = 0; p <= text.length; p++) {
+          const k = starts.indexOf(p);
+          expect(matcher.longestAt(text, p)).toBe(k === -1 ? 0 : lengths[k]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('findRewritten reads a text as if rewritten unit by unit, and refuses a text with a refused unit', () => {
     const rewrite = (unit: number): string | null => {
       const ch = String.fromCharCode(unit);
@@ -64,6 +78,21 @@ describe('KeyMatcher', () => {
         const direct = matcher.find(rewritten);
         expect(found).not.toBeNull();
         expect({ starts: found!.starts, lengths: found!.lengths }).toEqual({ starts: direct.starts, lengths: direct.lengths });
+        // A point after each unit at which a key ended, where the two readings line up.
+        const sourceEnds: number[] = [];
+        const ends: number[] = [];
+        let length = 0;
+        for (let i = 0; i < text.length; i++) {
+          const before = length;
+          length += rewrite(text.charCodeAt(i))!.length;
+          for (let at = before + 1; at <= length; at++) {
+            if (!list.some((k) => at >= k.length && rewritten.startsWith(k, at - k.length))) continue;
+            sourceEnds.push(i + 1);
+            ends.push(length);
+            break;
+          }
+        }
+        expect({ sourceEnds: found!.sourceEnds, ends: found!.ends }).toEqual({ sourceEnds, ends });
       }),
       { numRuns: 1500 },
     );
@@ -128,7 +157,7 @@ describe('extractOrganizations', () => {
     // A trailing line with Σ sends the same text down the general path without
     // touching what is found before it.
     fc.assert(
-      fc.property(pieces([...words, 'é', '¿', 'ï', '⁄', '�', 'ア', 'マ', 'ゾ', 'ン', '楽天', '的', 'ドコモ', 'Ａ', 'ｍ', 'σ', 'ς'], 30), (text) => {
+      fc.property(pieces([...words, 'é', '¿', 'ï', '⁄', '�', 'ア', 'マ', 'ゾ', 'ン', '川', '楽天', '的', 'ドコモ', 'ヤマト', '戦艦', 'タケル', 'Ａ', 'ｍ', 'σ', 'ς'], 30), (text) => {
         expect(extractOrganizations(text)).toEqual(extractOrganizations(`${text}\nΣ`));
       }),
       { numRuns: 2000 },
