@@ -7,7 +7,8 @@ import { EN_PATTERNS, EN_START, extractDeadlines } from '../../../src/core/extra
 import { KeyMatcher, keyMatcherTables } from '../../../src/core/extract/key-matcher.js';
 import { extractMoney, parseJapaneseNumber } from '../../../src/core/extract/money.js';
 import { extractOrganizations } from '../../../src/core/extract/organizations.js';
-import { candidateWindows } from '../../../src/core/extract/phones.js';
+import { findPhoneNumbersInText } from 'libphonenumber-js/max';
+import { candidateWindows, mayHoldKeptNumber } from '../../../src/core/extract/phones.js';
 import { buildScanText } from '../../../src/core/extract/scan.js';
 import { MAX_ITEMS_PER_KIND } from '../../../src/core/limits.js';
 import { MappedText, normalizeForMatching } from '../../../src/core/normalize/index.js';
@@ -267,6 +268,34 @@ describe('phone candidate windows', () => {
         expect(candidateWindows(t)).toEqual(reference(t));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('are given to libphonenumber when its match may start inside a run of digits', () => {
+    // An extension takes at most 9 digits after "x": the matcher goes on inside the run.
+    const window = '555-1234 x1234567890312345678';
+    expect(findPhoneNumbersInText(window, 'JP').map((found) => window.slice(found.startsAt, found.endsAt))).toEqual(['0312345678']);
+    expect(mayHoldKeptNumber(window)).toBe(true);
+    expect(mayHoldKeptNumber('1-800-555-1234 (9 to 5)')).toBe(false);
+  });
+
+  it('are given to libphonenumber whenever it may find a number with "+" or a leading 0 in them', () => {
+    // Long digit runs, extensions (x, ext., #, ",", ";", ~), brackets, slashes, dots and
+    // wide hyphens: where the matcher splits candidates or stops inside a run.
+    const window = pieces(
+      ['0', '1', '2', '5', '8', '9', '00', '03', '090', '120', '1234', '5678', '12345678', '0312345678', '8005550199', '+', '+1', '+81', '(', ')',
+        '[', '-', '‐', '―', ' ', '  ', '/', '.', 'x', 'X', 'ext.', 'ext', '#', ',', ',,', ';', '~', 'int', 'a', 'Tel:', '٣', '٠'],
+      24,
+    );
+    fc.assert(
+      fc.property(window, (w) => {
+        const kept = findPhoneNumbersInText(w, 'JP').some((found) => {
+          const raw = w.slice(found.startsAt, found.endsAt);
+          return raw.includes('+') || raw.match(/\d/)?.[0] === '0';
+        });
+        if (kept) expect(mayHoldKeptNumber(w)).toBe(true);
+      }),
+      { numRuns: 20000 },
     );
   });
 });
