@@ -11,7 +11,7 @@ import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 import { candidateWindows, mayHoldKeptNumber } from '../../../src/core/extract/phones.js';
 import { buildScanText } from '../../../src/core/extract/scan.js';
 import { MAX_ITEMS_PER_KIND } from '../../../src/core/limits.js';
-import { MappedText, normalizeForMatching } from '../../../src/core/normalize/index.js';
+import { joinSpacedLetters, MappedText, normalizeForMatching } from '../../../src/core/normalize/index.js';
 
 const pieces = (parts: readonly string[], maxLength: number) =>
   fc.array(fc.constantFrom(...parts), { maxLength }).map((p) => p.join(''));
@@ -124,6 +124,23 @@ describe('normalizeForMatching', () => {
         }
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('joinSpacedLetters', () => {
+  const spaced = pieces(['a', 'B', '1', 'é', 'Ж', 'ア', 'マ', 'ゾ', 'ン', 'ー', '日', '本', '𝐚', '😀', 'a ', 'マ ', '𝐚 ', ' ', ' ', '  ', '.', '-', 'ab', 'I am', '\n'], 40);
+
+  it('finds the runs that trying every space finds', () => {
+    fc.assert(
+      fc.property(spaced, (text) => {
+        const input = MappedText.identity(text);
+        const fast = joinSpacedLetters(input);
+        const slow = joinSpacedLetters(input, true);
+        expect(fast.runs).toEqual(slow.runs);
+        expect(fast.mapped.text).toBe(slow.mapped.text);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
