@@ -236,8 +236,14 @@ class SkeletonCursor {
 class SkeletonNearHits {
   constructor(
     private readonly text: string,
-    private readonly found: RewrittenKeyStarts,
+    /** The skeleton search's answer for the text. */
+    readonly found: RewrittenKeyStarts,
   ) {}
+
+  /** Whether the skeleton of the text holds a key of the skeleton dictionary. */
+  get anyKey(): boolean {
+    return this.found.starts.length > 0;
+  }
 
   /** [unit of the text whose skeleton holds skeleton unit `unit`, where that skeleton
    * starts]. `unit` must lie before the end of a key the search reported. */
@@ -285,6 +291,14 @@ class SkeletonNearHits {
   }
 }
 
+/** The skeleton search over `text` when it can be read unit by unit; null when it
+ * cannot (Σ, a surrogate pair): then each scan reads all of it. */
+function readBySkeleton(text: string): SkeletonNearHits | null {
+  if (!READ_BY_SKELETON) return null;
+  const found = DICTIONARIES.skeleton.matcher!.findRewritten(text, UNIT_AS_SKELETON!);
+  return found === null ? null : new SkeletonNearHits(text, found);
+}
+
 /**
  * keyStarts of the folded dictionary in `lowered` (lowerSameLength of the text `near`
  * reads), for a text read unit by unit: there a folded key found at some unit has its
@@ -292,10 +306,10 @@ class SkeletonNearHits {
  * skeleton starts, so only the units where the skeleton search found a key start are
  * read, each on its own.
  */
-function foldedKeyStarts(near: SkeletonNearHits, skeletonKeys: KeyStarts, lowered: string): KeyStarts {
+function foldedKeyStarts(near: SkeletonNearHits, lowered: string): KeyStarts {
   const matcher = DICTIONARIES.folded.matcher!;
   const found: KeyStarts = { starts: [], lengths: [] };
-  for (const start of skeletonKeys.starts) {
+  for (const start of near.found.starts) {
     const units = near.unitsStartingAt(start);
     if (units === null) continue;
     for (let index = units[0]; index <= units[1]; index++) {
@@ -340,50 +354,59 @@ export function extractOrganizations(text: string, spaced?: SpacedJoin): FoundMe
   // The base of scan 3: the joined text, which is `t` itself when nothing was joined.
   const base = joined.mapped.text;
 
-  // Shortcut for the usual message (no spaced letters, no Σ, no surrogate pairs): one
-  // skeleton search decides where scans 1 and 3 need to look. There the lower case of
-  // the text is that of each character, so a folded key K found by scan 1 turns, in the
+  // One skeleton search of the text (and of the joined text, when letters were joined)
+  // decides where the scans need to look, wherever the text can be read unit by unit
+  // (no Σ, no surrogate pair; almost every message). There the lower case of the text
+  // is that of each character, so a folded key K found by scan 1 or 2 turns, in the
   // skeleton, into skeletonKey(K) (skeletonChar(c) is skeletonChar of c's lower case),
-  // which is a key of the skeleton dictionary (SKELETON_COVERS_KEYS); scan 2 needs a
-  // joined run and scan 3 a skeleton key. So when no skeleton key occurs in the skeleton
-  // text, only the short names can be found (most messages); when some do, scan 1 reads
-  // only where they start and scan 3 only around them (SkeletonNearHits). The search
-  // reads the text through the skeleton of each character: the skeleton text is not built.
-  const skelKeys = runs.length === 0 && READ_BY_SKELETON ? DICTIONARIES.skeleton.matcher!.findRewritten(t, UNIT_AS_SKELETON!) : null;
-  const anyKey = skelKeys === null || skelKeys.starts.length > 0;
-  const lowered = anyKey ? lowerSameLength(t) : '';
-  const near = skelKeys !== null && anyKey ? new SkeletonNearHits(t, skelKeys) : null;
+  // which is a key of the skeleton dictionary (SKELETON_COVERS_KEYS); scan 3 looks for
+  // skeleton keys. So when no skeleton key occurs, only the short names can be found
+  // (most messages); when some do, scans 1 and 2 read only where they start and scan 3
+  // only around them (SkeletonNearHits). The search reads the text through the skeleton
+  // of each character: the skeleton text is not built.
+  const textRead = readBySkeleton(t);
+  const baseRead = base === t ? textRead : readBySkeleton(base);
+  const textMayHaveKey = textRead === null || textRead.anyKey;
+  const baseMayHaveKey = baseRead === null || baseRead.anyKey;
+  const lowered = textMayHaveKey ? lowerSameLength(t) : '';
+  const baseLowered = base === t ? lowered : baseMayHaveKey ? lowerSameLength(base) : '';
 
   // 1. The text as it is (folded), and short names case-sensitively.
-  if (anyKey) {
-    const keys = near === null ? undefined : foldedKeyStarts(near, skelKeys!, lowered);
+  if (textMayHaveKey) {
+    const keys = textRead === null ? undefined : foldedKeyStarts(textRead, lowered);
     scan(DICTIONARIES.folded, lowered, t, (h) => add(h.key, DICTIONARIES.folded, [h.start, h.end], null), keys);
   }
   if (!full()) scan(DICTIONARIES.short, t, t, (h) => add(h.key, DICTIONARIES.short, [h.start, h.end], null));
 
   // 2. Spaced-out letters joined: only hits that take in a joined run are new.
-  const baseLowered = base === t ? lowered : lowerSameLength(base);
-  if (runs.length > 0 && !full()) {
-    scan(DICTIONARIES.folded, baseLowered, base, (h) => {
-      const span = joined.mapped.toSource(h.start, h.end);
-      return runs.some((r) => overlaps(r, span)) ? add(h.key, DICTIONARIES.folded, span, 'spaced') : true;
-    });
+  if (runs.length > 0 && !full() && baseMayHaveKey) {
+    const keys = baseRead === null ? undefined : foldedKeyStarts(baseRead, baseLowered);
+    scan(
+      DICTIONARIES.folded,
+      baseLowered,
+      base,
+      (h) => {
+        const span = joined.mapped.toSource(h.start, h.end);
+        return runs.some((r) => overlaps(r, span)) ? add(h.key, DICTIONARIES.folded, span, 'spaced') : true;
+      },
+      keys,
+    );
   }
 
   // 3. Confusable skeleton of the joined text: only what scans 1 and 2 missed. Always
   // scanned, even when no character changed: "arnazon" is made only of plain letters,
   // yet its skeleton is the skeleton of "amazon".
   const skeleton = DICTIONARIES.skeleton;
-  if (anyKey && !full() && near !== null) {
+  if (!full() && baseRead !== null && baseRead.anyKey) {
     walk(
-      skelKeys!,
+      baseRead.found,
       (start, length) => {
-        const { units, from } = near.stretch(start - CONTEXT, start + length + CONTEXT);
+        const { units, from } = baseRead.stretch(start - CONTEXT, start + length + CONTEXT);
         return keyAt(skeleton, units, units, start - from, length);
       },
-      (h) => add(h.key, skeleton, joined.mapped.toSource(near.sourceOf(h.start), near.sourceOf(h.end - 1) + 1), 'confusable'),
+      (h) => add(h.key, skeleton, joined.mapped.toSource(baseRead.sourceOf(h.start), baseRead.sourceOf(h.end - 1) + 1), 'confusable'),
     );
-  } else if (anyKey && !full()) {
+  } else if (!full() && baseRead === null) {
     const skel = skeletonText(base, baseLowered);
     const cursor = new SkeletonCursor(base);
     scan(skeleton, skel, skel, (h) => {
