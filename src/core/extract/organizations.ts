@@ -28,7 +28,7 @@
 // are not looked for in joined or skeleton text, where coincidences are common.
 import { MAX_ITEMS_PER_KIND, MAX_SCAN_CHARS } from '../limits.js';
 import { joinSpacedLetters, MappedText, type SpacedRun } from '../normalize/index.js';
-import { KeyMatcher, type KeyStarts } from './key-matcher.js';
+import { KeyMatcher, type KeyStarts, type RewrittenKeyStarts } from './key-matcher.js';
 import { DICTIONARIES as TABLES, SKELETON_COVERS_KEYS, type DictionaryTables } from './organization-dictionaries.js';
 import { skeletonChar, skeletonOfUnit } from './skeleton-char.js';
 import type { OrganizationMention } from './types.js';
@@ -74,11 +74,17 @@ const UNIT_AS_SKELETON =
     unit === CAPITAL_SIGMA || (unit >= 0xd800 && unit <= 0xdfff) ? null : skeletonOfUnit(unit),
   ) ?? null;
 
+/** Whether a text read unit by unit can take the shortcut of extractOrganizations. */
+const READ_BY_SKELETON = SKELETON_COVERS_KEYS && UNIT_AS_SKELETON !== null && DICTIONARIES.folded.matcher !== null;
+
 interface Hit {
   start: number;
   end: number;
   key: string;
 }
+
+/** How far around a key the boundary rules look (the false-friend rules' reach). */
+const CONTEXT = 4;
 
 function boundaryOk(dict: Dictionary, hay: string, original: string, start: number, end: number, key: string): boolean {
   if (ASCII_WORD.test(key[0]!) && start > 0 && ASCII_WORD.test(hay[start - 1]!)) return false;
@@ -91,53 +97,61 @@ function boundaryOk(dict: Dictionary, hay: string, original: string, start: numb
   }
   const rule = dict.exclusions.get(key);
   if (rule !== undefined) {
-    if (rule.before && rule.before.test(hay.slice(Math.max(0, start - 4), start))) return false;
-    if (rule.after && rule.after.test(hay.slice(end, end + 4))) return false;
+    if (rule.before && rule.before.test(hay.slice(Math.max(0, start - CONTEXT), start))) return false;
+    if (rule.after && rule.after.test(hay.slice(end, end + CONTEXT))) return false;
   }
   return true;
 }
 
 /**
- * Calls `onHit` for each dictionary hit in `hay` that passes the boundary rules,
- * until it returns false. `original` is the text before lower-casing (same length
- * as `hay`), used for the camel-case rule. `found` is dict.matcher.find(hay) when
- * the caller already has it. Walks the key starts as a global regex walks its
- * matches: after a hit the search goes on at its end, after a rejected match at the
- * next position.
+ * The key taken at `start` of `hay`, where the longest key is `length` long: that key
+ * when it passes the boundary rules, else the longest of its prefixes that does;
+ * undefined for none. `original` is the text before lower-casing (same length as
+ * `hay`), used for the camel-case rule. The rules read no further than CONTEXT units
+ * around the key, so `hay` may be just that stretch of the searched text.
  */
-function scan(dict: Dictionary, hay: string, original: string, onHit: (hit: Hit) => boolean, found?: KeyStarts): void {
-  const keys = found ?? dict.matcher?.find(hay) ?? null;
+function keyAt(dict: Dictionary, hay: string, original: string, start: number, length: number): string | undefined {
+  const key = hay.slice(start, start + length);
+  if (boundaryOk(dict, hay, original, start, start + length, key)) return key;
+  return dict.prefixes.get(key)?.find((p) => boundaryOk(dict, hay, original, start, start + p.length, p));
+}
+
+/** Every position of `hay` where a key of `dict` starts, with the longest key there. */
+function keyStarts(dict: Dictionary, hay: string): KeyStarts {
+  if (dict.matcher !== null) return dict.matcher.find(hay);
+  const found: KeyStarts = { starts: [], lengths: [] };
   const re = dict.regex;
-  if (keys === null && re === null) return;
-  let k = 0;
+  if (re === null) return found;
+  // From one position past each match: the leftmost match there is the next start.
+  for (re.lastIndex = 0; ; re.lastIndex = found.starts[found.starts.length - 1]! + 1) {
+    const m = re.exec(hay);
+    if (m === null) return found;
+    found.starts.push(m.index);
+    found.lengths.push(m[0].length);
+  }
+}
+
+/**
+ * Calls `onHit` for each hit that passes the boundary rules, until it returns false:
+ * walks the key starts as a global regex walks its matches (after a hit the search
+ * goes on at its end, after a rejected match at the next position). `keyTakenAt`
+ * is keyAt for the searched text.
+ */
+function walk(keys: KeyStarts, keyTakenAt: (start: number, length: number) => string | undefined, onHit: (hit: Hit) => boolean): void {
   let searchFrom = 0;
-  for (;;) {
-    // The leftmost key at or after searchFrom, the longest one there.
-    let start: number;
-    let length: number;
-    if (keys !== null) {
-      while (k < keys.starts.length && keys.starts[k]! < searchFrom) k++;
-      if (k === keys.starts.length) return;
-      start = keys.starts[k]!;
-      length = keys.lengths[k]!;
-    } else {
-      re!.lastIndex = searchFrom;
-      const m = re!.exec(hay);
-      if (m === null) return;
-      start = m.index;
-      length = m[0].length;
-    }
-    let key: string | undefined = hay.slice(start, start + length);
-    if (!boundaryOk(dict, hay, original, start, start + key.length, key)) {
-      key = dict.prefixes.get(key)?.find((p) => boundaryOk(dict, hay, original, start, start + p.length, p));
-      if (key === undefined) {
-        searchFrom = start + 1;
-        continue;
-      }
-    }
+  for (let k = 0; k < keys.starts.length; k++) {
+    const start = keys.starts[k]!;
+    if (start < searchFrom) continue;
+    const key = keyTakenAt(start, keys.lengths[k]!);
+    if (key === undefined) continue;
     searchFrom = start + key.length;
     if (!onHit({ start, end: start + key.length, key })) return;
   }
+}
+
+/** walk over the hits of `dict` in `hay` (`found`: keyStarts(dict, hay) when the caller has it). */
+function scan(dict: Dictionary, hay: string, original: string, onHit: (hit: Hit) => boolean, found?: KeyStarts): void {
+  walk(found ?? keyStarts(dict, hay), (start, length) => keyAt(dict, hay, original, start, length), onHit);
 }
 
 /** Per BMP code unit: 0 not yet known, 1 its folded skeleton is itself lower-cased,
@@ -212,6 +226,102 @@ class SkeletonCursor {
   }
 }
 
+/**
+ * The folded skeleton of a text read unit by unit (UNIT_AS_SKELETON: each unit is one
+ * code point), as far as the scans need it: around the hits of the skeleton search,
+ * found from the points where that search's reading lined up with the text. Neither the
+ * skeleton text nor a walk over the text up to the last hit is needed: the text is read
+ * only a few units around each hit.
+ */
+class SkeletonNearHits {
+  constructor(
+    private readonly text: string,
+    /** The skeleton search's answer for the text. */
+    readonly found: RewrittenKeyStarts,
+  ) {}
+
+  /** Whether the skeleton of the text holds a key of the skeleton dictionary. */
+  get anyKey(): boolean {
+    return this.found.starts.length > 0;
+  }
+
+  /** [unit of the text whose skeleton holds skeleton unit `unit`, where that skeleton
+   * starts]. `unit` must lie before the end of a key the search reported. */
+  private locate(unit: number): [number, number] {
+    const { ends, sourceEnds } = this.found;
+    // The first point past `unit`, then back from there.
+    let low = 0;
+    let high = ends.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (ends[mid]! > unit) high = mid;
+      else low = mid + 1;
+    }
+    let index = sourceEnds[low]!;
+    let at = ends[low]!;
+    while (at > unit) {
+      index--;
+      at -= skeletonOfUnit(this.text.charCodeAt(index)).length;
+    }
+    return [index, at];
+  }
+
+  /** The unit of the text whose skeleton holds skeleton unit `unit` (as SkeletonCursor.sourceOf). */
+  sourceOf(unit: number): number {
+    return this.locate(unit)[0];
+  }
+
+  /** The units of the text whose skeleton starts at skeleton unit `unit` (several only
+   * when some have an empty skeleton), as [first, last]; null for none. */
+  unitsStartingAt(unit: number): [number, number] | null {
+    const [last, at] = this.locate(unit);
+    if (at !== unit) return null;
+    let first = last;
+    while (first > 0 && skeletonOfUnit(this.text.charCodeAt(first - 1)).length === 0) first--;
+    return [first, last];
+  }
+
+  /** Skeleton units [from, to), cut to the skeleton, with the position of the first. */
+  stretch(from: number, to: number): { units: string; from: number } {
+    const start = Math.max(0, from);
+    let [index, at] = this.locate(start);
+    let units = '';
+    for (; index < this.text.length && at + units.length < to; index++) units += skeletonOfUnit(this.text.charCodeAt(index));
+    return { units: units.slice(start - at, to - at), from: start };
+  }
+}
+
+/** The skeleton search over `text` when it can be read unit by unit; null when it
+ * cannot (Σ, a surrogate pair): then each scan reads all of it. */
+function readBySkeleton(text: string): SkeletonNearHits | null {
+  if (!READ_BY_SKELETON) return null;
+  const found = DICTIONARIES.skeleton.matcher!.findRewritten(text, UNIT_AS_SKELETON!);
+  return found === null ? null : new SkeletonNearHits(text, found);
+}
+
+/**
+ * keyStarts of the folded dictionary in `lowered` (lowerSameLength of the text `near`
+ * reads), for a text read unit by unit: there a folded key found at some unit has its
+ * skeleton, itself a skeleton key (SKELETON_COVERS_KEYS), starting where that unit's
+ * skeleton starts, so only the units where the skeleton search found a key start are
+ * read, each on its own.
+ */
+function foldedKeyStarts(near: SkeletonNearHits, lowered: string): KeyStarts {
+  const matcher = DICTIONARIES.folded.matcher!;
+  const found: KeyStarts = { starts: [], lengths: [] };
+  for (const start of near.found.starts) {
+    const units = near.unitsStartingAt(start);
+    if (units === null) continue;
+    for (let index = units[0]; index <= units[1]; index++) {
+      const length = matcher.longestAt(lowered, index);
+      if (length === 0) continue;
+      found.starts.push(index);
+      found.lengths.push(length);
+    }
+  }
+  return found;
+}
+
 function overlaps(a: [number, number], b: [number, number]): boolean {
   return a[0] < b[1] && b[0] < a[1];
 }
@@ -244,51 +354,65 @@ export function extractOrganizations(text: string, spaced?: SpacedJoin): FoundMe
   // The base of scan 3: the joined text, which is `t` itself when nothing was joined.
   const base = joined.mapped.text;
 
-  // Shortcut for the usual message (no spaced letters, no Σ, no surrogate pairs) that
-  // names no organization: scans 1 to 3 find nothing, and one skeleton search proves
-  // it. There the lower case of the text is that of each character, so a folded key K
-  // found by scan 1 turns, in the skeleton, into skeletonKey(K) (skeletonChar(c) is
-  // skeletonChar of c's lower case), which is a key of the skeleton dictionary
-  // (SKELETON_COVERS_KEYS); scan 2 needs a joined run and scan 3 a skeleton key. So
-  // when no skeleton key occurs in the skeleton text at all, only the short names can
-  // be found. The search reads the text through the skeleton of each character, so
-  // the skeleton text is built only when it has a hit (scan 3 then reuses the search).
-  const skelKeys =
-    runs.length === 0 && SKELETON_COVERS_KEYS && UNIT_AS_SKELETON !== null
-      ? DICTIONARIES.skeleton.matcher!.findRewritten(t, UNIT_AS_SKELETON)
-      : null;
-  const anyKey = skelKeys === null || skelKeys.starts.length > 0;
-  const lowered = anyKey ? lowerSameLength(t) : '';
+  // One skeleton search of the text (and of the joined text, when letters were joined)
+  // decides where the scans need to look, wherever the text can be read unit by unit
+  // (no Σ, no surrogate pair; almost every message). There the lower case of the text
+  // is that of each character, so a folded key K found by scan 1 or 2 turns, in the
+  // skeleton, into skeletonKey(K) (skeletonChar(c) is skeletonChar of c's lower case),
+  // which is a key of the skeleton dictionary (SKELETON_COVERS_KEYS); scan 3 looks for
+  // skeleton keys. So when no skeleton key occurs, only the short names can be found
+  // (most messages); when some do, scans 1 and 2 read only where they start and scan 3
+  // only around them (SkeletonNearHits). The search reads the text through the skeleton
+  // of each character: the skeleton text is not built.
+  const textRead = readBySkeleton(t);
+  const baseRead = base === t ? textRead : readBySkeleton(base);
+  const textMayHaveKey = textRead === null || textRead.anyKey;
+  const baseMayHaveKey = baseRead === null || baseRead.anyKey;
+  const lowered = textMayHaveKey ? lowerSameLength(t) : '';
+  const baseLowered = base === t ? lowered : baseMayHaveKey ? lowerSameLength(base) : '';
 
   // 1. The text as it is (folded), and short names case-sensitively.
-  if (anyKey) scan(DICTIONARIES.folded, lowered, t, (h) => add(h.key, DICTIONARIES.folded, [h.start, h.end], null));
+  if (textMayHaveKey) {
+    const keys = textRead === null ? undefined : foldedKeyStarts(textRead, lowered);
+    scan(DICTIONARIES.folded, lowered, t, (h) => add(h.key, DICTIONARIES.folded, [h.start, h.end], null), keys);
+  }
   if (!full()) scan(DICTIONARIES.short, t, t, (h) => add(h.key, DICTIONARIES.short, [h.start, h.end], null));
 
   // 2. Spaced-out letters joined: only hits that take in a joined run are new.
-  const baseLowered = base === t ? lowered : lowerSameLength(base);
-  if (runs.length > 0 && !full()) {
-    scan(DICTIONARIES.folded, baseLowered, base, (h) => {
-      const span = joined.mapped.toSource(h.start, h.end);
-      return runs.some((r) => overlaps(r, span)) ? add(h.key, DICTIONARIES.folded, span, 'spaced') : true;
-    });
+  if (runs.length > 0 && !full() && baseMayHaveKey) {
+    const keys = baseRead === null ? undefined : foldedKeyStarts(baseRead, baseLowered);
+    scan(
+      DICTIONARIES.folded,
+      baseLowered,
+      base,
+      (h) => {
+        const span = joined.mapped.toSource(h.start, h.end);
+        return runs.some((r) => overlaps(r, span)) ? add(h.key, DICTIONARIES.folded, span, 'spaced') : true;
+      },
+      keys,
+    );
   }
 
-  // 3. Confusable skeleton of the joined text: only what scans 1 and 2 missed.
-  if (anyKey && !full()) {
-    // Always scanned, even when no character changed: "arnazon" is made only of
-    // plain letters, yet its skeleton is the skeleton of "amazon".
+  // 3. Confusable skeleton of the joined text: only what scans 1 and 2 missed. Always
+  // scanned, even when no character changed: "arnazon" is made only of plain letters,
+  // yet its skeleton is the skeleton of "amazon".
+  const skeleton = DICTIONARIES.skeleton;
+  if (!full() && baseRead !== null && baseRead.anyKey) {
+    walk(
+      baseRead.found,
+      (start, length) => {
+        const { units, from } = baseRead.stretch(start - CONTEXT, start + length + CONTEXT);
+        return keyAt(skeleton, units, units, start - from, length);
+      },
+      (h) => add(h.key, skeleton, joined.mapped.toSource(baseRead.sourceOf(h.start), baseRead.sourceOf(h.end - 1) + 1), 'confusable'),
+    );
+  } else if (!full() && baseRead === null) {
     const skel = skeletonText(base, baseLowered);
     const cursor = new SkeletonCursor(base);
-    scan(
-      DICTIONARIES.skeleton,
-      skel,
-      skel,
-      (h) => {
-        const span = joined.mapped.toSource(cursor.sourceOf(h.start)[0], cursor.sourceOf(h.end - 1)[1]);
-        return add(h.key, DICTIONARIES.skeleton, span, 'confusable');
-      },
-      skelKeys ?? undefined,
-    );
+    scan(skeleton, skel, skel, (h) => {
+      const span = joined.mapped.toSource(cursor.sourceOf(h.start)[0], cursor.sourceOf(h.end - 1)[1]);
+      return add(h.key, skeleton, span, 'confusable');
+    });
   }
 
   found.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);

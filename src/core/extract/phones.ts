@@ -132,10 +132,28 @@ export function candidateWindows(text: string): [number, number][] {
   return windows;
 }
 
+// toPhone keeps a number only with "+" or with 0 as its first digit, and about half
+// the windows of English mail hold neither (1-800-555-0199, dates, IDs): they are not
+// given to the library. A window without "+" yields a kept number only if some "0" has
+// no ASCII digit right before it: before the number's first digit stands a character
+// of the number (not a digit) or, when the number starts with that digit, what
+// precedes a libphonenumber match (PhoneNumberMatcher, libphonenumber-js 1.13): a
+// separator it split a candidate at, or the end of its previous candidate, which
+// stops inside a run of digits only at a limit of its pattern (a block of 20 digits,
+// an extension of 9, 15 or 20), so only in a run of at least 10 digits.
+const MAY_HOLD_KEPT_NUMBER = /\+|(?<![0-9])0|[0-9\uff10-\uff19\u0660-\u0669\u06f0-\u06f9]{10}/;
+
+/** Whether libphonenumber may find a number in `window` that toPhone keeps (exported for tests). */
+export function mayHoldKeptNumber(window: string): boolean {
+  return MAY_HOLD_KEPT_NUMBER.test(window);
+}
+
 function libraryPhones(text: string): FoundPhone[] {
   const out: FoundPhone[] = [];
   for (const [windowStart, windowEnd] of candidateWindows(text)) {
-    for (const found of findPhoneNumbersInText(text.slice(windowStart, windowEnd), 'JP')) {
+    const window = text.slice(windowStart, windowEnd);
+    if (!mayHoldKeptNumber(window)) continue;
+    for (const found of findPhoneNumbersInText(window, 'JP')) {
       if (out.length >= MAX_ITEMS_PER_KIND) return out;
       const phone = toPhone(text, found, windowStart);
       if (phone !== null) out.push(phone);

@@ -349,13 +349,21 @@ for (const c of 'hHfF') FINAL_PASS[c.charCodeAt(0)] = SCHEME_LETTER;
 // script pass may have blanked it) or a mark (as rewritten, the character before must
 // be space-like, and only these can have become a space); a position with no
 // character before counts as after a space. The sentence marks can only have been
-// written full-width where the text is not its own source, so FINAL_PASS_AT_SELF
+// written full-width where the source holds their full-width forms (most texts with
+// any non-ASCII character hold none), so FINAL_PASS_AT_SELF, for all other texts,
 // leaves them out.
 // Single characters, a one-character lookbehind, or one letter with a fixed-length
 // look-ahead of at most 7 characters; no repetition: linear. Together with finalRule,
 // must cover every position where a rule of FINAL_PASS can blank something.
 const FINAL_PASS_AT =
   /(?<![^\x00-\x20\x7f-\uffff.\-_:!?(),;[\]{}])[-._]|[:!?(),;[\]{}]|[hH](?=[tT][tT][pP][sS]?:\/\/)|[fF](?=[tT][pP]:\/\/)/g;
+/** The full-width forms of the sentence marks (see wasFullWidth). One character class: linear. */
+const FULL_WIDTH_SENTENCE_MARK = new RegExp(
+  `[${Array.from({ length: 0x80 }, (_, u) => u)
+    .filter(isSentencePunctuation)
+    .map((u) => String.fromCharCode(u + 0xfee0))
+    .join('')}]`,
+);
 const FINAL_PASS_AT_SELF =
   /(?<![^\x00-\x20\x7f-\uffff.\-_:!?(),;[\]{}])[-._]|:|[hH](?=[tT][tT][pP][sS]?:\/\/)|[fF](?=[tT][pP]:\/\/)/g;
 
@@ -370,7 +378,7 @@ const FINAL_PASS_AT_SELF =
  */
 function blankSeparators(out: Uint8Array | Uint16Array, text: string, mapped: MappedText, source: string): boolean {
   let changed = false;
-  const at = mapped.isIdentity && text === source ? FINAL_PASS_AT_SELF : FINAL_PASS_AT;
+  const at = (mapped.isIdentity && text === source) || !FULL_WIDTH_SENTENCE_MARK.test(source) ? FINAL_PASS_AT_SELF : FINAL_PASS_AT;
   at.lastIndex = 0;
   while (at.test(text)) {
     if (finalRule(out, at.lastIndex - 1, mapped, source)) changed = true;

@@ -179,10 +179,16 @@ export function schemelessLinkMayStart(token: string): boolean {
 }
 
 /** ASCII characters in Z, P or Cc other than "-" and ".", and linkify-it's separators "<" and ">". */
-const NOT_IN_LABELS = new Set([...'\x20!"#%&\'()*,/:;?@[\\]_{}<>'].map((c) => c.charCodeAt(0)));
+const NOT_IN_LABELS = '\x20!"#%&\'()*,/:;?@[\\]_{}<>';
+
+/** Per ASCII code unit: 1 when it may be part of a label. A table, not a Set: this is
+ * asked for every character of every token that may hold a link, and with a Set
+ * look-up URL extraction of the SpamAssassin texts took 165 ms instead of 155. */
+const ASCII_LABEL_UNIT = new Uint8Array(0x80);
+for (let unit = 0x21; unit < 0x7f; unit++) if (!NOT_IN_LABELS.includes(String.fromCharCode(unit))) ASCII_LABEL_UNIT[unit] = 1;
 
 function isLabelUnit(unit: number): boolean {
-  return unit >= 0x80 || (unit > 0x20 && unit !== 0x7f && !NOT_IN_LABELS.has(unit));
+  return unit >= 0x80 || ASCII_LABEL_UNIT[unit] === 1;
 }
 
 function mayPrecedeHost(unit: number): boolean {

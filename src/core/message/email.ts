@@ -110,6 +110,9 @@ function asWindows1252(email: Email): Email {
   return email;
 }
 
+// In a batch, every function here is optimized once and then again each time a message
+// takes a path not seen before; the rare paths (repairing a header, attached messages)
+// are functions of their own, so what is optimized again is small.
 async function buildMessage(
   email: Email,
   input: Uint8Array,
@@ -118,52 +121,7 @@ async function buildMessage(
   leafType: string,
   skipped: Skipped[],
 ): Promise<Message> {
-  const message = emptyMessage(channel);
-  message.skipped = skipped;
-  const recipients = message.recipients.value;
-  recipients.to = mailAddresses(email.to);
-  recipients.cc = [...mailAddresses(email.cc), ...mailAddresses(email.bcc)];
-  const headers: Header[] = [];
-  for (const { key, value } of email.headers) {
-    if (PARSED_RECIPIENT_HEADERS.has(key)) continue;
-    if (RESENT_TO_HEADERS.has(key)) appendAll(recipients.to, mailAddresses(addressParser(value)));
-    else if (RESENT_CC_HEADERS.has(key)) appendAll(recipients.cc, mailAddresses(addressParser(value)));
-    else if (DELIVERED_TO_HEADERS.has(key)) recipients.deliveredTo.push(value.trim());
-    else headers.push({ key, value });
-  }
-  message.headers = headers;
-
-  const charset = declaredCharset(email);
-  let from = email.from;
-  if (from && hasReplacement(from.name)) {
-    const repaired = rawHeader(input, 'from', charset);
-    const mailbox = repaired === null ? undefined : addressParser(repaired)[0];
-    if (mailbox) from = mailbox;
-  }
-  message.from = from ? firstMailbox(from) : null;
-  message.replyTo = mailAddresses(email.replyTo);
-  message.returnPath = returnPath(email);
-
-  let subject = email.subject ?? null;
-  if (subject !== null && hasReplacement(subject)) {
-    const repaired = rawHeader(input, 'subject', charset);
-    if (repaired !== null) subject = decodeWords(repaired.trim());
-  }
-  message.subject = subject;
-  message.date = isoDate(email.date);
-
-  if (email.html !== undefined) {
-    const html = htmlToText(email.html);
-    message.htmlText = html.text;
-    message.links = html.links;
-    appendAll(message.skipped, html.skipped);
-  }
-  message.text = email.text ?? message.htmlText ?? '';
-
-  for (const { key, value } of email.headers) {
-    if (key === 'authentication-results') appendAll(message.authResults, parseAuthenticationResults(value));
-  }
-
+  const message = readEmail(email, input, channel, skipped);
   for (const attachment of email.attachments) {
     if (attachment.mimeType === leafType) continue;
     const content = contentBytes(attachment.content);
@@ -177,16 +135,69 @@ async function buildMessage(
         detail: `a message attached ${nesting + 1} levels deep was kept as an attachment, not parsed`,
       });
     }
-    const name = attachment.filename;
-    const mediaType = attachment.mimeType.toLowerCase();
-    message.attachments.push({ name, mediaType, size: content.byteLength, flags: attachmentFlags(name, mediaType, content) });
-    // A web page saved as a shortcut file is a link the reader can open: its address is
-    // judged with the message's other links.
-    const webPage = webShortcutTarget(name, mediaType, content);
-    if (webPage !== null) message.links.push({ href: webPage, text: name, kind: 'shortcut' });
+    addAttachment(message, attachment.filename, attachment.mimeType.toLowerCase(), content);
   }
   applyCaps(message);
   return message;
+}
+
+/** The message without its attachments. */
+function readEmail(email: Email, input: Uint8Array, channel: Channel, skipped: Skipped[]): Message {
+  const message = emptyMessage(channel);
+  message.skipped = skipped;
+  const recipients = message.recipients.value;
+  recipients.to = mailAddresses(email.to);
+  recipients.cc = mailAddresses(email.cc);
+  appendAll(recipients.cc, mailAddresses(email.bcc));
+  const headers: Header[] = [];
+  for (const { key, value } of email.headers) {
+    if (PARSED_RECIPIENT_HEADERS.has(key)) continue;
+    if (RESENT_TO_HEADERS.has(key)) appendAll(recipients.to, mailAddresses(addressParser(value)));
+    else if (RESENT_CC_HEADERS.has(key)) appendAll(recipients.cc, mailAddresses(addressParser(value)));
+    else if (DELIVERED_TO_HEADERS.has(key)) recipients.deliveredTo.push(value.trim());
+    else headers.push({ key, value });
+  }
+  message.headers = headers;
+
+  const from = email.from && hasReplacement(email.from.name) ? repairedFrom(email.from, email, input) : email.from;
+  message.from = from ? firstMailbox(from) : null;
+  message.replyTo = mailAddresses(email.replyTo);
+  message.returnPath = returnPath(email);
+  const subject = email.subject ?? null;
+  message.subject = subject !== null && hasReplacement(subject) ? repairedSubject(subject, email, input) : subject;
+  message.date = isoDate(email.date);
+
+  if (email.html !== undefined) {
+    const html = htmlToText(email.html);
+    message.htmlText = html.text;
+    message.links = html.links;
+    appendAll(message.skipped, html.skipped);
+  }
+  message.text = email.text ?? message.htmlText ?? '';
+
+  for (const { key, value } of email.headers) {
+    if (key === 'authentication-results') appendAll(message.authResults, parseAuthenticationResults(value));
+  }
+  return message;
+}
+
+// A From or Subject header with bytes that are not UTF-8 is read again from the raw bytes.
+function repairedFrom(from: Address, email: Email, input: Uint8Array): Address {
+  const repaired = rawHeader(input, 'from', declaredCharset(email));
+  return (repaired === null ? undefined : addressParser(repaired)[0]) ?? from;
+}
+
+function repairedSubject(subject: string, email: Email, input: Uint8Array): string {
+  const repaired = rawHeader(input, 'subject', declaredCharset(email));
+  return repaired === null ? subject : decodeWords(repaired.trim());
+}
+
+function addAttachment(message: Message, name: string | null, mediaType: string, content: Uint8Array): void {
+  message.attachments.push({ name, mediaType, size: content.byteLength, flags: attachmentFlags(name, mediaType, content) });
+  // A web page saved as a shortcut file is a link the reader can open: its address is
+  // judged with the message's other links.
+  const webPage = webShortcutTarget(name, mediaType, content);
+  if (webPage !== null) message.links.push({ href: webPage, text: name, kind: 'shortcut' });
 }
 
 // The part of a message/rfc822 attachment a reader sees with it: its text, links and

@@ -261,8 +261,14 @@ function isContentTypeLine(line: Uint8Array, from: number, end: number): boolean
   return line[i] === 0x3a;
 }
 
+// A Content-Type whose line has no "multipart", no comment and no quote cannot name a
+// multipart type (postal-mime reads multi(x)part/mixed, and a quoted multi\part/mixed,
+// as multipart): most part headers are answered without being parsed.
+const MAYBE_MULTIPART = /multipart|[("]/i;
+
 /** The boundary of a multipart Content-Type header line (folded lines joined), or null. */
 function multipartBoundary(headerLine: string): string | null {
+  if (!MAYBE_MULTIPART.test(headerLine)) return null;
   const value = headerLine.slice(headerLine.indexOf(':') + 1).replace(/[\r\n]+/g, ' ');
   const { type, params } = parseStructuredHeader(stripComments(value));
   if (!type.startsWith('multipart/')) return null;

@@ -22,15 +22,23 @@ function wordClass(ch: string): number {
   return LETTER.test(ch) ? 4 : 0;
 }
 
-// Spaces where a run can start: a possible letter on each side (an ASCII letter or
-// digit, or any non-ASCII unit, which the caller classifies exactly), and an ASCII
-// letter or digit before the space only when no ASCII letter or digit precedes it
-// ("a b", not "ab c"; a non-ASCII letter before it may still start a run of another
-// class). Single characters with one-character look-arounds: linear.
-const CANDIDATE_SPACE = /(?<![A-Za-z0-9])[A-Za-z0-9] (?=[A-Za-z0-9\u0080-\uffff])|[\u0080-\uffff] (?=[A-Za-z0-9\u0080-\uffff])/g;
+// Spaces where a run can start: a possible letter before it and a possible second
+// letter, a space and a possible third letter after it (an ASCII letter or digit, or
+// any non-ASCII unit, which the caller classifies exactly; the second letter may be a
+// surrogate pair), since a run has MIN_SPACED_LETTERS single letters ("a b c", also
+// "ア マ ゾン"); and an ASCII letter or digit before the space only when no ASCII letter
+// or digit precedes it ("a b c", not "ab c d"; a non-ASCII letter before it may still
+// start a run of another class). The look-ahead spares the caller "a house" and "I am",
+// which English has at every other line. Single characters with look-arounds of at
+// most four: linear.
+const POSSIBLE_LETTER = '[A-Za-z0-9\\u0080-\\uffff]';
+const SECOND_AND_THIRD = `(?=${POSSIBLE_LETTER}[\\udc00-\\udfff]? ${POSSIBLE_LETTER})`;
+const CANDIDATE_SPACE = new RegExp(`(?<![A-Za-z0-9])[A-Za-z0-9] ${SECOND_AND_THIRD}|[\\u0080-\\uffff] ${SECOND_AND_THIRD}`, 'g');
 
-/** The first space at or after `from` where a run may start, or -1. */
-function nextCandidateSpace(text: string, from: number): number {
+/** The first space at or after `from` where a run may start, or -1; with `everySpace`
+ * (tests: what the candidates must agree with), the first space. */
+function nextCandidateSpace(text: string, from: number, everySpace: boolean): number {
+  if (everySpace) return text.indexOf(' ', from);
   CANDIDATE_SPACE.lastIndex = Math.max(0, from - 1);
   return CANDIDATE_SPACE.test(text) ? CANDIDATE_SPACE.lastIndex - 1 : -1;
 }
@@ -77,9 +85,10 @@ function previousStart(text: string, index: number): number {
 /**
  * Joins words written with a space between every letter ("A m a z o n",
  * "ア マ ゾ ン") so names hidden that way still match. Linear: one pass over the
- * spaces, each character looked at a bounded number of times.
+ * spaces, each character looked at a bounded number of times. `everySpace` (tests)
+ * tries a run at every space instead of the candidates CANDIDATE_SPACE picks.
  */
-export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs: SpacedRun[] } {
+export function joinSpacedLetters(input: MappedText, everySpace = false): { mapped: MappedText; runs: SpacedRun[] } {
   const text = input.text;
   // Made at the first run: without one the result is `input` itself.
   let builder: MappedTextBuilder | null = null;
@@ -87,13 +96,13 @@ export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs
   let copiedTo = 0;
   // Every run has a single letter right before a space: jump from candidate space to
   // candidate space instead of classifying every character.
-  for (let space = nextCandidateSpace(text, 0); space !== -1; ) {
+  for (let space = nextCandidateSpace(text, 0, everySpace); space !== -1; ) {
     const i = previousStart(text, space);
     const cls = classAt(text, i);
     const startsRun =
       i >= copiedTo && cls !== 0 && !isLetterAt(text, previousStart(text, i), cls) && isLetterAt(text, space + 1, cls);
     if (!startsRun) {
-      space = nextCandidateSpace(text, space + 1);
+      space = nextCandidateSpace(text, space + 1, everySpace);
       continue;
     }
     // The letters' [start, end) go to reused arrays: most candidates ("a house",
@@ -135,7 +144,7 @@ export function joinSpacedLetters(input: MappedText): { mapped: MappedText; runs
       copiedTo = runEnd;
       runs.push({ joined: parts.join(''), sourceSpan: input.toSource(i, runEnd) });
     }
-    space = nextCandidateSpace(text, Math.max(space + 1, runEnd));
+    space = nextCandidateSpace(text, Math.max(space + 1, runEnd), everySpace);
   }
   if (LETTER_STARTS.length > SCRATCH_KEPT) LETTER_STARTS.length = LETTER_ENDS.length = 0;
   if (builder === null) return { mapped: input, runs };

@@ -7,10 +7,11 @@ import { EN_PATTERNS, EN_START, extractDeadlines } from '../../../src/core/extra
 import { KeyMatcher, keyMatcherTables } from '../../../src/core/extract/key-matcher.js';
 import { extractMoney, parseJapaneseNumber } from '../../../src/core/extract/money.js';
 import { extractOrganizations } from '../../../src/core/extract/organizations.js';
-import { candidateWindows } from '../../../src/core/extract/phones.js';
+import { findPhoneNumbersInText } from 'libphonenumber-js/max';
+import { candidateWindows, mayHoldKeptNumber } from '../../../src/core/extract/phones.js';
 import { buildScanText } from '../../../src/core/extract/scan.js';
 import { MAX_ITEMS_PER_KIND } from '../../../src/core/limits.js';
-import { MappedText, normalizeForMatching } from '../../../src/core/normalize/index.js';
+import { joinSpacedLetters, MappedText, normalizeForMatching } from '../../../src/core/normalize/index.js';
 
 const pieces = (parts: readonly string[], maxLength: number) =>
   fc.array(fc.constantFrom(...parts), { maxLength }).map((p) => p.join(''));
@@ -44,6 +45,20 @@ describe('KeyMatcher', () => {
     );
   });
 
+  it('longestAt reports the longest key starting at a position, as find does', () => {
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 8 }), pieces([...alphabet, 'x', ' '], 40), (keys, text) => {
+        const matcher = new KeyMatcher(keyMatcherTables(keys));
+        const { starts, lengths } = bruteForce(keys, text);
+        for (let p = 0; p <= text.length; p++) {
+          const k = starts.indexOf(p);
+          expect(matcher.longestAt(text, p)).toBe(k === -1 ? 0 : lengths[k]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('findRewritten reads a text as if rewritten unit by unit, and refuses a text with a refused unit', () => {
     const rewrite = (unit: number): string | null => {
       const ch = String.fromCharCode(unit);
@@ -64,6 +79,21 @@ describe('KeyMatcher', () => {
         const direct = matcher.find(rewritten);
         expect(found).not.toBeNull();
         expect({ starts: found!.starts, lengths: found!.lengths }).toEqual({ starts: direct.starts, lengths: direct.lengths });
+        // A point after each unit at which a key ended, where the two readings line up.
+        const sourceEnds: number[] = [];
+        const ends: number[] = [];
+        let length = 0;
+        for (let i = 0; i < text.length; i++) {
+          const before = length;
+          length += rewrite(text.charCodeAt(i))!.length;
+          for (let at = before + 1; at <= length; at++) {
+            if (!list.some((k) => at >= k.length && rewritten.startsWith(k, at - k.length))) continue;
+            sourceEnds.push(i + 1);
+            ends.push(length);
+            break;
+          }
+        }
+        expect({ sourceEnds: found!.sourceEnds, ends: found!.ends }).toEqual({ sourceEnds, ends });
       }),
       { numRuns: 1500 },
     );
@@ -98,6 +128,23 @@ describe('normalizeForMatching', () => {
   });
 });
 
+describe('joinSpacedLetters', () => {
+  const spaced = pieces(['a', 'B', '1', 'é', 'Ж', 'ア', 'マ', 'ゾ', 'ン', 'ー', '日', '本', '𝐚', '😀', 'a ', 'マ ', '𝐚 ', ' ', ' ', '  ', '.', '-', 'ab', 'I am', '\n'], 40);
+
+  it('finds the runs that trying every space finds', () => {
+    fc.assert(
+      fc.property(spaced, (text) => {
+        const input = MappedText.identity(text);
+        const fast = joinSpacedLetters(input);
+        const slow = joinSpacedLetters(input, true);
+        expect(fast.runs).toEqual(slow.runs);
+        expect(fast.mapped.text).toBe(slow.mapped.text);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('buildScanText', () => {
   // The reference takes the general path and tries every rule at every position.
   const urlish = pieces(
@@ -128,7 +175,7 @@ describe('extractOrganizations', () => {
     // A trailing line with Σ sends the same text down the general path without
     // touching what is found before it.
     fc.assert(
-      fc.property(pieces([...words, 'é', '¿', 'ï', '⁄', '�', 'ア', 'マ', 'ゾ', 'ン', '楽天', '的', 'ドコモ', 'Ａ', 'ｍ', 'σ', 'ς'], 30), (text) => {
+      fc.property(pieces([...words, 'é', '¿', 'ï', '⁄', '�', 'ア', 'マ', 'ゾ', 'ン', '川', '楽天', '的', 'ドコモ', 'ヤマト', '戦艦', 'タケル', 'Ａ', 'ｍ', 'σ', 'ς'], 30), (text) => {
         expect(extractOrganizations(text)).toEqual(extractOrganizations(`${text}\nΣ`));
       }),
       { numRuns: 2000 },
@@ -238,6 +285,34 @@ describe('phone candidate windows', () => {
         expect(candidateWindows(t)).toEqual(reference(t));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('are given to libphonenumber when its match may start inside a run of digits', () => {
+    // An extension takes at most 9 digits after "x": the matcher goes on inside the run.
+    const window = '555-1234 x1234567890312345678';
+    expect(findPhoneNumbersInText(window, 'JP').map((found) => window.slice(found.startsAt, found.endsAt))).toEqual(['0312345678']);
+    expect(mayHoldKeptNumber(window)).toBe(true);
+    expect(mayHoldKeptNumber('1-800-555-1234 (9 to 5)')).toBe(false);
+  });
+
+  it('are given to libphonenumber whenever it may find a number with "+" or a leading 0 in them', () => {
+    // Long digit runs, extensions (x, ext., #, ",", ";", ~), brackets, slashes, dots and
+    // wide hyphens: where the matcher splits candidates or stops inside a run.
+    const window = pieces(
+      ['0', '1', '2', '5', '8', '9', '00', '03', '090', '120', '1234', '5678', '12345678', '0312345678', '8005550199', '+', '+1', '+81', '(', ')',
+        '[', '-', '‐', '―', ' ', '  ', '/', '.', 'x', 'X', 'ext.', 'ext', '#', ',', ',,', ';', '~', 'int', 'a', 'Tel:', '٣', '٠'],
+      24,
+    );
+    fc.assert(
+      fc.property(window, (w) => {
+        const kept = findPhoneNumbersInText(w, 'JP').some((found) => {
+          const raw = w.slice(found.startsAt, found.endsAt);
+          return raw.includes('+') || raw.match(/\d/)?.[0] === '0';
+        });
+        if (kept) expect(mayHoldKeptNumber(w)).toBe(true);
+      }),
+      { numRuns: 20000 },
     );
   });
 });

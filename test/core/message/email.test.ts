@@ -298,6 +298,25 @@ describe('parseEmail: line endings and input forms', () => {
     expect((await parseEmail('Return-Path: <>\n\nx')).returnPath).toBeNull();
   });
 
+  it('decodes a base64 body padded on every line, with blanks, stray characters and a cut group', async () => {
+    const text = '漏えいのお知らせ：パスワードを変更してください。';
+    const bytes = Buffer.from(text);
+    // Pieces of 7, 8 and the rest of the bytes: each encoded on its own, so each ends in padding.
+    const lines = [bytes.subarray(0, 7), bytes.subarray(7, 15), bytes.subarray(15)].map((piece) => piece.toString('base64'));
+    const body = [` ${lines[0]}\t`, `${lines[1]}!`, `${lines[2]}Q`].join('\r\n');
+    const message = await parseEmail(`Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${body}\r\n`);
+    expect(message.text).toBe(text);
+  });
+
+  it('decodes a quoted-printable body with soft line breaks and keeps a 7bit body line by line', async () => {
+    const qp = await parseEmail(
+      'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=E6=BC=8F=E3=81=88=\r\n=E3=81=84 a=3Db =ZZ\r\nend',
+    );
+    expect(qp.text).toBe('漏えい a=b =ZZ\nend\n');
+    const plain = await parseEmail('Content-Type: text/plain\n\nfirst\r\nsecond\n\nthird\r\r\nlast');
+    expect(plain.text).toBe('first\nsecond\n\nthird\nlast\n');
+  });
+
   it('takes the text of an HTML-only mail from its HTML', async () => {
     const message = await parseEmail(
       'From: a@example.jp\nContent-Type: text/html; charset=utf-8\n\n<p>Hello <a href="https://x.example/">here</a></p>',
@@ -471,6 +490,15 @@ describe('parseEmail: limits and hostile input', () => {
     expect(message.skipped).toEqual([
       { limit: 'MAX_MIME_PARTS', detail: `MIME parts after the first ${MAX_MIME_PARTS} were not parsed (99500 more)` },
     ]);
+  });
+
+  it.each([
+    ['a comment', 'multi(x)part/mixed; boundary=b'],
+    ['an escape in quotes', '"multi\\part/mixed"; boundary=b'],
+  ])('counts parts of a multipart type split by %s, as postal-mime reads it', async (_, contentType) => {
+    const parts = Array.from({ length: 2_000 }, () => '--b\r\n\r\nx\r\n').join('');
+    const message = await parseEmail(`Content-Type: ${contentType}\r\n\r\n${parts}--b--\r\n`);
+    expect(message.skipped.map((s) => s.limit)).toEqual(['MAX_MIME_PARTS']);
   });
 
   it('counts parts whose boundary uses RFC 2231 continuations', async () => {
