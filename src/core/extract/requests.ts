@@ -263,8 +263,11 @@ function splitSentences(text: string): { start: number; end: number }[] {
   let block = 0;
   let start = 0;
   let quoteOpened = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+  // The end of the text closes the last sentence like a line break, inside the loop: a
+  // batch compiles this loop while it runs (on-stack replacement), and code after the
+  // loop, not yet run, would send it back to the interpreter on every later call.
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text[i]! : '\n';
     if (c === '「' || c === '『') {
       if (quoteOpened < 0) quoteOpened = i;
       continue;
@@ -275,24 +278,23 @@ function splitSentences(text: string): { start: number; end: number }[] {
     }
     const inQuote = quoteOpened >= 0 && i - quoteOpened <= MAX_QUOTE_CHARS;
     if (c === '\n' || (!inQuote && (c === '。' || c === '!' || c === '?'))) {
-      if (i > start) {
-        if (CONTINUES.test(text.slice(start, start + 3))) {
-          // Merge with the block's earlier lines.
-          while (sentences.length > 0 && sentences[sentences.length - 1]!.start >= block) sentences.pop();
-          sentences.push({ start: block, end: i + 1 });
-        } else sentences.push({ start, end: i + 1 });
-      }
+      if (i > start) closeSentence(sentences, text, block, start, Math.min(i + 1, text.length));
       if (c !== '\n' || i === start) block = i + 1;
       start = i + 1;
     }
   }
-  if (start < text.length) {
-    if (CONTINUES.test(text.slice(start, start + 3))) {
-      while (sentences.length > 0 && sentences[sentences.length - 1]!.start >= block) sentences.pop();
-      sentences.push({ start: block, end: text.length });
-    } else sentences.push({ start, end: text.length });
-  }
   return sentences;
+}
+
+/** Ends the sentence [start, end); one that continues the lines before it is merged
+ * with its block's earlier lines, from `block` on. */
+function closeSentence(sentences: { start: number; end: number }[], text: string, block: number, start: number, end: number): void {
+  if (!CONTINUES.test(text.slice(start, start + 3))) {
+    sentences.push({ start, end });
+    return;
+  }
+  while (sentences.length > 0 && sentences[sentences.length - 1]!.start >= block) sentences.pop();
+  sentences.push({ start: block, end });
 }
 
 /**
