@@ -136,6 +136,18 @@ function prepareSet(count: number): number {
 /** Log-odds and how much of the input the model recognized. */
 export function modelScore(model: TextModel, input: ModelInput): ModelScore {
   const { ids, count } = extractFeatures(input, model.config);
+  const { dot, norm, known } = weighDistinct(model, collectDistinct(ids, count));
+  return { logit: model.bias + (norm > 0 ? dot / Math.sqrt(norm) : 0), coverage: count > 0 ? known / count : 0 };
+}
+
+// The two loops below are functions of their own, each ending with its loop. A batch
+// compiles a loop while it runs (on-stack replacement) during the first long message,
+// before any code after it has run; that code would then send every later call back
+// to the interpreter (seen as thousands of deoptimizations of modelScore in one batch).
+
+/** Counts the distinct ids of `ids[0, count)` into the scratch set; returns how many
+ * there are (their slots are `used[0, distinct)`). */
+function collectDistinct(ids: Uint32Array, count: number): number {
   const setMask = prepareSet(count);
   const counts = set;
   const slots = used;
@@ -158,8 +170,16 @@ export function modelScore(model: TextModel, input: ModelInput): ModelScore {
       slot = (slot + 1) & setMask;
     }
   }
-  // The vector is over every feature of the input, known to the model or not, so text
-  // the model mostly does not know keeps a score near the bias.
+  return distinct;
+}
+
+/** The dot product with the model's weights, the squared norm and the occurrences the
+ * model knows, over the `distinct` ids in the scratch set, which it empties. The vector
+ * is over every feature of the input, known to the model or not, so text the model
+ * mostly does not know keeps a score near the bias. */
+function weighDistinct(model: TextModel, distinct: number): { dot: number; norm: number; known: number } {
+  const counts = set;
+  const slots = used;
   const { mask, table, weightScale } = model;
   const binary = model.values === 'binary';
   let dot = 0;
@@ -184,7 +204,7 @@ export function modelScore(model: TextModel, input: ModelInput): ModelScore {
       t = (t + 1) & mask;
     }
   }
-  return { logit: model.bias + (norm > 0 ? dot / Math.sqrt(norm) : 0), coverage: count > 0 ? known / count : 0 };
+  return { dot, norm, known };
 }
 
 export function sigmoid(x: number): number {
