@@ -11,8 +11,19 @@ import { isAbusedTld } from '../knowledge/lists.js';
 /** The registrable domain (eTLD+1, private suffixes included: each tenant of
  * github.io is its own) of a host or mail domain; null for none. */
 export function registrable(domain: string | null): string | null {
-  return domain === null ? null : getDomain(domain, { allowPrivateDomains: true });
+  if (domain === null) return null;
+  const known = REGISTRABLE.get(domain);
+  if (known !== undefined) return known;
+  // Bounded like IMITATIONS below.
+  if (REGISTRABLE.size >= MAX_REMEMBERED_DOMAINS) REGISTRABLE.clear();
+  const found = getDomain(domain, { allowPrivateDomains: true });
+  REGISTRABLE.set(domain, found);
+  return found;
 }
+
+/** Registrable domains of the hosts and mail domains met: the sender, link and model
+ * checks each ask for the same sender's, and a campaign's messages share their domains. */
+const REGISTRABLE = new Map<string, string | null>();
 
 export function isOfficialFor(org: Organization, registrableDomain: string | null): boolean {
   return registrableDomain !== null && org.domains.some((d) => d.domain === registrableDomain);
