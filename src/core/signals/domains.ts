@@ -8,30 +8,43 @@ import { BRAND_CANDIDATES } from './brand-candidates.js';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { isAbusedTld } from '../knowledge/lists.js';
 
+/** Domains whose answers are remembered, per question: the same few recur within a
+ * message (the sender's is asked for by the claim, sender, link and model checks) and
+ * across a batch (every message of a campaign), and each answer takes a public suffix
+ * look-up or a comparison with every brand. */
+const MAX_REMEMBERED_DOMAINS = 10_000;
+
+/** `answer`, remembering its answers; bounded so a batch of millions of distinct domains
+ * cannot grow it without end. */
+function rememberedPerDomain<Answer>(answer: (domain: string) => Answer): (domain: string) => Answer {
+  const known = new Map<string, Answer>();
+  return (domain) => {
+    const remembered = known.get(domain);
+    if (remembered !== undefined || known.has(domain)) return remembered as Answer;
+    if (known.size >= MAX_REMEMBERED_DOMAINS) known.clear();
+    const found = answer(domain);
+    known.set(domain, found);
+    return found;
+  };
+}
+
+const registrableOf = rememberedPerDomain((domain) => getDomain(domain, { allowPrivateDomains: true }));
+
 /** The registrable domain (eTLD+1, private suffixes included: each tenant of
  * github.io is its own) of a host or mail domain; null for none. */
 export function registrable(domain: string | null): string | null {
-  if (domain === null) return null;
-  const known = REGISTRABLE.get(domain);
-  if (known !== undefined) return known;
-  // Bounded like IMITATIONS below.
-  if (REGISTRABLE.size >= MAX_REMEMBERED_DOMAINS) REGISTRABLE.clear();
-  const found = getDomain(domain, { allowPrivateDomains: true });
-  REGISTRABLE.set(domain, found);
-  return found;
+  return domain === null ? null : registrableOf(domain);
 }
-
-/** Registrable domains of the hosts and mail domains met: the sender, link and model
- * checks each ask for the same sender's, and a campaign's messages share their domains. */
-const REGISTRABLE = new Map<string, string | null>();
 
 export function isOfficialFor(org: Organization, registrableDomain: string | null): boolean {
   return registrableDomain !== null && org.domains.some((d) => d.domain === registrableDomain);
 }
 
+const ownerOf = rememberedPerDomain(organizationForDomain);
+
 /** The organization whose official domain this is, if any. */
 export function officialOwner(registrableDomain: string | null): Organization | undefined {
-  return registrableDomain === null ? undefined : organizationForDomain(registrableDomain);
+  return registrableDomain === null ? undefined : ownerOf(registrableDomain);
 }
 
 /** The registrable domain without its public suffix: "amazon" for amazon.co.jp. */
@@ -117,20 +130,7 @@ export type Lookalike =
  * near-miss or a confusable of a brand ("amaz0n", "rnufg", "sagawa-exq"), or it carries
  * a brand as one of its words ("sagawa-rxa", "amazon-co-jp").
  */
-export function imitation(registrableDomain: string): Lookalike | null {
-  const known = IMITATIONS.get(registrableDomain);
-  if (known !== undefined) return known;
-  // Bounded so a batch of millions of distinct domains cannot grow it without end.
-  if (IMITATIONS.size >= MAX_REMEMBERED_DOMAINS) IMITATIONS.clear();
-  const found = findImitation(registrableDomain);
-  IMITATIONS.set(registrableDomain, found);
-  return found;
-}
-
-/** Domains whose imitation check is remembered: the same few domains recur across a
- * batch (every message of a campaign), and the check compares with every brand. */
-const MAX_REMEMBERED_DOMAINS = 10_000;
-const IMITATIONS = new Map<string, Lookalike | null>();
+export const imitation: (registrableDomain: string) => Lookalike | null = rememberedPerDomain(findImitation);
 
 /** Brands this long or longer are also looked for as near-misses and inside a label:
  * shorter ones are one letter from, or part of, too many ordinary words. */
