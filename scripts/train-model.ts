@@ -521,6 +521,10 @@ interface CvSummary {
   /** Probability thresholds with ≤1% and ≤2% of out-of-fold ham above them. */
   thresholdFpr1: number;
   thresholdFpr2: number;
+  /** The same at ≤0.25% and ≤2.5%: where a mail that shows its sender, and one that
+   * hides it, are judged (src/core/signals/model.ts). */
+  thresholdFpr0_25: number;
+  thresholdFpr2_5: number;
 }
 
 function summarize(scores: readonly number[], y: readonly number[]): CvSummary {
@@ -528,7 +532,15 @@ function summarize(scores: readonly number[], y: readonly number[]): CvSummary {
   const neg = scores.filter((_, i) => y[i] === 0);
   const t1 = thresholdAtFpr(neg, 0.01);
   const t2 = thresholdAtFpr(neg, 0.02);
-  return { auc: auc(pos, neg), recallAtFpr1: rate(pos, t1), recallAtFpr2: rate(pos, t2), thresholdFpr1: sigmoid(t1), thresholdFpr2: sigmoid(t2) };
+  return {
+    auc: auc(pos, neg),
+    recallAtFpr1: rate(pos, t1),
+    recallAtFpr2: rate(pos, t2),
+    thresholdFpr1: sigmoid(t1),
+    thresholdFpr2: sigmoid(t2),
+    thresholdFpr0_25: sigmoid(thresholdAtFpr(neg, 0.0025)),
+    thresholdFpr2_5: sigmoid(thresholdAtFpr(neg, 0.025)),
+  };
 }
 
 const pct = (x: number): string => (Number.isNaN(x) ? '   –  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
@@ -558,7 +570,7 @@ function modelFile(name: 'email' | 'sms', settings: Settings, model: Linear, cv:
     count: entries.length,
     keys: keys.toString('base64'),
     weights: weights.toString('base64'),
-    thresholds: { fpr1: round(cv.thresholdFpr1), fpr2: round(cv.thresholdFpr2) },
+    thresholds: { fpr0_25: round(cv.thresholdFpr0_25), fpr1: round(cv.thresholdFpr1), fpr2: round(cv.thresholdFpr2), fpr2_5: round(cv.thresholdFpr2_5) },
     training: { ...training, lambda: settings.lambda, minDf: settings.minDf, maxFeatures: settings.maxFeatures },
   };
 }

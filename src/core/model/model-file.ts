@@ -37,12 +37,16 @@ export const ModelFileSchema = z
     keys: base64,
     weights: base64,
     /** Probability thresholds chosen on cross-validation inside the training data, for a
-     * false-positive rate of about 1% and 2% (of ham scored above them). */
-    thresholds: z.strictObject({ fpr1: probability, fpr2: probability }),
+     * false-positive rate of about 0.25%, 1%, 2% and 2.5% (of ham scored above them). */
+    thresholds: z.strictObject({ fpr0_25: probability, fpr1: probability, fpr2: probability, fpr2_5: probability }),
     /** Provenance and measurements; informative only, never read by the scorer. */
     training: z.record(z.string(), z.unknown()),
   })
-  .refine((file) => file.features.charMax >= file.features.charMin, { message: 'charMax < charMin', path: ['features'] });
+  .refine((file) => file.features.charMax >= file.features.charMin, { message: 'charMax < charMin', path: ['features'] })
+  .refine(({ thresholds: t }) => t.fpr0_25 >= t.fpr1 && t.fpr1 >= t.fpr2 && t.fpr2 >= t.fpr2_5, {
+    message: 'a threshold for a larger share of false positives must not be higher',
+    path: ['thresholds'],
+  });
 
 export type ModelFile = z.infer<typeof ModelFileSchema>;
 

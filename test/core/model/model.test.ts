@@ -57,7 +57,8 @@ describe('data/model/*.json', () => {
       expect(model.size).toBeGreaterThan(1000);
       expect(model.size).toBeLessThanOrEqual(250_000);
       expect(statSync(join(MODEL_DIR, `${name}.json`)).size).toBeLessThan(1.5 * 1024 * 1024);
-      expect(model.thresholds.fpr1).toBeGreaterThanOrEqual(model.thresholds.fpr2);
+      const { fpr0_25, fpr1, fpr2, fpr2_5 } = model.thresholds;
+      expect([fpr0_25, fpr1, fpr2, fpr2_5]).toEqual([fpr0_25, fpr1, fpr2, fpr2_5].sort((a, b) => b - a));
       expect(Number.isFinite(model.bias)).toBe(true);
       for (const w of model.weights) expect(Number.isFinite(w)).toBe(true);
     });
@@ -73,6 +74,8 @@ describe('data/model/*.json', () => {
     expect(() => loadModel({ ...good, format: 'other' })).toThrow(/invalid/);
     expect(() => loadModel({ ...good, count: (good.count as number) + 1 })).toThrow(/count/);
     expect(() => loadModel({ ...good, features: { ...(good.features as object), charMax: 99 } })).toThrow(/invalid/);
+    const thresholds = good.thresholds as Record<string, number>;
+    expect(() => loadModel({ ...good, thresholds: { ...thresholds, fpr0_25: thresholds.fpr2_5! / 2 } })).toThrow(/larger share/);
     // Two ids swapped: no longer ascending.
     const keys = Uint8Array.from(atob(good.keys as string), (c) => c.charCodeAt(0));
     const swapped = Uint8Array.from([...keys.slice(4, 8), ...keys.slice(0, 4), ...keys.slice(8)]);

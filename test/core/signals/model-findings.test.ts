@@ -1,20 +1,22 @@
 // The model's probability bands, tested on assessments built here: a message that lands
 // exactly between the two thresholds is hard to write by hand.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SpamAssessment } from '../../../src/core/model/index.js';
-import { toMessage } from '../../../src/core/check.js';
+import { checkInput, toMessage } from '../../../src/core/check.js';
 import { extract } from '../../../src/core/extract/index.js';
-import { findingsForAssessment, senderShown } from '../../../src/core/signals/model.js';
+import { findingsForAssessment, senderView, type SenderView } from '../../../src/core/signals/model.js';
 import { mail, type Input } from './reason-cases.js';
 
 const assessment = (probability: number, coverage = 0.9): SpamAssessment => ({
   probability,
   model: 'email',
-  thresholds: { fpr1: 0.66, fpr2: 0.54 },
+  thresholds: { fpr0_25: 0.8, fpr1: 0.66, fpr2: 0.54, fpr2_5: 0.4 },
   coverage,
 });
 
-const codes = (a: SpamAssessment): string[] => findingsForAssessment(a).map((f) => f.code);
+const codes = (a: SpamAssessment, sender: SenderView = 'unknown'): string[] => findingsForAssessment(a, sender).map((f) => f.code);
 
 describe('findingsForAssessment', () => {
   it('gives model.spam-likely at or above the 1% false-positive threshold', () => {
@@ -41,27 +43,49 @@ describe('findingsForAssessment', () => {
 });
 
 describe('a mail that does not show its sender (issue 13)', () => {
-  const shownBy = async (input: Input): Promise<boolean> => {
+  const viewOf = async (input: Input): Promise<SenderView> => {
     const message = await toMessage({ id: 'test', ...input });
-    return senderShown(message, extract(message).extracted);
+    return senderView(message, extract(message).extracted);
   };
   const offer = 'Lose weight the natural way! Our formula is 100% guaranteed.';
 
-  it('gives model.spam-unidentified between the 2% and the 1% thresholds, where a mail that shows its sender gets model.spam-possible', () => {
-    expect(findingsForAssessment(assessment(0.6), false).map((f) => f.code)).toEqual(['model.spam-unidentified']);
-    expect(codes(assessment(0.6))).toEqual(['model.spam-possible']);
-    expect(findingsForAssessment(assessment(0.5), false)).toEqual([]);
-    expect(findingsForAssessment(assessment(0.7), false).map((f) => f.code)).toEqual(['model.spam-likely']);
+  it('gives model.spam-unidentified from the 2.5% threshold up to the 1% threshold, where model.spam-likely starts', () => {
+    expect(codes(assessment(0.4), 'hidden')).toEqual(['model.spam-unidentified']);
+    expect(codes(assessment(0.6), 'hidden')).toEqual(['model.spam-unidentified']);
+    expect(codes(assessment(0.39), 'hidden')).toEqual([]);
+    expect(codes(assessment(0.66), 'hidden')).toEqual(['model.spam-likely']);
+  });
+
+  // Genuine commercial mail that links to its own site was the model's most common false
+  // alarm: a mail that shows its sender needs wording past the 0.25% threshold.
+  it('gives a mail that shows its sender model.spam-likely only from the 0.25% threshold, and model.spam-possible below it', () => {
+    expect(codes(assessment(0.79), 'shown')).toEqual(['model.spam-possible']);
+    expect(codes(assessment(0.8), 'shown')).toEqual(['model.spam-likely']);
+    expect(codes(assessment(0.5), 'shown')).toEqual([]);
+  });
+
+  it('judges text without a sender address at the 1% threshold', () => {
+    expect(codes(assessment(0.66), 'unknown')).toEqual(['model.spam-likely']);
+    expect(codes(assessment(0.6), 'unknown')).toEqual(['model.spam-possible']);
+  });
+
+  it('a genuine coupon mail that links to its own shop, worded like advertising, is told so at low risk', async () => {
+    // Written for eval/fixtures/commercial-dev; its wording scores 0.82, which the 1%
+    // threshold (0.70) called model.spam-likely and medium.
+    const bytes = readFileSync(join(import.meta.dirname, '../../../eval/fixtures/commercial-dev/066-paperclip-office-coupon-2003.eml'));
+    const result = await checkInput({ id: 'coupon', bytes });
+    expect(result.reasons.map((r) => r.code)).toContain('model.spam-possible');
+    expect(result.risk).toBe('low');
   });
 
   it('a shop whose links lead to its own domain shows its sender', async () => {
-    expect(await shownBy(mail({ from: ['Northwind Outfitters', 'news@northwind-outfitters.com'], subject: 'Summer sale', text: `${offer}\nShop: https://www.northwind-outfitters.com/sale\n` }))).toBe(true);
+    expect(await viewOf(mail({ from: ['Northwind Outfitters', 'news@northwind-outfitters.com'], subject: 'Summer sale', text: `${offer}\nShop: https://www.northwind-outfitters.com/sale\n` }))).toBe('shown');
   });
 
   it('a free-mail sender, a sender whose links go elsewhere, and a sender with no link do not', async () => {
-    expect(await shownBy(mail({ from: ['Kelly', 'kelly.offers2002@hotmail.com'], subject: 'Summer sale', text: `${offer}\nShop: https://www.diet-formula.example/buy\n` }))).toBe(false);
-    expect(await shownBy(mail({ from: ['Health Team', 'team@mailer-health.example'], subject: 'Summer sale', text: `${offer}\nShop: https://www.diet-formula.example/buy\n` }))).toBe(false);
-    expect(await shownBy(mail({ from: ['Health Team', 'team@mailer-health.example'], subject: 'Summer sale', text: `${offer}\nCall 1-800-555-0199 to order.\n` }))).toBe(false);
+    expect(await viewOf(mail({ from: ['Kelly', 'kelly.offers2002@hotmail.com'], subject: 'Summer sale', text: `${offer}\nShop: https://www.diet-formula.example/buy\n` }))).toBe('hidden');
+    expect(await viewOf(mail({ from: ['Health Team', 'team@mailer-health.example'], subject: 'Summer sale', text: `${offer}\nShop: https://www.diet-formula.example/buy\n` }))).toBe('hidden');
+    expect(await viewOf(mail({ from: ['Health Team', 'team@mailer-health.example'], subject: 'Summer sale', text: `${offer}\nCall 1-800-555-0199 to order.\n` }))).toBe('hidden');
   });
 
   it('a shop whose replies go to a free-mail box does not, though its links lead to its domain', async () => {
@@ -71,7 +95,7 @@ describe('a mail that does not show its sender (issue 13)', () => {
       subject: 'Summer sale',
       text: `${offer}\nShop: https://www.northwind-outfitters.com/sale\n`,
     });
-    expect(await shownBy(input)).toBe(false);
+    expect(await viewOf(input)).toBe('hidden');
   });
 
   it('a sender the receiving server vouched for shows itself, whatever its links', async () => {
@@ -81,11 +105,11 @@ describe('a mail that does not show its sender (issue 13)', () => {
       subject: 'Summer sale',
       text: `${offer}\nShop: https://www.diet-formula.example/buy\n`,
     });
-    expect(await shownBy(input)).toBe(true);
+    expect(await viewOf(input)).toBe('shown');
   });
 
   it('text messages, and mail pasted without its headers, are not judged this way', async () => {
-    expect(await shownBy({ text: `${offer} https://www.diet-formula.example/buy`, channel: 'sms' })).toBe(true);
-    expect(await shownBy({ text: `${offer} https://www.diet-formula.example/buy`, channel: 'email' })).toBe(true);
+    expect(await viewOf({ text: `${offer} https://www.diet-formula.example/buy`, channel: 'sms' })).toBe('unknown');
+    expect(await viewOf({ text: `${offer} https://www.diet-formula.example/buy`, channel: 'email' })).toBe('unknown');
   });
 });
