@@ -105,12 +105,16 @@ export interface CheckInputOptions {
   /** Asks the registry about the verification codes a notice carries; without it they are
    * pointed out as unchecked. Called only for codes found in a message read as a notice. */
   verifyNoticeCode?: NoticeCodeVerifier;
+  /** The text model's probability for this message, used instead of the shipped model's
+   * (evaluation: a training message's out-of-fold probability, so that the rules beside
+   * the model are judged as on a message the model never saw). */
+  spamProbability?: number;
 }
 
 export async function checkInput(input: CheckInput, options: CheckInputOptions = {}): Promise<CheckResult> {
   const message = await toMessage(input);
-  const { incidents = seedIncidents, verifyNoticeCode } = options;
-  const evidence = examine(message);
+  const { incidents = seedIncidents, verifyNoticeCode, spamProbability } = options;
+  const evidence = examine(message, spamProbability);
   const { needsRecord, noticeCodes } = evidence.gathered;
   const record = typeof incidents === 'function' ? (needsRecord ? await incidents() : []) : incidents;
   const codes =
@@ -133,10 +137,10 @@ interface Examined {
 }
 
 /** Extracts and gathers the evidence. Throws NothingToCheckError when the message has nothing to read. */
-function examine(message: Message): Examined {
+function examine(message: Message, spamProbability?: number): Examined {
   if (!hasContent(message)) throw new NothingToCheckError();
   const extracted = extract(message);
-  return { message, extracted, gathered: gatherEvidence(message, extracted.extracted) };
+  return { message, extracted, gathered: gatherEvidence(message, extracted.extracted, spamProbability) };
 }
 
 /** Judges a parsed message. Throws NothingToCheckError when it has nothing to read. */

@@ -88,11 +88,13 @@ function senderShown(fromDomain: string, message: Message, extracted: Extracted)
   return extracted.urls.some((u) => u.registrableDomain === domain && u.location.field !== 'subject' && u.location.field !== 'fromName');
 }
 
-export function modelFindings({ message, extracted }: SignalContext): Finding[] {
+export function modelFindings({ message, extracted, spamProbability }: SignalContext): Finding[] {
   const input = modelInputFromMessage(message);
   const characters = wordCharacters(input);
   if (characters < MODEL_MIN_CHARACTERS) return [{ code: 'model.too-little-text', evidence: String(characters) }];
-  return findingsForAssessment(assessSpam(input), senderView(message, extracted));
+  const assessment = assessSpam(input);
+  if (spamProbability !== undefined) assessment.probability = spamProbability;
+  return findingsForAssessment(assessment, senderView(message, extracted));
 }
 
 /** The evidence one model assessment amounts to, for a mail whose sender is `sender` (senderView). */

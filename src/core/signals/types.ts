@@ -29,6 +29,8 @@ export interface SignalContext {
   folded: string;
   /** What the message asks the reader to do, and the concept words its own sentences use. */
   reading: Reading;
+  /** The text model's probability, when given instead of scoring (evaluation only). */
+  spamProbability?: number;
 }
 
 export type SignalModule = (context: SignalContext) => Finding[];

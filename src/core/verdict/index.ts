@@ -159,11 +159,12 @@ function withoutStrayLoginPaths(findings: Finding[], message: Message, claims: C
   return context ? findings : findings.filter((f) => f.code !== 'link.credential-path');
 }
 
-export function gatherEvidence(message: Message, extracted: Extracted): Evidence {
+/** `spamProbability`: see CheckInputOptions (src/core/check.ts). */
+export function gatherEvidence(message: Message, extracted: Extracted, spamProbability?: number): Evidence {
   const claims = findClaims(message, extracted);
   const folded = foldForReading(`${message.subject ?? ''}\n${message.text}`);
   const reading = readRequests(folded, message.channel);
-  const context: SignalContext = { message, extracted, claims, folded, reading };
+  const context: SignalContext = { message, extracted, claims, folded, reading, spamProbability };
   const found: Finding[] = [];
   for (const module of MODULES) for (const finding of module(context)) found.push(finding);
   const findings = withoutStrayLoginPaths(found, message, claims);

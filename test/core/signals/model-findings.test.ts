@@ -42,6 +42,17 @@ describe('findingsForAssessment', () => {
   });
 });
 
+describe('a probability given instead of the model (npm run eval -- --oof)', () => {
+  const note = { id: 'note', text: 'Hi Sam, the meeting moved to Thursday at ten in the small room. See you there, Alex', channel: 'email' as const };
+
+  it("replaces the shipped model's probability, and the thresholds still decide", async () => {
+    const codes = async (spamProbability?: number): Promise<string[]> =>
+      (await checkInput(note, { spamProbability })).reasons.map((r) => r.code).filter((code) => code.startsWith('model.'));
+    expect(await codes()).not.toContain('model.spam-likely');
+    expect(await codes(0.99)).toEqual(['model.spam-likely']);
+  });
+});
+
 describe('a mail that does not show its sender (issue 13)', () => {
   const viewOf = async (input: Input): Promise<SenderView> => {
     const message = await toMessage({ id: 'test', ...input });
