@@ -36,8 +36,9 @@ export function modelFor(input: ModelInput): TextModel {
 /**
  * Probability in [0, 1] that the message is spam or a scam, by the text model alone.
  * Compare it with `modelFor(input).thresholds` (chosen on cross-validation for about
- * 0.25%, 1%, 2% and 2.5% false positives on the training data's ham) rather than with 0.5: the models
- * are trained with balanced classes. Never reads recipients; deterministic.
+ * 0.25%, 1%, 2% and 2.5% false positives on the training data's ham) rather than with
+ * 0.5: the models are trained with balanced classes. Never reads recipients;
+ * deterministic.
  */
 export function spamProbability(input: ModelInput): number {
   return modelProbability(modelFor(input), input);
