@@ -1,5 +1,5 @@
 // The model's probability bands, tested on assessments built here: a message that lands
-// exactly between the two thresholds is hard to write by hand.
+// exactly between two thresholds is hard to write by hand.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ describe('a probability given instead of the model (npm run eval -- --oof)', () 
   });
 });
 
-describe('a mail that does not show its sender (issue 13)', () => {
+describe('whether a mail shows its sender (issue 13)', () => {
   const viewOf = async (input: Input): Promise<SenderView> => {
     const message = await toMessage({ id: 'test', ...input });
     return senderView(message, extract(message).extracted);
