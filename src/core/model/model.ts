@@ -113,9 +113,12 @@ function featureWeight(model: TextModel, id: number): number | null {
 export interface ModelScore {
   /** Log-odds that the input is spam. */
   logit: number;
-  /** Share of the input's feature occurrences the model knows, in [0, 1]. Low for text
-   * unlike anything it was trained on (another language): its score then mostly says
-   * "no idea" and should count for little. */
+  /** Share of the input's features the model knows, in [0, 1]: of their occurrences, or
+   * of the distinct features each counted once, whichever is higher. Low for text unlike
+   * anything it was trained on (another language): its score then mostly says "no idea"
+   * and should count for little. Counted once each, the features of a form's blank
+   * lines drawn with underscores, or of any other run of one character the model does
+   * not know, cannot make English read as a foreign language. */
   coverage: number;
 }
 
@@ -145,8 +148,10 @@ function prepareSet(count: number): number {
 /** Log-odds and how much of the input the model recognized. */
 export function modelScore(model: TextModel, input: ModelInput): ModelScore {
   const { ids, count } = extractFeatures(input, model.config);
-  const { dot, norm, known } = weighDistinct(model, collectDistinct(ids, count));
-  return { logit: model.bias + (norm > 0 ? dot / Math.sqrt(norm) : 0), coverage: count > 0 ? known / count : 0 };
+  const distinct = collectDistinct(ids, count);
+  const { dot, norm, known, knownDistinct } = weighDistinct(model, distinct);
+  const coverage = count > 0 ? Math.max(known / count, knownDistinct / distinct) : 0;
+  return { logit: model.bias + (norm > 0 ? dot / Math.sqrt(norm) : 0), coverage };
 }
 
 // The two loops below are functions of their own, each ending with its loop. A batch
@@ -182,11 +187,11 @@ function collectDistinct(ids: Uint32Array, count: number): number {
   return distinct;
 }
 
-/** The dot product with the model's weights, the squared norm and the occurrences the
- * model knows, over the `distinct` ids in the scratch set, which it empties. The vector
+/** The dot product with the model's weights, the squared norm, and the occurrences and
+ * distinct ids the model knows, over the `distinct` ids in the scratch set, which it empties. The vector
  * is over every feature of the input, known to the model or not, so text the model
  * mostly does not know keeps a score near the bias. */
-function weighDistinct(model: TextModel, distinct: number): { dot: number; norm: number; known: number } {
+function weighDistinct(model: TextModel, distinct: number): { dot: number; norm: number; known: number; knownDistinct: number } {
   const counts = set;
   const slots = used;
   const { mask, table, weightScale } = model;
@@ -194,6 +199,7 @@ function weighDistinct(model: TextModel, distinct: number): { dot: number; norm:
   let dot = 0;
   let norm = 0;
   let known = 0;
+  let knownDistinct = 0;
   for (let i = 0; i < distinct; i++) {
     const slot = slots[i]!;
     const key = counts[2 * slot]!;
@@ -208,12 +214,13 @@ function weighDistinct(model: TextModel, distinct: number): { dot: number; norm:
       if (table[2 * t] === key) {
         dot += Math.fround((stored - WEIGHT_OFFSET) * weightScale) * value;
         known += c;
+        knownDistinct++;
         break;
       }
       t = (t + 1) & mask;
     }
   }
-  return { dot, norm, known };
+  return { dot, norm, known, knownDistinct };
 }
 
 export function sigmoid(x: number): number {

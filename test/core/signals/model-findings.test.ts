@@ -42,6 +42,31 @@ describe('findingsForAssessment', () => {
   });
 });
 
+describe('how much of a text the model must know to speak', () => {
+  // Written here: a fax-back order form, its blanks drawn with underscores. Counted per
+  // occurrence, the one unknown run of underscores made this English text look as foreign
+  // to the model as Japanese, and the model stayed silent.
+  const form = ['NAME', 'COMPANY', 'ADDRESS', 'CITY', 'STATE', 'PHONE', 'FAX', 'E-MAIL'].map((field) => `${field}:${'_'.repeat(60)}`).join('\n');
+  const formMail = mail({
+    from: ['Marketing', 'offers@example.net'],
+    subject: 'REACH MILLIONS OF BUYERS!',
+    text: `Promote your business to one million email addresses for as low as $50! Complete and fax this form today and a consultant will call you.\n\n${form}\n`,
+  });
+
+  it('reads English with a form of blank lines', async () => {
+    const result = await checkInput({ id: 'form', ...formMail });
+    expect(result.reasons.map((r) => r.code)).toContain('model.spam-likely');
+  });
+
+  it('stays out of Japanese text, with or without a long line of one character', async () => {
+    for (const filler of ['', '＿'.repeat(300), '_'.repeat(300)]) {
+      const input = mail({ from: ['銀行', 'info@example.jp'], subject: '【重要】ご確認', text: `お客様の口座が凍結されました。${filler}至急ご確認ください。\n` });
+      const codes = (await checkInput({ id: 'ja', ...input })).reasons.map((r) => r.code);
+      expect(codes.filter((code) => code.startsWith('model.'))).toEqual([]);
+    }
+  });
+});
+
 describe('a probability given instead of the model (npm run eval -- --oof)', () => {
   const note = { id: 'note', text: 'Hi Sam, the meeting moved to Thursday at ten in the small room. See you there, Alex', channel: 'email' as const };
 
