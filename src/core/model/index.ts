@@ -51,9 +51,9 @@ export interface SpamAssessment {
   model: 'email' | 'sms';
   /** The model's thresholds for about 0.25%, 1%, 2% and 2.5% false positives (cross-validated). */
   thresholds: ModelThresholds;
-  /** Share of the input's features the model knows (0–1, see ModelScore); text unlike its training
-   * data (Japanese, for these English-trained models) scores low here, and its
-   * probability is then little more than the model's prior. */
+  /** Share of the input's features the model knows (0–1, see ModelScore); text unlike
+   * its training data (Japanese, for these English-trained models) scores low here, and
+   * its probability is then little more than the model's prior. */
   coverage: number;
 }
 

@@ -188,9 +188,9 @@ function collectDistinct(ids: Uint32Array, count: number): number {
 }
 
 /** The dot product with the model's weights, the squared norm, and the occurrences and
- * distinct ids the model knows, over the `distinct` ids in the scratch set, which it empties. The vector
- * is over every feature of the input, known to the model or not, so text the model
- * mostly does not know keeps a score near the bias. */
+ * distinct ids the model knows, over the `distinct` ids in the scratch set, which it
+ * empties. The vector is over every feature of the input, known to the model or not, so
+ * text the model mostly does not know keeps a score near the bias. */
 function weighDistinct(model: TextModel, distinct: number): { dot: number; norm: number; known: number; knownDistinct: number } {
   const counts = set;
   const slots = used;
