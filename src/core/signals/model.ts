@@ -59,7 +59,7 @@ function wordCharacters(input: ModelInput): number {
   return count;
 }
 
-/** Whether a mail shows who sent it (see senderShown); 'unknown' when there is no
+/** Whether a mail shows who sent it (see senderView); 'unknown' when there is no
  * sender address to compare. */
 export type SenderView = 'shown' | 'hidden' | 'unknown';
 
